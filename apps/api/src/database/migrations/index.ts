@@ -1,0 +1,4 @@
+import { CreateUsers1763700000000 } from './1763700000000-create-users.js';
+
+/** Every migration, in order. Append new ones; never edit one that has landed. */
+export const MIGRATIONS = [CreateUsers1763700000000];
