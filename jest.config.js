@@ -26,8 +26,8 @@ const shared = {
 };
 
 export default {
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   rootDir: import.meta.dirname,
   projects: [
     {

@@ -26,7 +26,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') implements CanActivate {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const options = this.options(context);
+    const options = this.routeOptions(context);
     const req = context.switchToHttp().getRequest<Request>();
     if (options.optional && !req.headers.authorization) {
       req.user = undefined;
@@ -48,7 +48,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') implements CanActivate {
     return user;
   }
 
-  private options(context: ExecutionContext): AuthOptions {
+  private routeOptions(context: ExecutionContext): AuthOptions {
     return (
       this.reflector.getAllAndOverride<AuthOptions | undefined>(AUTH_OPTIONS, [
         context.getHandler(),

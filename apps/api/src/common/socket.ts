@@ -31,7 +31,7 @@ export async function handleSocketEvent<D extends object, R extends object>(
       throw new AppError('validation_failed', 'The event payload must be an object.');
     }
     const dto = plainToInstance(dtoClass, payload);
-    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
     if (errors.length > 0) {
       const fields = fieldErrors(errors);
       throw new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.reason}`).join('; '), { fields });
