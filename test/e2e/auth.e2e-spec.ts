@@ -10,12 +10,16 @@ describe('accounts', () => {
 
   it('registers, logs in and reads /api/me with the token', async () => {
     const username = uniqueName('river');
-    const reg = await t.api<AuthResponse>('POST', '/api/auth/register', { body: { username, password: 'steady days ahead' } });
+    const reg = await t.api<AuthResponse>('POST', '/api/auth/register', {
+      body: { username, password: 'steady days ahead' },
+    });
     expect(reg.status).toBe(201);
     expect(reg.body.user).toMatchObject({ username, role: 'member' });
     expect(JSON.stringify(reg.body)).not.toContain('password');
 
-    const login = await t.api<AuthResponse>('POST', '/api/auth/login', { body: { username: username.toUpperCase(), password: 'steady days ahead' } });
+    const login = await t.api<AuthResponse>('POST', '/api/auth/login', {
+      body: { username: username.toUpperCase(), password: 'steady days ahead' },
+    });
     expect(login.status).toBe(200);
     const me = await t.api<UserView>('GET', '/api/me', { token: login.body.token });
     expect(me.status).toBe(200);
@@ -23,7 +27,9 @@ describe('accounts', () => {
   });
 
   it('names the field and the reason for a bad payload', async () => {
-    const res = await t.api<ErrorBody>('POST', '/api/auth/register', { body: { username: 'no spaces allowed', password: 'short' } });
+    const res = await t.api<ErrorBody>('POST', '/api/auth/register', {
+      body: { username: 'no spaces allowed', password: 'short' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.details?.fields).toEqual(
       expect.arrayContaining([
@@ -34,23 +40,33 @@ describe('accounts', () => {
   });
 
   it('refuses a password equal to the username or too common', async () => {
-    const same = await t.api<ErrorBody>('POST', '/api/auth/register', { body: { username: 'samesame_12', password: 'SAMESAME_12' } });
+    const same = await t.api<ErrorBody>('POST', '/api/auth/register', {
+      body: { username: 'samesame_12', password: 'SAMESAME_12' },
+    });
     expect(same.status).toBe(400);
     expect(same.body.message).toContain('password');
-    const common = await t.api<ErrorBody>('POST', '/api/auth/register', { body: { username: uniqueName(), password: 'password123' } });
+    const common = await t.api<ErrorBody>('POST', '/api/auth/register', {
+      body: { username: uniqueName(), password: 'password123' },
+    });
     expect(common.status).toBe(400);
   });
 
   it('answers 409 for a taken username, case-insensitively', async () => {
     const { user } = await t.register();
-    const res = await t.api<ErrorBody>('POST', '/api/auth/register', { body: { username: user.username.toUpperCase(), password: 'another fine passphrase' } });
+    const res = await t.api<ErrorBody>('POST', '/api/auth/register', {
+      body: { username: user.username.toUpperCase(), password: 'another fine passphrase' },
+    });
     expect(res.status).toBe(409);
   });
 
   it('gives the same 401 for a wrong password and an unknown user', async () => {
     const { user } = await t.register();
-    const wrong = await t.api<ErrorBody>('POST', '/api/auth/login', { body: { username: user.username, password: 'not the password' } });
-    const unknown = await t.api<ErrorBody>('POST', '/api/auth/login', { body: { username: 'nobody_here_x', password: 'not the password' } });
+    const wrong = await t.api<ErrorBody>('POST', '/api/auth/login', {
+      body: { username: user.username, password: 'not the password' },
+    });
+    const unknown = await t.api<ErrorBody>('POST', '/api/auth/login', {
+      body: { username: 'nobody_here_x', password: 'not the password' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.message).toBe(unknown.body.message);
@@ -72,7 +88,9 @@ describe('accounts', () => {
   it('answers 400 for malformed JSON and 413 for a body over 64 KB', async () => {
     const bad = await t.api<ErrorBody>('POST', '/api/auth/login', { raw: '{"username": ' });
     expect(bad.status).toBe(400);
-    const big = await t.api<ErrorBody>('POST', '/api/auth/login', { body: { username: 'x', password: 'y'.repeat(70_000) } });
+    const big = await t.api<ErrorBody>('POST', '/api/auth/login', {
+      body: { username: 'x', password: 'y'.repeat(70_000) },
+    });
     expect(big.status).toBe(413);
   });
 
@@ -91,7 +109,10 @@ describe('accounts', () => {
     const { token, user } = await t.register();
     const member = t.socket('/', token);
     await connected(member);
-    await expect(emitAck(member, 'session:whoami', {})).resolves.toEqual({ ok: true, user: { username: user.username, role: 'member' } });
+    await expect(emitAck(member, 'session:whoami', {})).resolves.toEqual({
+      ok: true,
+      user: { username: user.username, role: 'member' },
+    });
     const guest = t.socket('/');
     await connected(guest);
     await expect(emitAck(guest, 'session:whoami', {})).resolves.toEqual({ ok: true, user: null });

@@ -15,7 +15,11 @@ export interface TestApp {
   config: AppConfig;
   dataSource: DataSource;
   /** fetch against the app, JSON in and out. */
-  api<T = unknown>(method: string, path: string, options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: T; headers: Headers }>;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   register(username?: string, password?: string): Promise<AuthResponse>;
   /** A real socket.io client on a namespace; closed by close(). */
   socket(namespace?: string, token?: string): Socket;
@@ -24,7 +28,10 @@ export interface TestApp {
 
 let counter = 0;
 export const uniqueName = (prefix = 'user'): string =>
-  `${prefix}_${process.pid.toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 5)}`.slice(0, 24);
+  `${prefix}_${process.pid.toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 5)}`.slice(
+    0,
+    24,
+  );
 
 /**
  * Boots the real app on a random port against its own fresh database (migrations and seeds run

@@ -4,7 +4,10 @@ import pg from 'pg';
 /** The server URL global setup prepared. */
 export function serverUrl(): string {
   const url = process.env.KINDRED_TEST_PG_URL;
-  if (!url) throw new Error('KINDRED_TEST_PG_URL is not set: run tests through jest (npm test), whose global setup starts PostgreSQL.');
+  if (!url)
+    throw new Error(
+      'KINDRED_TEST_PG_URL is not set: run tests through jest (npm test), whose global setup starts PostgreSQL.',
+    );
   return url;
 }
 

@@ -50,5 +50,4 @@ export const HTTP_ERROR_NAMES: Record<number, string> = {
 };
 
 export const notFound = (what: string): AppError => new AppError('not_found', `${what} was not found.`);
-export const forbidden = (message = 'You are not allowed to do that.'): AppError =>
-  new AppError('forbidden', message);
+export const forbidden = (message = 'You are not allowed to do that.'): AppError => new AppError('forbidden', message);

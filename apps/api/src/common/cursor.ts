@@ -5,7 +5,10 @@ export function encodeCursor(values: Array<string | number | boolean>): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, shape: Array<'string' | 'number' | 'boolean'>): Array<string | number | boolean> | null {
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: Array<'string' | 'number' | 'boolean'>,
+): Array<string | number | boolean> | null {
   if (cursor === undefined) return null;
   let values: unknown;
   try {

@@ -3,7 +3,18 @@ import type { ErrorBody } from '@kindred/contracts';
 import type { Response } from 'express';
 import { AppError, HTTP_ERROR_NAMES, HTTP_STATUS_BY_CODE } from './app-error.js';
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
 
 /** True when an error means "the database cannot be reached right now". */
 export function isDatabaseDown(error: unknown): boolean {
@@ -12,14 +23,22 @@ export function isDatabaseDown(error: unknown): boolean {
   const code = e.code ?? e.driverError?.code;
   if (code && DB_DOWN_CODES.has(code)) return true;
   const message = e.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(
+    message,
+  );
 }
 
 /** Maps any error to the one error body shape. Unknown errors are logged; the body never carries internals. */
 export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   if (error instanceof AppError) {
     const statusCode = HTTP_STATUS_BY_CODE[error.code];
-    return { statusCode, error: HTTP_ERROR_NAMES[statusCode] ?? 'Error', code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    return {
+      statusCode,
+      error: HTTP_ERROR_NAMES[statusCode] ?? 'Error',
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    };
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
@@ -27,28 +46,68 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : error.message;
     if (statusCode >= 500) logger.error(`HTTP ${statusCode}: ${message}`);
-    return { statusCode, error: HTTP_ERROR_NAMES[statusCode] ?? 'Error', message: statusCode >= 500 ? 'Something went wrong on our side. Please try again.' : message };
+    return {
+      statusCode,
+      error: HTTP_ERROR_NAMES[statusCode] ?? 'Error',
+      message: statusCode >= 500 ? 'Something went wrong on our side. Please try again.' : message,
+    };
   }
   const parserError = error as { type?: string; status?: number };
   if (parserError?.type === 'entity.too.large') {
-    return { statusCode: 413, error: 'Payload Too Large', code: 'payload_too_large', message: 'That request is too large (the limit is 64 KB).' };
+    return {
+      statusCode: 413,
+      error: 'Payload Too Large',
+      code: 'payload_too_large',
+      message: 'That request is too large (the limit is 64 KB).',
+    };
   }
   if (parserError?.type === 'entity.parse.failed') {
-    return { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'The request body is not valid JSON.' };
+    return {
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'bad_request',
+      message: 'The request body is not valid JSON.',
+    };
   }
   if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
-    return { statusCode: parserError.status, error: HTTP_ERROR_NAMES[parserError.status] ?? 'Error', message: 'The request could not be read.' };
+    return {
+      statusCode: parserError.status,
+      error: HTTP_ERROR_NAMES[parserError.status] ?? 'Error',
+      message: 'The request could not be read.',
+    };
   }
   if (isDatabaseDown(error)) {
     logger.warn('Database unavailable while handling a request');
-    return { statusCode: 503, error: 'Service Unavailable', code: 'unavailable', message: 'Kindred is having trouble reaching its database. Please try again in a moment — nothing you sent was lost.' };
+    return {
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'unavailable',
+      message:
+        'Kindred is having trouble reaching its database. Please try again in a moment — nothing you sent was lost.',
+    };
   }
-  const pgCode = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+  const pgCode =
+    (error as { driverError?: { code?: string }; code?: string }).driverError?.code ??
+    (error as { code?: string }).code;
   if (pgCode === '22P02' || pgCode === '22021' || pgCode === '22001') {
-    return { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'The request contains a value that is not valid.' };
+    return {
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'bad_request',
+      message: 'The request contains a value that is not valid.',
+    };
   }
-  logger.error(error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : `Non-error thrown: ${String(error)}`);
-  return { statusCode: 500, error: 'Internal Server Error', code: 'internal', message: 'Something went wrong on our side. Please try again.' };
+  logger.error(
+    error instanceof Error
+      ? `${error.name}: ${error.message}\n${error.stack ?? ''}`
+      : `Non-error thrown: ${String(error)}`,
+  );
+  return {
+    statusCode: 500,
+    error: 'Internal Server Error',
+    code: 'internal',
+    message: 'Something went wrong on our side. Please try again.',
+  };
 }
 
 @Catch()

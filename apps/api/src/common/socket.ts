@@ -45,7 +45,10 @@ export async function handleSocketEvent<D extends object, R extends object>(
 
 export function errorAck(error: unknown): Ack<never> {
   if (error instanceof AppError) {
-    return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    return {
+      ok: false,
+      error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+    };
   }
   logger.error(`Unexpected socket error: ${error instanceof Error ? error.message : String(error)}`);
   return { ok: false, error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } };

@@ -26,17 +26,27 @@ export const Id = (): PropertyDecorator =>
   applyDecorators(ApiProperty({ format: 'uuid' }), IsUUID('4', { message: 'must be a valid id' }));
 
 export const OptionalId = (): PropertyDecorator =>
-  applyDecorators(ApiPropertyOptional({ format: 'uuid' }), IsOptional(), IsUUID('4', { message: 'must be a valid id' }));
+  applyDecorators(
+    ApiPropertyOptional({ format: 'uuid' }),
+    IsOptional(),
+    IsUUID('4', { message: 'must be a valid id' }),
+  );
 
 export const Flag = (): PropertyDecorator =>
-  applyDecorators(ApiPropertyOptional({ type: Boolean }), IsOptional(), IsBoolean({ message: 'must be true or false' }));
+  applyDecorators(
+    ApiPropertyOptional({ type: Boolean }),
+    IsOptional(),
+    IsBoolean({ message: 'must be true or false' }),
+  );
 
 /** A query-string page size: `limit` 1–50, default applied by the service. */
 export const PageLimit = (): PropertyDecorator =>
   applyDecorators(
     ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 }),
     IsOptional(),
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+    ),
     IsInt({ message: 'must be a whole number' }),
     Min(1, { message: 'must be at least 1' }),
     Max(50, { message: 'must be at most 50' }),
@@ -55,6 +65,8 @@ export const QueryBoolean = (): PropertyDecorator =>
   applyDecorators(
     ApiPropertyOptional({ type: Boolean }),
     IsOptional(),
-    Transform(({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value)),
+    Transform(({ value }: { value: unknown }) =>
+      value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+    ),
     IsBoolean({ message: 'must be true or false' }),
   );

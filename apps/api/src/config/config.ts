@@ -92,7 +92,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     flagHideThreshold: int(env, 'FLAG_HIDE_THRESHOLD', 3, 1, 100),
     chatRetentionHours: int(env, 'CHAT_RETENTION_HOURS', 24, 0, 24 * 365),
     webDistDir: resolve(env.WEB_DIST_DIR && env.WEB_DIST_DIR !== '' ? env.WEB_DIST_DIR : defaultWebDist()),
-    crisisResourcesFile: env.CRISIS_RESOURCES_FILE && env.CRISIS_RESOURCES_FILE !== '' ? resolve(env.CRISIS_RESOURCES_FILE) : null,
+    crisisResourcesFile:
+      env.CRISIS_RESOURCES_FILE && env.CRISIS_RESOURCES_FILE !== '' ? resolve(env.CRISIS_RESOURCES_FILE) : null,
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
   };
 }

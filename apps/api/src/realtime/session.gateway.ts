@@ -1,5 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
 import type { Ack, ClientToServerEvents, Role, ServerToClientEvents } from '@kindred/contracts';
 import type { Server, Socket } from 'socket.io';
 import { SocketAuthService } from '../auth/socket-auth.service.js';
@@ -19,7 +25,10 @@ export class SessionGateway implements OnGatewayInit<Server<ClientToServerEvents
   }
 
   @SubscribeMessage('session:whoami')
-  whoami(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ user: { username: string; role: Role } | null }>> {
+  whoami(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ user: { username: string; role: Role } | null }>> {
     return handleSocketEvent(EmptyDto, body ?? {}, () => {
       const user = socketUser(socket);
       return { user: user ? { username: user.username, role: user.role } : null };

@@ -13,10 +13,7 @@ export class UsersRepository {
   }
 
   findByUsername(username: string): Promise<UserEntity | null> {
-    return this.repo
-      .createQueryBuilder('u')
-      .where('lower(u.username) = lower(:username)', { username })
-      .getOne();
+    return this.repo.createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
   }
 
   create(fields: Pick<UserEntity, 'username' | 'passwordHash'>): Promise<UserEntity> {

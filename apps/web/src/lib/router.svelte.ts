@@ -1,0 +1,93 @@
+import type { Component } from 'svelte';
+
+export interface RouteParams {
+  [name: string]: string;
+}
+
+export interface Route {
+  /** A path pattern like `/threads/:id`. */
+  path: string;
+  component: Component<{ params: RouteParams }>;
+  title: string;
+}
+
+/** Client-side routing over real URLs: deep links and the back button work. */
+class Router {
+  path = $state(location.pathname);
+  search = $state(location.search);
+  hash = $state(location.hash);
+
+  constructor() {
+    addEventListener('popstate', () => this.sync());
+    document.addEventListener('click', (event) => this.intercept(event));
+  }
+
+  navigate(href: string, options: { replace?: boolean } = {}): void {
+    const url = new URL(href, location.href);
+    if (url.origin !== location.origin) {
+      location.href = href;
+      return;
+    }
+    if (options.replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    this.sync();
+    if (url.hash) {
+      queueMicrotask(() => document.getElementById(decodeURIComponent(url.hash.slice(1)))?.scrollIntoView());
+    } else {
+      scrollTo(0, 0);
+    }
+  }
+
+  param(name: string): string | null {
+    return new URLSearchParams(this.search).get(name);
+  }
+
+  match(routes: Route[]): { route: Route; params: RouteParams } | null {
+    for (const route of routes) {
+      const params = matchPath(route.path, this.path);
+      if (params) return { route, params };
+    }
+    return null;
+  }
+
+  private sync(): void {
+    this.path = location.pathname;
+    this.search = location.search;
+    this.hash = location.hash;
+  }
+
+  /** Same-origin links navigate in-app; modified clicks, downloads and new tabs are left alone. */
+  private intercept(event: MouseEvent): void {
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    const anchor = (event.target as Element | null)?.closest?.('a');
+    if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.dataset.external !== undefined) return;
+    const href = anchor.getAttribute('href');
+    if (!href || href.startsWith('#') || /^[a-z]+:/i.test(href)) return;
+    const url = new URL(href, location.href);
+    if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+    event.preventDefault();
+    this.navigate(url.pathname + url.search + url.hash);
+  }
+}
+
+function matchPath(pattern: string, path: string): RouteParams | null {
+  const want = pattern.split('/').filter(Boolean);
+  const have = path.split('/').filter(Boolean);
+  if (want.length !== have.length) return null;
+  const params: RouteParams = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(have[i]);
+    else if (want[i] !== have[i]) return null;
+  }
+  return params;
+}
+
+export const router = new Router();

@@ -1,0 +1,42 @@
+import type {
+  ChatClientToServerEvents,
+  ChatServerToClientEvents,
+  ClientToServerEvents,
+  ModerationClientToServerEvents,
+  ModerationServerToClientEvents,
+  ServerToClientEvents,
+} from '@kindred/contracts';
+import { io, type Socket } from 'socket.io-client';
+import { session } from './session.svelte';
+
+export type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ChatSocket = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
+export type ModerationSocket = Socket<ModerationServerToClientEvents, ModerationClientToServerEvents>;
+
+const sockets = new Map<string, { socket: Socket; token: string | null }>();
+
+/**
+ * One shared connection per namespace, authenticated with the current token. socket.io
+ * reconnects on its own; when the member signs in or out the connection is rebuilt.
+ */
+function connect<S extends Socket>(namespace: string): S {
+  const existing = sockets.get(namespace);
+  if (existing && existing.token === session.token) return existing.socket as S;
+  existing?.socket.close();
+  const socket = io(namespace, {
+    transports: ['websocket', 'polling'],
+    auth: (cb) => cb(session.token ? { token: session.token } : {}),
+  });
+  sockets.set(namespace, { socket, token: session.token });
+  return socket as S;
+}
+
+export const forumSocket = (): ForumSocket => connect<ForumSocket>('/');
+export const chatSocket = (): ChatSocket => connect<ChatSocket>('/chat');
+export const moderationSocket = (): ModerationSocket => connect<ModerationSocket>('/moderation');
+
+/** Closes every connection (on sign-out). */
+export function closeSockets(): void {
+  for (const { socket } of sockets.values()) socket.close();
+  sockets.clear();
+}
