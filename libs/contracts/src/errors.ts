@@ -33,5 +33,4 @@ export interface ErrorBody {
 
 /** Every socket event is answered with an ack of this shape. */
 export type Ack<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
+  ({ ok: true } & T) | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };

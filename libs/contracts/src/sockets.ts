@@ -16,7 +16,10 @@ export const NAMESPACES = { forum: '/', chat: '/chat', moderation: '/moderation'
 
 export interface SessionClientToServer {
   /** Who this socket is signed in as (null for a guest). */
-  'session:whoami': (payload: Record<string, never>, ack: AckFn<{ user: { username: string; role: Role } | null }>) => void;
+  'session:whoami': (
+    payload: Record<string, never>,
+    ack: AckFn<{ user: { username: string; role: Role } | null }>,
+  ) => void;
 }
 
 /** Namespace "/": sessions, live threads and boards, and the member's own notices. */
