@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { CommonModule } from './common/common.module.js';
 import { AllExceptionsFilter } from './common/http-exception.filter.js';
 import { loggerParams } from './common/logging.js';
 import type { AppConfig } from './config/config.js';
@@ -11,7 +12,7 @@ import { HealthModule } from './health/health.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
 /** Feature modules, one per folder. */
-const FEATURES = [AuthModule, HealthModule, RealtimeModule];
+const FEATURES = [CommonModule, AuthModule, HealthModule, RealtimeModule];
 
 @Module({})
 export class AppModule {
