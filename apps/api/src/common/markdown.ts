@@ -65,7 +65,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
       return { tagName: safe ? 'a' : 'span', attribs: attrs };
     },
     // Images only from Kindred itself: a remote image would tell another host who is reading.
-    img: (tagName, attribs) => {
+    img: (tagName, attribs): sanitizeHtml.Tag => {
       const src = attribs.src ?? '';
       if (!/^\/(?!\/)/.test(src)) return { tagName: 'span', attribs: {}, text: attribs.alt ?? '' };
       return { tagName: 'img', attribs: { src, alt: attribs.alt ?? '' } };

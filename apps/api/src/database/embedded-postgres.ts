@@ -45,36 +45,42 @@ function isAlive(pid: number): boolean {
   }
 }
 
+interface RunningServer {
+  pid: number;
+  port: number;
+}
+
 /**
- * After a crash, postgres may have left a postmaster.pid behind (so it refuses to start), or
- * the server itself may still be running as an orphan of the dead API process. Both are ours:
- * remove the stale file, or shut the orphan down, so that start-up can go on.
+ * Looks at postmaster.pid. After a crash of the API, either the file is stale (its process is
+ * gone: remove it so postgres can start) or the server is still running as an orphan of the dead
+ * process (reuse it). Returns the running server, if any.
  */
-async function clearStaleServer(dataDir: string): Promise<void> {
+function runningServer(dataDir: string): RunningServer | null {
   const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
     let cmdline = '';
     try {
       cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {
-      /* not Linux, or already gone */
+      /* not Linux: trust the pid file */
     }
-    if (cmdline !== '' && !cmdline.includes(dataDir)) {
-      // The pid was reused by an unrelated process: the file is stale.
-      rmSync(pidFile, { force: true });
-      return;
-    }
-    process.kill(pid, 'SIGINT');
-    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-    if (isAlive(pid)) {
-      throw new EmbeddedPostgresError(
-        `An earlier embedded PostgreSQL (pid ${pid}) is still running on ${dataDir}; stop it (kill ${pid}) and start Kindred again.`,
-      );
-    }
+    if ((cmdline === '' || cmdline.includes(dataDir)) && Number.isInteger(port) && port > 0) return { pid, port };
   }
   rmSync(pidFile, { force: true });
+  return null;
+}
+
+async function stopPid(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 function assertWritable(dir: string): void {
@@ -94,9 +100,17 @@ function assertWritable(dir: string): void {
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { port?: number | null; database?: string; log?: (line: string) => void } = {},
+  options: { port?: number | null; database?: string; log?: (line: string) => void; leaveRunning?: boolean } = {},
 ): Promise<EmbeddedDatabase> {
   assertWritable(dirname(dataDir));
+  const database = options.database ?? DATABASE;
+  const running = existsSync(join(dataDir, 'PG_VERSION')) ? runningServer(dataDir) : null;
+  if (running) {
+    return {
+      url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${database}`,
+      stop: () => (options.leaveRunning ? Promise.resolve() : stopPid(running.pid)),
+    };
+  }
   const requested = options.port ?? null;
   if (requested !== null && !(await portIsFree(requested))) {
     throw new EmbeddedPostgresError(
@@ -134,7 +148,6 @@ export async function startEmbeddedPostgres(
       );
     }
   }
-  await clearStaleServer(dataDir);
   try {
     await pg.start();
   } catch {
@@ -143,7 +156,6 @@ export async function startEmbeddedPostgres(
       `The embedded PostgreSQL did not start on port ${port} (${hint || 'no output'}); check that the port is free and DATA_DIR is writable, or set DATABASE_URL to use your own PostgreSQL.`,
     );
   }
-  const database = options.database ?? DATABASE;
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {

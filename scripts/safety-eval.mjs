@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Scores the safety detectors on the labelled fixtures and fails when a floor is missed.
+//   node scripts/safety-eval.mjs            table of precision / recall, exit 1 below a floor
+//   node scripts/safety-eval.mjs --misses   also list every row whose labels were not all matched
+//   node scripts/safety-eval.mjs --bench    mean time of analyzeText on a 2,000-character text
+// Run `npm run build -w @kindred/safety` first (the root script `safety:eval` does).
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+const dist = new URL('../libs/safety/dist/', import.meta.url);
+const fixtures = new URL('../test/fixtures/safety/', import.meta.url);
+
+const safety = await import(new URL('index.js', dist).href);
+const { evaluate, checkFloors, parseFixtures } = await import(new URL('eval.js', dist).href);
+
+const args = new Set(process.argv.slice(2));
+
+if (args.has('--bench')) {
+  bench();
+} else {
+  report();
+}
+
+function loadRows() {
+  return readdirSync(fixtures)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) => parseFixtures(readFileSync(new URL(name, fixtures), 'utf8'), name));
+}
+
+function pct(x) {
+  return `${(x * 100).toFixed(1)}%`.padStart(7);
+}
+
+function report() {
+  const rows = loadRows();
+  const e = evaluate(rows, safety);
+  const lines = [
+    ['crisis urgent', e.crisisUrgent],
+    ['crisis any', e.crisisAny],
+    ['sourcing likely', e.sourcingLikely],
+    ['sourcing any', e.sourcingAny],
+    ['personal info', e.personalInfo],
+  ];
+  console.log(`safety eval: ${e.rows} labelled texts\n`);
+  console.log(`${'detector'.padEnd(16)} precision  recall   tp   fp   fn`);
+  for (const [name, s] of lines) {
+    const counts = [s.truePositives, s.falsePositives, s.falseNegatives].map((n) => String(n).padStart(4));
+    console.log(`${name.padEnd(16)} ${pct(s.precision)}  ${pct(s.recall)} ${counts.join(' ')}`);
+  }
+  const { held, total, rate } = e.benignHeld;
+  console.log(`${'benign held'.padEnd(16)} ${pct(rate)}  (${held} of ${total} all-clear texts)`);
+
+  if (args.has('--misses')) {
+    console.log(`\n${e.misses.length} rows not matched on every label:`);
+    for (const m of e.misses) {
+      const diff = ['crisis', 'sourcing', 'personalInfo']
+        .filter((k) => m.expected[k] !== m.actual[k])
+        .map((k) => `${k} ${m.expected[k]}→${m.actual[k]}`);
+      console.log(`  [${diff.join(', ')}] ${m.text}`);
+    }
+  }
+
+  const failures = checkFloors(e);
+  if (failures.length > 0) {
+    console.error(`\nFLOOR MISSED:\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log('\nall floors met');
+}
+
+function bench() {
+  const parts = [
+    'Day 12 on subs. The clinic moved my dose to 16 mg and the cravings are quieter.',
+    'My sponsor said to call 988 or 1-800-662-4357 if the nights get dark again.',
+    "I used to cop on 5th street, now I drive the long way round so I don't see it.",
+    'Anyone else get restless legs at night? Magnesium and a hot bath helped me a bit.',
+    "Went to the Tuesday meeting, talked about my kids, and for once I didn't feel judged.",
+    'Read the pinned article on naloxone, picked up two kits at the pharmacy for free.',
+  ];
+  let text = '';
+  for (let i = 0; text.length < 2000; i++) text += `${parts[i % parts.length]} `;
+  text = text.slice(0, 2000);
+  const iterations = 2000;
+  for (let i = 0; i < 200; i++) safety.analyzeText(text); // warm up the JIT
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) safety.analyzeText(text);
+  const mean = (performance.now() - start) / iterations;
+  console.log(`analyzeText on ${text.length} chars: mean ${mean.toFixed(3)} ms over ${iterations} runs`);
+}
