@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { toErrorBody } from './common/http-exception.filter.js';
+import { KindredIoAdapter } from './common/kindred-io.adapter.js';
+import { applySecurityHeaders } from './common/security.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/config.js';
 
@@ -25,13 +26,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
+  applySecurityHeaders(app);
 
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(bodyErrorHandler);
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useWebSocketAdapter(new IoAdapter(app));
+  app.useWebSocketAdapter(new KindredIoAdapter(app, config));
   setUpOpenApi(app);
   serveWebApp(app, config.webDistDir);
   return app;
