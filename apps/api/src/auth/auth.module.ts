@@ -5,6 +5,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { SessionRevocation } from './session-revocation.service.js';
 import { SocketAuthService } from './socket-auth.service.js';
 import { TokenService } from './token.service.js';
 
@@ -12,7 +13,7 @@ import { TokenService } from './token.service.js';
 @Module({
   imports: [UsersModule, PassportModule, JwtModule.register({})],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, JwtStrategy, SocketAuthService],
-  exports: [AuthService, TokenService, SocketAuthService, UsersModule],
+  providers: [AuthService, TokenService, JwtStrategy, SocketAuthService, SessionRevocation],
+  exports: [AuthService, TokenService, SocketAuthService, SessionRevocation, UsersModule],
 })
 export class AuthModule {}

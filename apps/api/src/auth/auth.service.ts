@@ -7,6 +7,7 @@ import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from './auth-user.js';
 import { isTooCommon } from './common-passwords.js';
 import type { LoginDto, RegisterDto } from './dto/credentials.dto.js';
+import { SessionRevocation } from './session-revocation.service.js';
 import { TokenService } from './token.service.js';
 
 const WRONG_CREDENTIALS = 'That username and password do not match an account.';
@@ -19,6 +20,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
+    private readonly revocation: SessionRevocation,
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponse> {
@@ -72,6 +74,7 @@ export class AuthService {
   /** "Sign out everywhere": every token issued so far stops working at once. */
   async signOutEverywhere(auth: AuthUser): Promise<void> {
     await this.users.bumpTokenVersion(auth.id);
+    this.revocation.revoke(auth.id);
   }
 
   /** Checks a password for actions that need it again (e.g. deleting the account). */

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import type { SocketData } from '../common/socket.js';
 import type { AuthUser } from './auth-user.js';
 import { extractBearer } from './extract-token.js';
+import { SessionRevocation } from './session-revocation.service.js';
 import { TokenService } from './token.service.js';
 
 export interface SocketAuthOptions {
@@ -21,7 +22,10 @@ type NextFn = (error?: Error & { data?: unknown }) => void;
  */
 @Injectable()
 export class SocketAuthService {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly revocation: SessionRevocation,
+  ) {}
 
   middleware(options: SocketAuthOptions = {}): (socket: Socket, next: NextFn) => void {
     return (socket, next) => {
@@ -36,9 +40,11 @@ export class SocketAuthService {
     const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const token = typeof raw === 'string' && raw !== '' ? raw : extractBearer(socket.handshake.headers.authorization);
     let user: AuthUser | null = null;
+    let tokenVersion: number | undefined;
     if (token) {
-      user = await this.tokens.verify(token);
-      if (!user) throw refusal('unauthorized', 'Please sign in again: your session is invalid or has expired.');
+      const session = await this.tokens.verifySession(token);
+      if (!session) throw refusal('unauthorized', 'Please sign in again: your session is invalid or has expired.');
+      ({ user, tokenVersion } = session);
     }
     if (!user && (options.required || options.roles)) {
       throw refusal('unauthorized', 'Please sign in to connect here.');
@@ -46,7 +52,11 @@ export class SocketAuthService {
     if (user && options.roles && !options.roles.includes(user.role)) {
       throw refusal('forbidden', 'You do not have permission to connect here.');
     }
-    (socket.data as SocketData).user = user;
+    const data = socket.data as SocketData;
+    data.user = user;
+    data.tokenVersion = tokenVersion;
+    // Joins the user:<id> room so that sign-out, suspension or deletion can end this socket.
+    this.revocation.track(socket);
   }
 }
 

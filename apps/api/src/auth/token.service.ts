@@ -29,6 +29,11 @@ export class TokenService {
 
   /** The user a token belongs to, or null when it is invalid, expired, revoked or orphaned. */
   async verify(token: string): Promise<AuthUser | null> {
+    return (await this.verifySession(token))?.user ?? null;
+  }
+
+  /** Like verify, with the token version too (live sockets are re-checked against it). */
+  async verifySession(token: string): Promise<{ user: AuthUser; tokenVersion: number } | null> {
     let payload: JwtPayload;
     try {
       payload = await this.jwt.verifyAsync<JwtPayload>(token, {
@@ -38,7 +43,8 @@ export class TokenService {
     } catch {
       return null;
     }
-    return this.fromPayload(payload);
+    const user = await this.fromPayload(payload);
+    return user ? { user, tokenVersion: payload.ver } : null;
   }
 
   /** The account behind verified claims, unless it was deleted or signed out everywhere since. */

@@ -10,6 +10,8 @@ import { fieldErrors } from './validation-errors.js';
 /** What the handshake helper stores on every socket. */
 export interface SocketData {
   user: AuthUser | null;
+  /** The version of the handshake token; a newer one in the database means "signed out everywhere". */
+  tokenVersion?: number;
 }
 
 export const socketUser = (socket: Socket): AuthUser | null => (socket.data as SocketData).user ?? null;

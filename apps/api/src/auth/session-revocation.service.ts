@@ -1,0 +1,84 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Server, Socket } from 'socket.io';
+import type { SocketData } from '../common/socket.js';
+import { UsersRepository } from '../users/users.repository.js';
+
+/** The room every authenticated socket joins, on every namespace, so that one call reaches all of a person's sockets. */
+export const userRoom = (userId: string): string => `user:${userId}`;
+
+/** How often live sockets are re-checked against the accounts table (deleted, signed out, suspended, role changed). */
+export const SESSION_SWEEP_MS = 15_000;
+
+/**
+ * Ends live socket sessions that are no longer valid. A socket authenticates once, at the
+ * handshake; without this a socket would outlive "sign out everywhere", a deleted account or a
+ * suspension. `revoke(userId)` disconnects at once (on every process when the Redis adapter is
+ * on); `sweep()` runs every 15 s and catches changes made by any other path. A disconnected
+ * client reconnects by itself and is authenticated afresh (or refused).
+ */
+@Injectable()
+export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SessionRevocation.name);
+  private server: Server | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly users: UsersRepository) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.sweep().catch((error: unknown) =>
+        this.logger.debug(`Session sweep skipped: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, SESSION_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Called by the handshake middleware for each accepted socket. */
+  track(socket: Socket): void {
+    this.server ??= socket.nsp.server;
+    const user = (socket.data as SocketData).user;
+    if (user) void socket.join(userRoom(user.id));
+  }
+
+  /** Disconnects every socket of this account, on every namespace. */
+  revoke(userId: string): void {
+    if (!this.server) return;
+    for (const namespace of this.server._nsps.values()) namespace.in(userRoom(userId)).disconnectSockets(true);
+  }
+
+  /** Re-checks every local authenticated socket; returns how many were disconnected. */
+  async sweep(): Promise<number> {
+    if (!this.server) return 0;
+    const byUser = new Map<string, Socket[]>();
+    for (const namespace of this.server._nsps.values()) {
+      for (const socket of namespace.sockets.values()) {
+        const user = (socket.data as SocketData).user;
+        if (!user) continue;
+        byUser.set(user.id, [...(byUser.get(user.id) ?? []), socket]);
+      }
+    }
+    let disconnected = 0;
+    for (const [userId, sockets] of byUser) {
+      const account = await this.users.findById(userId);
+      for (const socket of sockets) {
+        const data = socket.data as SocketData;
+        const cached = data.user;
+        const stale =
+          !account ||
+          !cached ||
+          (data.tokenVersion !== undefined && account.tokenVersion !== data.tokenVersion) ||
+          account.role !== cached.role ||
+          (account.suspendedUntil?.getTime() ?? null) !== (cached.suspendedUntil?.getTime() ?? null);
+        if (stale) {
+          socket.disconnect(true);
+          disconnected++;
+        }
+      }
+    }
+    return disconnected;
+  }
+}
