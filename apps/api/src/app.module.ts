@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { BoardsModule } from './boards/boards.module.js';
 import { CommonModule } from './common/common.module.js';
 import { AllExceptionsFilter } from './common/http-exception.filter.js';
 import { loggerParams } from './common/logging.js';
@@ -12,7 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
 /** Feature modules, one per folder. */
-const FEATURES = [CommonModule, AuthModule, HealthModule, RealtimeModule];
+const FEATURES = [CommonModule, AuthModule, HealthModule, RealtimeModule, BoardsModule];
 
 @Module({})
 export class AppModule {

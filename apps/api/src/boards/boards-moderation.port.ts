@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import type { ContentStatus } from '@kindred/contracts';
+import { excerpt } from '../common/markdown.js';
+import { ThreadsRepository } from './threads.repository.js';
+import { ThreadsService } from './threads.service.js';
+
+export interface PostForModeration {
+  id: string;
+  threadId: string;
+  threadTitle: string;
+  /** For acting on the author (suspend, notify) — never to be shown or returned to anyone. */
+  authorId: string | null;
+  /** What readers see as the author: the per-thread alias or the username. */
+  authorLabel: string;
+  body: string;
+  excerpt: string;
+  anonymous: boolean;
+  status: ContentStatus;
+  isOpeningPost: boolean;
+  contentWarning: string | null;
+}
+
+export interface ThreadForModeration {
+  id: string;
+  boardSlug: string;
+  title: string;
+  /** For acting on the author — never to be shown or returned to anyone. */
+  authorId: string | null;
+  authorLabel: string;
+  anonymous: boolean;
+  status: ContentStatus;
+  openingPostId: string | null;
+  pinned: boolean;
+  locked: boolean;
+}
+
+/**
+ * What the moderation feature may do to boards content. Every change is committed, then the
+ * thread's watchers hear of it (post:updated / post:removed / thread:updated), each in the
+ * shape they may see.
+ */
+@Injectable()
+export class BoardsModerationPort {
+  constructor(
+    private readonly threads: ThreadsRepository,
+    private readonly service: ThreadsService,
+  ) {}
+
+  async findPostForModeration(postId: string): Promise<PostForModeration | null> {
+    const row = await this.threads.findPost(postId, null);
+    if (!row) return null;
+    const thread = await this.threads.findThread(row.threadId);
+    return {
+      id: row.id,
+      threadId: row.threadId,
+      threadTitle: thread?.title ?? '',
+      authorId: row.authorId,
+      authorLabel: row.anonymous ? (row.alias ?? 'Anonymous member') : (row.authorUsername ?? 'Former member'),
+      body: row.body,
+      excerpt: excerpt(row.body),
+      anonymous: row.anonymous,
+      status: row.status,
+      isOpeningPost: row.isOpeningPost,
+      contentWarning: row.contentWarning,
+    };
+  }
+
+  async findThreadForModeration(threadId: string): Promise<ThreadForModeration | null> {
+    const row = await this.threads.findThread(threadId);
+    if (!row) return null;
+    return {
+      id: row.id,
+      boardSlug: row.boardSlug,
+      title: row.title,
+      authorId: row.authorId,
+      authorLabel: row.anonymous ? (row.openingAlias ?? 'Anonymous member') : (row.authorUsername ?? 'Former member'),
+      anonymous: row.anonymous,
+      status: row.status,
+      openingPostId: row.openingPostId,
+      pinned: row.pinned,
+      locked: row.locked,
+    };
+  }
+
+  /** Returns false when there is no such post. `reason` is shown (kindly) to the author only. */
+  async setPostStatus(postId: string, status: ContentStatus, reason: string | null = null): Promise<boolean> {
+    const change = await this.threads.setPostStatus(postId, status, reason);
+    if (!change) return false;
+    if (change.previous === 'held' && status !== 'held') await this.service.publishPostRevealed(postId);
+    else await this.service.publishPostChange(postId, null, null);
+    return true;
+  }
+
+  async setThreadStatus(threadId: string, status: ContentStatus, reason: string | null = null): Promise<boolean> {
+    const previous = await this.threads.setThreadStatus(threadId, status, reason);
+    if (previous === null) return false;
+    await this.service.publishThreadChange(threadId, null);
+    return true;
+  }
+
+  async setPostContentWarning(postId: string, warning: string | null): Promise<boolean> {
+    if (!(await this.threads.setPostContentWarning(postId, warning))) return false;
+    const post = await this.service.publishPostChange(postId, null, null);
+    if (post.isOpeningPost) await this.service.publishThreadChange(post.threadId, null);
+    return true;
+  }
+
+  async lockThread(threadId: string, locked: boolean): Promise<boolean> {
+    if (!(await this.threads.findThread(threadId))) return false;
+    await this.threads.setThreadFlags(threadId, { locked });
+    await this.service.publishThreadChange(threadId, null);
+    return true;
+  }
+
+  async pinThread(threadId: string, pinned: boolean): Promise<boolean> {
+    if (!(await this.threads.findThread(threadId))) return false;
+    await this.threads.setThreadFlags(threadId, { pinned });
+    await this.service.publishThreadChange(threadId, null);
+    return true;
+  }
+}

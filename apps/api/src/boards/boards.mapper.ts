@@ -1,0 +1,111 @@
+import type { AuthorView, BoardView, PostView, ThreadSummary, ThreadView, Page } from '@kindred/contracts';
+import { isModerator, type AuthUser } from '../auth/auth-user.js';
+import type { BoardEntity } from './entities/board.entity.js';
+import type { PostRow, ThreadRow, Viewer } from './boards.rows.js';
+
+/**
+ * The one place that decides what a viewer may see of a post or thread. Views never carry an
+ * author id; an anonymous author is only their per-thread alias.
+ */
+
+export const viewerOf = (user: AuthUser | null): Viewer =>
+  user ? { id: user.id, moderator: isModerator(user) } : null;
+
+export function toAuthorView(anonymous: boolean, alias: string | null, username: string | null): AuthorView {
+  if (anonymous) return { type: 'anonymous', alias: alias ?? 'Anonymous member' };
+  return username ? { type: 'member', username } : { type: 'former' };
+}
+
+const isAuthor = (authorId: string | null, viewer: Viewer): boolean =>
+  viewer !== null && authorId !== null && authorId === viewer.id;
+
+/** Held content exists only for its author and moderators. */
+export const canSeeExistence = (status: PostRow['status'], authorId: string | null, viewer: Viewer): boolean =>
+  status !== 'held' || isAuthor(authorId, viewer) || viewer?.moderator === true;
+
+function canSeeText(status: PostRow['status'], mine: boolean, viewer: Viewer): boolean {
+  switch (status) {
+    case 'published':
+      return true;
+    case 'hidden':
+    case 'held':
+      return mine || viewer?.moderator === true;
+    case 'removed':
+      return mine;
+    case 'deleted':
+      return false;
+  }
+}
+
+const moderationNote = (
+  status: PostRow['status'],
+  reason: string | null,
+  mine: boolean,
+): { reason: string | null } | null =>
+  mine && (status === 'hidden' || status === 'held' || status === 'removed') ? { reason } : null;
+
+export function toPostView(row: PostRow, viewer: Viewer): PostView {
+  const mine = isAuthor(row.authorId, viewer);
+  const visible = canSeeText(row.status, mine, viewer);
+  return {
+    id: row.id,
+    threadId: row.threadId,
+    body: visible ? row.body : '',
+    html: visible ? row.html : '',
+    author: toAuthorView(row.anonymous, row.alias, row.authorUsername),
+    isMine: mine,
+    isOpeningPost: row.isOpeningPost,
+    replyToId: row.replyToId,
+    contentWarning: row.contentWarning,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+    status: row.status,
+    moderation: moderationNote(row.status, row.statusReason, mine),
+    reactions: {
+      support: row.support,
+      relate: row.relate,
+      proud: row.proud,
+      mine: viewer ? row.mine : [],
+    },
+  };
+}
+
+export function toThreadSummary(row: ThreadRow, viewer: Viewer): ThreadSummary {
+  const mine = isAuthor(row.authorId, viewer);
+  const visible = canSeeText(row.status, mine, viewer);
+  return {
+    id: row.id,
+    board: { slug: row.boardSlug, name: row.boardName },
+    title: visible ? row.title : '',
+    author: toAuthorView(row.anonymous, row.openingAlias, row.authorUsername),
+    contentWarning: row.contentWarning,
+    pinned: row.pinned,
+    locked: row.locked,
+    status: row.status,
+    replyCount: row.replyCount,
+    createdAt: row.createdAt.toISOString(),
+    lastActivityAt: row.lastActivityAt.toISOString(),
+  };
+}
+
+export function toThreadView(row: ThreadRow, viewer: Viewer, posts: Page<PostView>): ThreadView {
+  const mine = isAuthor(row.authorId, viewer);
+  return {
+    ...toThreadSummary(row, viewer),
+    isMine: mine,
+    moderation: moderationNote(row.status, row.statusReason, mine),
+    posts,
+  };
+}
+
+export function toBoardView(board: BoardEntity): BoardView {
+  return {
+    slug: board.slug,
+    name: board.name,
+    description: board.description,
+    position: board.position,
+    archived: board.archived,
+    threadCount: board.threadCount,
+    lastActivityAt: board.lastActivityAt ? board.lastActivityAt.toISOString() : null,
+  };
+}

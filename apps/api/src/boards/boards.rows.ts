@@ -1,0 +1,57 @@
+import type { ContentStatus, ReactionKind } from '@kindred/contracts';
+
+/**
+ * Rows as the boards repositories read them. They carry the author's id so the service can
+ * tell a viewer "this is yours"; the mappers never copy it into a view.
+ */
+export interface ThreadRow {
+  id: string;
+  boardId: string;
+  boardSlug: string;
+  boardName: string;
+  boardArchived: boolean;
+  authorId: string | null;
+  /** Null for an anonymous thread (the query never reads it then). */
+  authorUsername: string | null;
+  anonymous: boolean;
+  openingAlias: string | null;
+  title: string;
+  contentWarning: string | null;
+  pinned: boolean;
+  locked: boolean;
+  status: ContentStatus;
+  statusReason: string | null;
+  replyCount: number;
+  createdAt: Date;
+  lastActivityAt: Date;
+  /** last_activity_at in whole microseconds, for cursors. */
+  cursorMicros: string;
+  openingPostId: string | null;
+}
+
+export interface PostRow {
+  id: string;
+  threadId: string;
+  authorId: string | null;
+  /** Null for an anonymous post (the query never reads it then). */
+  authorUsername: string | null;
+  anonymous: boolean;
+  alias: string | null;
+  body: string;
+  html: string;
+  replyToId: string | null;
+  status: ContentStatus;
+  statusReason: string | null;
+  contentWarning: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  cursorMicros: string;
+  isOpeningPost: boolean;
+  support: number;
+  relate: number;
+  proud: number;
+  mine: ReactionKind[];
+}
+
+/** Who is looking: null for a guest. */
+export type Viewer = { id: string; moderator: boolean } | null;

@@ -1,0 +1,64 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { BoardView } from '@kindred/contracts';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AppError, notFound } from '../common/app-error.js';
+import { toBoardView } from './boards.mapper.js';
+import { BoardsRepository } from './boards.repository.js';
+import { BOARD_SEEDS } from './boards.seeds.js';
+import type { CreateBoardDto, UpdateBoardDto } from './dto/boards.dto.js';
+import type { BoardEntity } from './entities/board.entity.js';
+
+@Injectable()
+export class BoardsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BoardsService.name);
+
+  constructor(private readonly boards: BoardsRepository) {}
+
+  /** Idempotent: only boards that do not exist yet are created; admin renames are kept. */
+  async onApplicationBootstrap(): Promise<void> {
+    const inserted = await this.boards.seed(BOARD_SEEDS);
+    if (inserted > 0) this.logger.log(`Created ${inserted} starting boards`);
+  }
+
+  async list(viewer: AuthUser | null, includeArchived = false): Promise<{ items: BoardView[] }> {
+    const boards = await this.boards.list(includeArchived && viewer?.role === 'admin');
+    return { items: boards.map(toBoardView) };
+  }
+
+  async get(slug: string): Promise<BoardView> {
+    return toBoardView(await this.require(slug));
+  }
+
+  async require(slug: string): Promise<BoardEntity> {
+    const board = await this.boards.findBySlug(slug);
+    if (!board) throw notFound('That board');
+    return board;
+  }
+
+  async create(dto: CreateBoardDto): Promise<BoardView> {
+    const board = await this.boards.create({
+      slug: dto.slug,
+      name: dto.name,
+      description: dto.description ?? '',
+      position: dto.position ?? (await this.boards.nextPosition()),
+    });
+    if (!board) {
+      throw new AppError('conflict', `slug: a board called "${dto.slug}" already exists.`, {
+        fields: [{ field: 'slug', reason: 'is already used by another board' }],
+      });
+    }
+    return toBoardView(board);
+  }
+
+  async update(slug: string, dto: UpdateBoardDto): Promise<BoardView> {
+    const board = await this.require(slug);
+    const updated = await this.boards.update(board.id, {
+      ...(dto.name !== undefined ? { name: dto.name } : {}),
+      ...(dto.description !== undefined ? { description: dto.description } : {}),
+      ...(dto.position !== undefined ? { position: dto.position } : {}),
+      ...(dto.archived !== undefined ? { archived: dto.archived } : {}),
+    });
+    if (!updated) throw notFound('That board');
+    return toBoardView(updated);
+  }
+}

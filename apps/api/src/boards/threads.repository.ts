@@ -1,0 +1,380 @@
+import { Injectable } from '@nestjs/common';
+import type { ContentStatus, ReactionKind } from '@kindred/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PinnedTimeKey, TimeKey } from './boards-cursor.js';
+import type { PostRow, ThreadRow, Viewer } from './boards.rows.js';
+
+/** A timestamp from a cursor's whole microseconds (exact integer arithmetic, no float rounding). */
+const fromMicros = (param: string): string => `('epoch'::timestamptz + (${param})::bigint * interval '1 microsecond')`;
+const MICROS_OF = (column: string): string => `((extract(epoch FROM ${column}) * 1000000)::bigint)::text`;
+
+const THREAD_SELECT = `
+  SELECT t.id, t.board_id AS "boardId", b.slug AS "boardSlug", b.name AS "boardName", b.archived AS "boardArchived",
+         t.author_id AS "authorId", u.username AS "authorUsername", t.anonymous, op.alias AS "openingAlias",
+         t.title, t.content_warning AS "contentWarning", t.pinned, t.locked, t.status,
+         t.status_reason AS "statusReason", t.reply_count AS "replyCount", t.created_at AS "createdAt",
+         t.last_activity_at AS "lastActivityAt", ${MICROS_OF('t.last_activity_at')} AS "cursorMicros",
+         t.opening_post_id AS "openingPostId"
+    FROM threads t
+    JOIN boards b ON b.id = t.board_id
+    LEFT JOIN users u ON u.id = t.author_id AND NOT t.anonymous
+    LEFT JOIN posts op ON op.id = t.opening_post_id`;
+
+/**
+ * Posts with their reaction counts and the viewer's own reactions in the same round trip.
+ * $1 is the viewer's id (null for a guest). The username is only read for signed posts.
+ */
+const POST_SELECT = `
+  SELECT p.id, p.thread_id AS "threadId", p.author_id AS "authorId", u.username AS "authorUsername",
+         p.anonymous, p.alias, p.body, p.html, p.reply_to_id AS "replyToId", p.status,
+         p.status_reason AS "statusReason", p.content_warning AS "contentWarning", p.created_at AS "createdAt",
+         p.edited_at AS "editedAt", ${MICROS_OF('p.created_at')} AS "cursorMicros",
+         (t.opening_post_id IS NOT DISTINCT FROM p.id) AS "isOpeningPost",
+         COALESCE(r.support, 0) AS support, COALESCE(r.relate, 0) AS relate, COALESCE(r.proud, 0) AS proud,
+         COALESCE(r.mine, '{}'::text[]) AS mine
+    FROM posts p
+    JOIN threads t ON t.id = p.thread_id
+    LEFT JOIN users u ON u.id = p.author_id AND NOT p.anonymous
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE x.kind = 'support')::int AS support,
+             count(*) FILTER (WHERE x.kind = 'relate')::int AS relate,
+             count(*) FILTER (WHERE x.kind = 'proud')::int AS proud,
+             array_agg(x.kind::text) FILTER (WHERE x.user_id = $1::uuid) AS mine
+        FROM reactions x WHERE x.post_id = p.id
+    ) r ON true`;
+
+/** Content others see in a listing (held, removed and deleted threads are left out). */
+const LISTED_THREAD = `t.status IN ('published', 'hidden')`;
+
+export interface LockedThread {
+  id: string;
+  boardId: string;
+  boardSlug: string;
+  boardArchived: boolean;
+  authorId: string | null;
+  status: ContentStatus;
+  locked: boolean;
+}
+
+export interface NewThread {
+  id: string;
+  postId: string;
+  boardId: string;
+  authorId: string;
+  title: string;
+  contentWarning: string | null;
+  anonymous: boolean;
+  alias: string | null;
+  body: string;
+  html: string;
+}
+
+export interface NewReply {
+  id: string;
+  threadId: string;
+  authorId: string;
+  anonymous: boolean;
+  body: string;
+  html: string;
+  replyToId: string | null;
+  contentWarning: string | null;
+}
+
+/** Posts that count as replies (what readers see in the list); held posts do not. */
+const counts = (status: ContentStatus): boolean => status !== 'held';
+/** Threads that count on their board. */
+const threadCounts = (status: ContentStatus): boolean => status === 'published' || status === 'hidden';
+
+@Injectable()
+export class ThreadsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async findThread(id: string): Promise<ThreadRow | null> {
+    const rows: ThreadRow[] = await this.db.query(`${THREAD_SELECT} WHERE t.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** A board's threads: pinned first, then by latest activity; `limit + 1` rows. */
+  listBoardThreads(
+    boardId: string,
+    viewer: Viewer,
+    options: { after: PinnedTimeKey | null; limit: number; unanswered: boolean },
+  ): Promise<ThreadRow[]> {
+    const params: unknown[] = [boardId, viewer?.id ?? null, viewer?.moderator ?? false];
+    const where = [`t.board_id = $1`, `(${LISTED_THREAD} OR $3 OR t.author_id = $2::uuid)`];
+    if (options.unanswered) where.push(`t.reply_count = 0`);
+    if (options.after) {
+      params.push(options.after.pinned, options.after.micros, options.after.id);
+      where.push(`(t.pinned, t.last_activity_at, t.id) < ($4, ${fromMicros('$5')}, $6::uuid)`);
+    }
+    params.push(options.limit + 1);
+    return this.db.query(
+      `${THREAD_SELECT} WHERE ${where.join(' AND ')}
+       ORDER BY t.pinned DESC, t.last_activity_at DESC, t.id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** Open threads nobody has answered yet, across boards; `limit + 1` rows. */
+  listUnanswered(options: { after: TimeKey | null; limit: number }): Promise<ThreadRow[]> {
+    const params: unknown[] = [];
+    const where = [`t.reply_count = 0`, `t.status = 'published'`, `NOT t.locked`, `NOT b.archived`];
+    if (options.after) {
+      params.push(options.after.micros, options.after.id);
+      where.push(`(t.last_activity_at, t.id) < (${fromMicros('$1')}, $2::uuid)`);
+    }
+    params.push(options.limit + 1);
+    return this.db.query(
+      `${THREAD_SELECT} WHERE ${where.join(' AND ')}
+       ORDER BY t.last_activity_at DESC, t.id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** A thread's posts in creation order; `limit + 1` rows. */
+  listPosts(threadId: string, viewer: Viewer, options: { after: TimeKey | null; limit: number }): Promise<PostRow[]> {
+    const params: unknown[] = [viewer?.id ?? null, threadId, viewer?.moderator ?? false];
+    const where = [`p.thread_id = $2`, `(p.status <> 'held' OR $3 OR p.author_id = $1::uuid)`];
+    if (options.after) {
+      params.push(options.after.micros, options.after.id);
+      where.push(`(p.created_at, p.id) > (${fromMicros('$4')}, $5::uuid)`);
+    }
+    params.push(options.limit + 1);
+    return this.db.query(
+      `${POST_SELECT} WHERE ${where.join(' AND ')} ORDER BY p.created_at, p.id LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  async findPost(id: string, viewerId: string | null): Promise<PostRow | null> {
+    const rows: PostRow[] = await this.db.query(`${POST_SELECT} WHERE p.id = $2`, [viewerId, id]);
+    return rows[0] ?? null;
+  }
+
+  /** The thread and the opening post in one transaction, with the board's counters. */
+  async createThread(thread: NewThread): Promise<void> {
+    await this.db.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO threads (id, board_id, author_id, title, content_warning, anonymous, opening_post_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          thread.id,
+          thread.boardId,
+          thread.authorId,
+          thread.title,
+          thread.contentWarning,
+          thread.anonymous,
+          thread.postId,
+        ],
+      );
+      await em.query(
+        `INSERT INTO posts (id, thread_id, author_id, anonymous, alias, body, html, content_warning)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          thread.postId,
+          thread.id,
+          thread.authorId,
+          thread.anonymous,
+          thread.alias,
+          thread.body,
+          thread.html,
+          thread.contentWarning,
+        ],
+      );
+      await em.query(`UPDATE boards SET thread_count = thread_count + 1, last_activity_at = now() WHERE id = $1`, [
+        thread.boardId,
+      ]);
+    });
+  }
+
+  /**
+   * One transaction: lock the thread, let the caller check the rules and pick the alias (under
+   * the lock, so two members can never take the same alias), insert, bump the counters.
+   */
+  async createReply(
+    reply: NewReply,
+    check: (thread: LockedThread | null) => LockedThread,
+    aliasFor: (own: string | null, takenByOthers: Set<string>) => string,
+  ): Promise<{ boardSlug: string; boardId: string }> {
+    return this.db.transaction(async (em) => {
+      const [row] = (await em.query(
+        `SELECT t.id, t.board_id AS "boardId", b.slug AS "boardSlug", b.archived AS "boardArchived",
+                t.author_id AS "authorId", t.status, t.locked
+           FROM threads t JOIN boards b ON b.id = t.board_id
+          WHERE t.id = $1 FOR UPDATE OF t`,
+        [reply.threadId],
+      )) as LockedThread[];
+      const thread = check(row ?? null);
+      if (reply.replyToId) {
+        const target: unknown[] = await em.query(`SELECT 1 FROM posts WHERE id = $1 AND thread_id = $2`, [
+          reply.replyToId,
+          reply.threadId,
+        ]);
+        if (target.length === 0) throw new ReplyTargetMissing();
+      }
+      const alias = reply.anonymous ? await this.pickAlias(em, reply.threadId, reply.authorId, aliasFor) : null;
+      await em.query(
+        `INSERT INTO posts (id, thread_id, author_id, anonymous, alias, body, html, reply_to_id, content_warning)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          reply.id,
+          reply.threadId,
+          reply.authorId,
+          reply.anonymous,
+          alias,
+          reply.body,
+          reply.html,
+          reply.replyToId,
+          reply.contentWarning,
+        ],
+      );
+      await em.query(`UPDATE threads SET reply_count = reply_count + 1, last_activity_at = now() WHERE id = $1`, [
+        reply.threadId,
+      ]);
+      await em.query(`UPDATE boards SET last_activity_at = now() WHERE id = $1`, [thread.boardId]);
+      return { boardSlug: thread.boardSlug, boardId: thread.boardId };
+    });
+  }
+
+  private async pickAlias(
+    em: EntityManager,
+    threadId: string,
+    userId: string,
+    aliasFor: (own: string | null, takenByOthers: Set<string>) => string,
+  ): Promise<string> {
+    const rows: Array<{ alias: string; mine: boolean }> = await em.query(
+      `SELECT DISTINCT alias, (author_id IS NOT DISTINCT FROM $2::uuid) AS mine
+         FROM posts WHERE thread_id = $1 AND anonymous`,
+      [threadId, userId],
+    );
+    const own = rows.find((r) => r.mine)?.alias ?? null;
+    return aliasFor(own, new Set(rows.filter((r) => !r.mine).map((r) => r.alias)));
+  }
+
+  /** Aliases in a thread: the member's own (if they posted anonymously) and everyone else's. */
+  async threadAliases(threadId: string, userId: string): Promise<{ own: string | null; others: Set<string> }> {
+    const rows: Array<{ alias: string; mine: boolean }> = await this.db.query(
+      `SELECT DISTINCT alias, (author_id IS NOT DISTINCT FROM $2::uuid) AS mine
+         FROM posts WHERE thread_id = $1 AND anonymous`,
+      [threadId, userId],
+    );
+    return {
+      own: rows.find((r) => r.mine)?.alias ?? null,
+      others: new Set(rows.filter((r) => !r.mine).map((r) => r.alias)),
+    };
+  }
+
+  async editPost(id: string, body: string, html: string): Promise<void> {
+    await this.db.query(`UPDATE posts SET body = $2, html = $3, edited_at = now() WHERE id = $1`, [id, body, html]);
+  }
+
+  async deletePost(id: string): Promise<void> {
+    await this.db.query(`UPDATE posts SET status = 'deleted' WHERE id = $1`, [id]);
+  }
+
+  /** Adds or removes one reaction; answers the post's new counts (without the viewer's list). */
+  async setReaction(
+    postId: string,
+    userId: string,
+    kind: ReactionKind,
+    on: boolean,
+  ): Promise<{ support: number; relate: number; proud: number; mine: ReactionKind[] }> {
+    if (on) {
+      await this.db.query(`INSERT INTO reactions (post_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        postId,
+        userId,
+        kind,
+      ]);
+    } else {
+      await this.db.query(`DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3`, [
+        postId,
+        userId,
+        kind,
+      ]);
+    }
+    const [row] = (await this.db.query(
+      `SELECT count(*) FILTER (WHERE kind = 'support')::int AS support,
+              count(*) FILTER (WHERE kind = 'relate')::int AS relate,
+              count(*) FILTER (WHERE kind = 'proud')::int AS proud,
+              COALESCE(array_agg(kind::text) FILTER (WHERE user_id = $2), '{}'::text[]) AS mine
+         FROM reactions WHERE post_id = $1`,
+      [postId, userId],
+    )) as Array<{ support: number; relate: number; proud: number; mine: ReactionKind[] }>;
+    return row;
+  }
+
+  async setThreadFlags(id: string, fields: { pinned?: boolean; locked?: boolean }): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    if (fields.pinned !== undefined) {
+      params.push(fields.pinned);
+      sets.push(`pinned = $${params.length}`);
+    }
+    if (fields.locked !== undefined) {
+      params.push(fields.locked);
+      sets.push(`locked = $${params.length}`);
+    }
+    if (sets.length) await this.db.query(`UPDATE threads SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  /** Moderation: a post's status, keeping the thread's reply count in step. Null if no such post. */
+  async setPostStatus(
+    id: string,
+    status: ContentStatus,
+    reason: string | null,
+  ): Promise<{ previous: ContentStatus; threadId: string; authorId: string | null } | null> {
+    return this.db.transaction(async (em) => {
+      const [row] = (await em.query(
+        `SELECT p.status, p.thread_id AS "threadId", p.author_id AS "authorId",
+                (t.opening_post_id IS NOT DISTINCT FROM p.id) AS opening
+           FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1 FOR UPDATE OF t, p`,
+        [id],
+      )) as Array<{ status: ContentStatus; threadId: string; authorId: string | null; opening: boolean }>;
+      if (!row) return null;
+      await em.query(`UPDATE posts SET status = $2, status_reason = $3 WHERE id = $1`, [id, status, reason]);
+      const delta = Number(counts(status)) - Number(counts(row.status));
+      if (!row.opening && delta !== 0) {
+        await em.query(`UPDATE threads SET reply_count = greatest(reply_count + $2, 0) WHERE id = $1`, [
+          row.threadId,
+          delta,
+        ]);
+      }
+      return { previous: row.status, threadId: row.threadId, authorId: row.authorId };
+    });
+  }
+
+  /** Moderation: a thread's status, keeping the board's thread count in step. */
+  async setThreadStatus(id: string, status: ContentStatus, reason: string | null): Promise<ContentStatus | null> {
+    return this.db.transaction(async (em) => {
+      const [row] = (await em.query(`SELECT status, board_id AS "boardId" FROM threads WHERE id = $1 FOR UPDATE`, [
+        id,
+      ])) as Array<{ status: ContentStatus; boardId: string }>;
+      if (!row) return null;
+      await em.query(`UPDATE threads SET status = $2, status_reason = $3 WHERE id = $1`, [id, status, reason]);
+      const delta = Number(threadCounts(status)) - Number(threadCounts(row.status));
+      if (delta !== 0) {
+        await em.query(`UPDATE boards SET thread_count = greatest(thread_count + $2, 0) WHERE id = $1`, [
+          row.boardId,
+          delta,
+        ]);
+      }
+      return row.status;
+    });
+  }
+
+  /** Moderation: a post's content warning (the opening post's is also the thread's). */
+  async setPostContentWarning(id: string, warning: string | null): Promise<boolean> {
+    return this.db.transaction(async (em) => {
+      const rows: Array<{ threadId: string }> = await em.query(
+        `UPDATE posts SET content_warning = $2 WHERE id = $1 RETURNING thread_id AS "threadId"`,
+        [id, warning],
+      );
+      if (rows.length === 0) return false;
+      await em.query(`UPDATE threads SET content_warning = $2 WHERE opening_post_id = $1`, [id, warning]);
+      return true;
+    });
+  }
+}
+
+/** Thrown inside the reply transaction when replyToId is not a post of the thread. */
+export class ReplyTargetMissing extends Error {}

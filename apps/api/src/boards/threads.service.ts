@@ -1,0 +1,336 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  AliasView,
+  Page,
+  PostView,
+  ReactionCounts,
+  ReactionKind,
+  ThreadSummary,
+  ThreadView,
+} from '@kindred/contracts';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AppError, forbidden, notFound } from '../common/app-error.js';
+import { DomainEvents } from '../common/domain-events.js';
+import { renderMarkdown } from '../common/markdown.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { AliasGenerator } from './alias-generator.js';
+import { pinnedTimeCursor, timeCursor, toPage } from './boards-cursor.js';
+import { canSeeExistence, toPostView, toThreadSummary, toThreadView, viewerOf } from './boards.mapper.js';
+import type { PostRow, ThreadRow, Viewer } from './boards.rows.js';
+import { BoardsLive } from './boards.live.js';
+import { BoardsService } from './boards.service.js';
+import type { CreatePostDto, CreateThreadDto, ListPostsQuery, UpdateThreadDto } from './dto/threads.dto.js';
+import type { ListThreadsQuery } from './dto/boards.dto.js';
+import { ReplyTargetMissing, ThreadsRepository, type LockedThread } from './threads.repository.js';
+
+const DEFAULT_LIMIT = 20;
+
+const threadGone = (): AppError => notFound('That thread');
+const postGone = (): AppError => notFound('That post');
+
+/** Threads, posts and reactions: the rules of the boards. Views only, never rows. */
+@Injectable()
+export class ThreadsService {
+  private readonly aliases: AliasGenerator;
+
+  constructor(
+    private readonly threads: ThreadsRepository,
+    private readonly boards: BoardsService,
+    private readonly users: UsersRepository,
+    private readonly live: BoardsLive,
+    private readonly events: DomainEvents,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.aliases = new AliasGenerator(config.aliasSecret);
+  }
+
+  async listBoardThreads(slug: string, query: ListThreadsQuery, user: AuthUser | null): Promise<Page<ThreadSummary>> {
+    const after = pinnedTimeCursor.decode(query.cursor);
+    const board = await this.boards.require(slug);
+    const viewer = viewerOf(user);
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows = await this.threads.listBoardThreads(board.id, viewer, {
+      after,
+      limit,
+      unanswered: query.unanswered ?? false,
+    });
+    return toPage(
+      rows,
+      limit,
+      (row) => toThreadSummary(row, viewer),
+      (row) => pinnedTimeCursor.encode({ pinned: row.pinned, micros: row.cursorMicros, id: row.id }),
+    );
+  }
+
+  async listUnanswered(query: ListPostsQuery): Promise<Page<ThreadSummary>> {
+    const after = timeCursor.decode(query.cursor);
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows = await this.threads.listUnanswered({ after, limit });
+    return toPage(
+      rows,
+      limit,
+      (row) => toThreadSummary(row, null),
+      (row) => timeCursor.encode({ micros: row.cursorMicros, id: row.id }),
+    );
+  }
+
+  /** The thread and its first page of posts: two queries. */
+  async getThread(id: string, user: AuthUser | null, query: ListPostsQuery = {}): Promise<ThreadView> {
+    const after = timeCursor.decode(query.cursor);
+    const viewer = viewerOf(user);
+    const thread = await this.requireVisibleThread(id, viewer);
+    const posts = await this.postsPage(thread.id, viewer, after, query.limit ?? DEFAULT_LIMIT);
+    return toThreadView(thread, viewer, posts);
+  }
+
+  async listPosts(threadId: string, query: ListPostsQuery, user: AuthUser | null): Promise<Page<PostView>> {
+    const after = timeCursor.decode(query.cursor);
+    const viewer = viewerOf(user);
+    const thread = await this.requireVisibleThread(threadId, viewer);
+    return this.postsPage(thread.id, viewer, after, query.limit ?? DEFAULT_LIMIT);
+  }
+
+  /** For socket watchers: the thread must exist and be visible to them. */
+  async assertReadable(threadId: string, user: AuthUser | null): Promise<void> {
+    await this.requireVisibleThread(threadId, viewerOf(user));
+  }
+
+  async createThread(slug: string, dto: CreateThreadDto, user: AuthUser): Promise<ThreadView> {
+    const board = await this.boards.require(slug);
+    if (board.archived) throw archived();
+    const anonymous = await this.anonymousChoice(dto.anonymous, user);
+    const id = randomUUID();
+    const postId = randomUUID();
+    const contentWarning = dto.contentWarning ? dto.contentWarning : null;
+    await this.threads.createThread({
+      id,
+      postId,
+      boardId: board.id,
+      authorId: user.id,
+      title: dto.title,
+      contentWarning,
+      anonymous,
+      // A new thread has no other aliases in it yet, so the usual alias is free.
+      alias: anonymous ? this.aliases.aliasFor(id, user.id) : null,
+      body: dto.body,
+      html: renderMarkdown(dto.body),
+    });
+    // Committed. Other features react first (safety may hold the post), then readers hear of it.
+    await this.events.emit('thread.created', {
+      threadId: id,
+      boardId: board.id,
+      authorId: user.id,
+      title: dto.title,
+      body: dto.body,
+    });
+    await this.events.emit('post.created', { postId, threadId: id, authorId: user.id, body: dto.body });
+    const view = await this.getThread(id, user);
+    const row = await this.threads.findThread(id);
+    if (row && row.status === 'published') {
+      this.live.threadNew(toThreadSummary(row, null));
+      this.live.boardActivity({
+        slug: row.boardSlug,
+        threadId: id,
+        replyCount: 0,
+        lastActivityAt: row.lastActivityAt.toISOString(),
+      });
+    }
+    return view;
+  }
+
+  async createPost(threadId: string, dto: CreatePostDto, user: AuthUser): Promise<PostView> {
+    const viewer = viewerOf(user);
+    const anonymous = await this.anonymousChoice(dto.anonymous, user);
+    const id = randomUUID();
+    try {
+      await this.threads.createReply(
+        {
+          id,
+          threadId,
+          authorId: user.id,
+          anonymous,
+          body: dto.body,
+          html: renderMarkdown(dto.body),
+          replyToId: dto.replyToId ?? null,
+          contentWarning: dto.contentWarning ? dto.contentWarning : null,
+        },
+        (thread) => this.checkWritable(thread, viewer),
+        (own, others) => own ?? this.aliases.aliasFor(threadId, user.id, others),
+      );
+    } catch (error) {
+      if (error instanceof ReplyTargetMissing) {
+        throw new AppError('validation_failed', 'replyToId: is not a post in this thread', {
+          fields: [{ field: 'replyToId', reason: 'is not a post in this thread' }],
+        });
+      }
+      throw error;
+    }
+    await this.events.emit('post.created', { postId: id, threadId, authorId: user.id, body: dto.body });
+    const row = await this.threads.findPost(id, user.id);
+    if (!row) throw postGone();
+    if (row.status !== 'held') {
+      this.live.postNew(toPostView(row, null), toPostView(row, viewer), user.id);
+      await this.announceActivity(threadId);
+    }
+    return toPostView(row, viewer);
+  }
+
+  async editPost(postId: string, body: string, user: AuthUser): Promise<PostView> {
+    const viewer = viewerOf(user);
+    const post = await this.requireOwnPost(postId, user);
+    if (post.status === 'deleted' || post.status === 'removed') {
+      throw forbidden('This post can no longer be edited.');
+    }
+    const thread = await this.threads.findThread(post.threadId);
+    if (thread?.locked) throw lockedError();
+    await this.threads.editPost(postId, body, renderMarkdown(body));
+    await this.events.emit('post.edited', {
+      postId,
+      threadId: post.threadId,
+      authorId: user.id,
+      body,
+      isOpeningPost: post.isOpeningPost,
+    });
+    return this.publishPostChange(postId, viewer, user.id);
+  }
+
+  /** A soft delete: the post shows "deleted by author" and replies stay. */
+  async deletePost(postId: string, user: AuthUser): Promise<PostView> {
+    const viewer = viewerOf(user);
+    const post = await this.requireOwnPost(postId, user);
+    if (post.status !== 'deleted') await this.threads.deletePost(postId);
+    return this.publishPostChange(postId, viewer, user.id);
+  }
+
+  async react(postId: string, kind: ReactionKind, user: AuthUser, on: boolean): Promise<ReactionCounts> {
+    const viewer = viewerOf(user);
+    const post = await this.threads.findPost(postId, user.id);
+    if (!post || !canSeeExistence(post.status, post.authorId, viewer)) throw postGone();
+    if (post.status !== 'published') throw forbidden('This post cannot take reactions right now.');
+    const counts = await this.threads.setReaction(postId, user.id, kind, on);
+    this.live.postReactions({
+      threadId: post.threadId,
+      postId,
+      support: counts.support,
+      relate: counts.relate,
+      proud: counts.proud,
+    });
+    return counts;
+  }
+
+  /** Moderators pin, unpin, lock and unlock threads. */
+  async updateThread(threadId: string, dto: UpdateThreadDto, user: AuthUser): Promise<ThreadSummary> {
+    const thread = await this.threads.findThread(threadId);
+    if (!thread) throw threadGone();
+    await this.threads.setThreadFlags(threadId, dto);
+    return this.publishThreadChange(threadId, user);
+  }
+
+  /** The alias the member would have in this thread if they posted anonymously now. */
+  async aliasPreview(threadId: string, user: AuthUser): Promise<AliasView> {
+    await this.requireVisibleThread(threadId, viewerOf(user));
+    const { own, others } = await this.threads.threadAliases(threadId, user.id);
+    return { threadId, alias: own ?? this.aliases.aliasFor(threadId, user.id, others) };
+  }
+
+  /** Re-reads a post after a change and tells its thread; answers the author's view. */
+  async publishPostChange(postId: string, viewer: Viewer, actingUserId: string | null): Promise<PostView> {
+    const row = await this.threads.findPost(postId, actingUserId);
+    if (!row) throw postGone();
+    const own = row.authorId ? toPostView(row, { id: row.authorId, moderator: false }) : null;
+    if (row.status === 'held') this.live.postWithdrawn(row.threadId, row.id, own, row.authorId);
+    else this.live.postUpdated(toPostView(row, null), own, row.authorId);
+    return toPostView(row, viewer);
+  }
+
+  /** After moderation reveals a held post: readers get it as new. */
+  async publishPostRevealed(postId: string): Promise<void> {
+    const row = await this.threads.findPost(postId, null);
+    if (!row) return;
+    const own = row.authorId ? toPostView(row, { id: row.authorId, moderator: false }) : null;
+    this.live.postNew(toPostView(row, null), own, row.authorId);
+  }
+
+  async publishThreadChange(threadId: string, user: AuthUser | null): Promise<ThreadSummary> {
+    const row = await this.threads.findThread(threadId);
+    if (!row) throw threadGone();
+    this.live.threadUpdated(toThreadSummary(row, null));
+    return toThreadSummary(row, viewerOf(user));
+  }
+
+  private async announceActivity(threadId: string): Promise<void> {
+    const row = await this.threads.findThread(threadId);
+    if (!row || row.status !== 'published') return;
+    this.live.boardActivity({
+      slug: row.boardSlug,
+      threadId,
+      replyCount: row.replyCount,
+      lastActivityAt: row.lastActivityAt.toISOString(),
+    });
+  }
+
+  private async postsPage(
+    threadId: string,
+    viewer: Viewer,
+    after: ReturnType<typeof timeCursor.decode>,
+    limit: number,
+  ): Promise<Page<PostView>> {
+    const rows = await this.threads.listPosts(threadId, viewer, { after, limit });
+    return toPage(
+      rows,
+      limit,
+      (row) => toPostView(row, viewer),
+      (row) => timeCursor.encode({ micros: row.cursorMicros, id: row.id }),
+    );
+  }
+
+  private async requireVisibleThread(id: string, viewer: Viewer): Promise<ThreadRow> {
+    const thread = await this.threads.findThread(id);
+    if (!thread || !threadReadable(thread, viewer)) throw threadGone();
+    return thread;
+  }
+
+  private async requireOwnPost(postId: string, user: AuthUser): Promise<PostRow> {
+    const post = await this.threads.findPost(postId, user.id);
+    if (!post || !canSeeExistence(post.status, post.authorId, viewerOf(user))) throw postGone();
+    if (post.authorId !== user.id) throw forbidden('Only the author of a post can change it.');
+    return post;
+  }
+
+  private checkWritable(thread: LockedThread | null, viewer: Viewer): LockedThread {
+    if (!thread) throw threadGone();
+    const mine = viewer !== null && thread.authorId === viewer.id;
+    if (thread.status !== 'published' && thread.status !== 'hidden' && !mine && !viewer?.moderator) {
+      throw threadGone();
+    }
+    if (thread.boardArchived) throw archived();
+    if (thread.locked) throw lockedError();
+    if (thread.status === 'removed' || thread.status === 'deleted') {
+      throw forbidden('This thread is closed, so it cannot take new replies.');
+    }
+    return thread;
+  }
+
+  private async anonymousChoice(choice: boolean | undefined, user: AuthUser): Promise<boolean> {
+    if (choice !== undefined) return choice;
+    const account = await this.users.findById(user.id);
+    return account?.anonymousByDefault ?? true;
+  }
+}
+
+/** Held, removed and deleted threads exist only for their author and moderators. */
+function threadReadable(thread: ThreadRow, viewer: Viewer): boolean {
+  if (thread.status === 'published' || thread.status === 'hidden') return true;
+  return viewer !== null && (viewer.moderator || thread.authorId === viewer.id);
+}
+
+const lockedError = (): AppError =>
+  new AppError(
+    'locked',
+    'This thread has been locked by the moderators, so it is not taking new replies. You are welcome to start a new thread.',
+  );
+
+const archived = (): AppError =>
+  new AppError('forbidden', 'This board has been archived: you can still read it, but new posts go on other boards.');
