@@ -10,10 +10,11 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
 /** Feature modules, one per folder. */
-const FEATURES = [CommonModule, AuthModule, HealthModule, RealtimeModule, BoardsModule];
+const FEATURES = [CommonModule, AuthModule, HealthModule, RealtimeModule, BoardsModule, ModerationModule];
 
 @Module({})
 export class AppModule {

@@ -5,6 +5,11 @@ import SignInPage from './lib/components/auth/SignInPage.svelte';
 import HelpPage from './lib/components/help/HelpPage.svelte';
 import HomePage from './lib/components/home/HomePage.svelte';
 import ComingSoonPage from './lib/components/common/ComingSoonPage.svelte';
+import UsersPage from './lib/components/admin/UsersPage.svelte';
+import ModerationItemPage from './lib/components/moderation/ModerationItemPage.svelte';
+import ModerationLogPage from './lib/components/moderation/ModerationLogPage.svelte';
+import ModerationQueuePage from './lib/components/moderation/ModerationQueuePage.svelte';
+import NoticesPage from './lib/components/moderation/NoticesPage.svelte';
 
 /** Every screen, first match wins. Features add their routes here. */
 export const routes: Route[] = [
@@ -15,5 +20,9 @@ export const routes: Route[] = [
   { path: '/help', component: HelpPage, title: 'Need help now?' },
   { path: '/meetings', component: ComingSoonPage, title: 'Meetings' },
   { path: '/library', component: ComingSoonPage, title: 'Library' },
-  { path: '/moderation', component: ComingSoonPage, title: 'Moderation' },
+  { path: '/moderation', component: ModerationQueuePage, title: 'Moderation' },
+  { path: '/moderation/items/:id', component: ModerationItemPage, title: 'Queue item' },
+  { path: '/moderation/log', component: ModerationLogPage, title: 'Moderation log' },
+  { path: '/notices', component: NoticesPage, title: 'Notices' },
+  { path: '/admin/users', component: UsersPage, title: 'Users' },
 ];

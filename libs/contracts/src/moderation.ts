@@ -1,8 +1,258 @@
-/** Flags, the review queue, notices and appeals (the moderation issue fills this in). */
+/** Flags, the review queue, moderator actions, notices, appeals, the audit log and admin user tools. */
+import type { AckFn } from './sockets.js';
+import type { Role } from './auth.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ModerationClientToServer {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ModerationServerToClient {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface NoticeServerToClient {}
+export const MODERATION_TARGET_TYPES = ['thread', 'post', 'message'] as const;
+export type ModerationTargetType = (typeof MODERATION_TARGET_TYPES)[number];
+
+export const FLAG_REASONS = [
+  'spam',
+  'harassment',
+  'sourcing',
+  'personal_info',
+  'crisis',
+  'misinformation',
+  'needs_content_warning',
+  'other',
+] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+/** What each reason means, shown beside it in the flag dialog. */
+export const FLAG_REASON_TEXT: Record<FlagReason, { label: string; explanation: string }> = {
+  spam: { label: 'Spam', explanation: 'Advertising, scams or repeated off-topic posting.' },
+  harassment: { label: 'Harassment', explanation: 'Hostile, bullying or shaming someone.' },
+  sourcing: { label: 'Drug sourcing', explanation: 'Buying, selling or arranging drugs.' },
+  personal_info: { label: 'Personal information', explanation: 'Details that could identify someone.' },
+  crisis: { label: 'Someone may be in danger', explanation: 'Moderators are alerted at once; nothing is hidden.' },
+  misinformation: {
+    label: 'Dangerous misinformation',
+    explanation: 'Dangerous medical claims, or shaming people for using medication treatment.',
+  },
+  needs_content_warning: {
+    label: 'Needs a content warning',
+    explanation: 'Graphic detail (use, overdose, self-harm) that should be behind a warning.',
+  },
+  other: { label: 'Something else', explanation: 'Tell the moderators what is wrong (a note is required).' },
+};
+
+export const FLAG_NOTE_MAX = 500;
+export const FLAGS_PER_DAY = 20;
+
+export interface FlagRequest {
+  targetType: ModerationTargetType;
+  targetId: string;
+  reason: FlagReason;
+  note?: string;
+}
+
+export interface FlagCreated {
+  id: string;
+  itemId: string;
+}
+
+export type QueuePriority = 'urgent' | 'high' | 'normal';
+export type QueueItemStatus = 'open' | 'resolved';
+export type QueueItemKind = 'flag' | 'appeal';
+
+/** An automatic-detection hit (added by the safety detectors). */
+export interface DetectionHit {
+  kind: string;
+  label?: string;
+  match?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * The moderated content, as a moderator may see it. For anonymous content `author` is null: no
+ * author id or username ever appears here.
+ */
+export interface ModerationTargetView {
+  type: ModerationTargetType;
+  id: string;
+  excerpt: string;
+  link: string;
+  status: string;
+  anonymous: boolean;
+  /** The author's username for content posted under their name; null for anonymous content. */
+  author: string | null;
+  /** Thread title for posts and threads; meeting title for chat messages. */
+  contextTitle: string | null;
+  /** For chat messages: the messages around it (excerpts only). */
+  surrounding: Array<{ id: string; excerpt: string; at: string; isTarget: boolean }>;
+}
+
+export interface AppealSummaryView {
+  id: string;
+  noticeId: string;
+  noticeKind: NoticeKind;
+  noticeReason: string;
+  message: string;
+  status: AppealStatus;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface QueueItemView {
+  id: string;
+  kind: QueueItemKind;
+  targetType: ModerationTargetType;
+  targetId: string;
+  priority: QueuePriority;
+  status: QueueItemStatus;
+  hidden: boolean;
+  claimedBy: string | null;
+  firstFlaggedAt: string;
+  lastFlaggedAt: string;
+  resolvedAt: string | null;
+  flagCount: number;
+  weight: number;
+  reasons: Array<{ reason: FlagReason; count: number }>;
+  notes: string[];
+  detection: DetectionHit[];
+  /** null when the content no longer exists. */
+  target: ModerationTargetView | null;
+  appeal: AppealSummaryView | null;
+}
+
+export interface QueuePage {
+  items: QueueItemView[];
+  nextCursor: string | null;
+}
+
+export const MODERATION_ACTIONS = [
+  'remove',
+  'approve',
+  'add_content_warning',
+  'lock_thread',
+  'warn_author',
+  'suspend_author',
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+export const APPEAL_DECISIONS = ['uphold', 'reverse'] as const;
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
+
+export const SUSPENSION_DAYS = [1, 3, 7, 30] as const;
+
+/** Reason presets for every action; `text` completes "… because {text}" in the author's notice. */
+export const ACTION_REASONS = {
+  spam: { label: 'Spam or advertising', text: 'it looked like advertising or spam' },
+  harassment: { label: 'Harassment or shaming', text: 'it was hostile toward or shaming someone' },
+  sourcing: { label: 'Drug sourcing', text: 'it looked like it was about buying, selling or arranging drugs' },
+  personal_info: { label: 'Personal information', text: 'it contained details that could identify someone' },
+  misinformation: {
+    label: 'Dangerous misinformation or medication stigma',
+    text: 'it contained dangerous medical claims or shamed people for using medication treatment',
+  },
+  graphic: {
+    label: 'Graphic content',
+    text: 'it contained graphic detail that can be hard for people early in recovery',
+  },
+  off_topic: { label: 'Off topic', text: 'it did not fit the purpose of this space' },
+  repeated: { label: 'Repeated problems', text: 'of repeated problems with posts that broke the guidelines' },
+  guidelines: { label: 'Other guideline problem', text: 'it did not follow the community guidelines' },
+  no_violation: { label: 'No problem found', text: 'it follows the community guidelines' },
+  appeal_accepted: { label: 'Appeal accepted', text: 'on a second look we got this wrong' },
+  appeal_declined: { label: 'Decision stands', text: 'on a second look the decision stands' },
+} as const satisfies Record<string, { label: string; text: string }>;
+export type ActionReason = keyof typeof ACTION_REASONS;
+export const ACTION_REASON_IDS = Object.keys(ACTION_REASONS) as ActionReason[];
+
+export interface ModerationActionRequest {
+  action: ModerationAction | AppealDecision;
+  reason: ActionReason;
+  message?: string;
+  /** suspend_author: 1, 3, 7, 30, or null for an open-ended suspension. */
+  days?: number | null;
+  /** add_content_warning: the warning shown before the content. */
+  text?: string;
+}
+
+export interface ModerationActionResult {
+  item: QueueItemView;
+  /** What happened, in words safe to show any moderator ("Author suspended until …"). */
+  summary: string;
+}
+
+export interface LogEntryView {
+  id: string;
+  at: string;
+  /** Null for automatic actions (flag weight hid the content). */
+  moderator: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  excerpt: string | null;
+  reason: string | null;
+  message: string | null;
+  /** 'moderation' for this log; 'meeting' for a facilitator's action in a meeting. */
+  source: 'moderation' | 'meeting';
+}
+
+export interface LogPage {
+  entries: LogEntryView[];
+  nextCursor: string | null;
+}
+
+export type NoticeKind = 'removal' | 'warning' | 'suspension' | 'appeal_result';
+export type AppealStatus = 'pending' | 'upheld' | 'reversed';
+
+export interface NoticeView {
+  id: string;
+  kind: NoticeKind;
+  targetType: string | null;
+  targetId: string | null;
+  /** An excerpt of the content the notice is about. */
+  excerpt: string | null;
+  reason: string | null;
+  /** The whole notice, in kind words, ready to show. */
+  text: string;
+  /** The moderator's own note, if they wrote one. */
+  message: string | null;
+  suspendedUntil: string | null;
+  createdAt: string;
+  readAt: string | null;
+  appealable: boolean;
+  appeal: { id: string; status: AppealStatus; message: string; createdAt: string; decidedAt: string | null } | null;
+}
+
+export interface NoticeList {
+  notices: NoticeView[];
+  unread: number;
+}
+
+export interface AppealRequest {
+  message: string;
+}
+
+export interface UnmaskRequest {
+  targetType: ModerationTargetType;
+  targetId: string;
+  reason: string;
+}
+
+export interface AdminUserView {
+  username: string;
+  role: Role;
+  createdAt: string;
+  suspendedUntil: string | null;
+  permanentlySuspended: boolean;
+}
+
+/** Namespace "/moderation": moderators only. */
+export interface ModerationClientToServer {
+  /** Claim an item ("I'm on it"). */
+  'queue:claim': (payload: { id: string }, ack: AckFn<{ item: QueueItemView }>) => void;
+}
+
+export interface ModerationServerToClient {
+  'queue:upsert': (payload: { item: QueueItemView }) => void;
+  'queue:removed': (payload: { id: string }) => void;
+  'queue:claimed': (payload: { id: string; by: string | null }) => void;
+  'alert:urgent': (payload: { item: QueueItemView }) => void;
+}
+
+/** Sent on namespace "/" to the member's own room. */
+export interface NoticeServerToClient {
+  'notice:new': (payload: { notice: NoticeView }) => void;
+  'you:suspended': (payload: { until: string | null; permanent: boolean }) => void;
+}

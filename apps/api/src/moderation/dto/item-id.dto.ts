@@ -1,0 +1,6 @@
+import { Id } from '../../common/validation.js';
+
+export class ItemIdDto {
+  @Id()
+  id!: string;
+}

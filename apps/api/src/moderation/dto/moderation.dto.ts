@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ACTION_REASON_IDS,
+  APPEAL_DECISIONS,
+  FLAG_NOTE_MAX,
+  FLAG_REASONS,
+  MODERATION_ACTIONS,
+  MODERATION_TARGET_TYPES,
+  ROLES,
+  SUSPENSION_DAYS,
+  type ActionReason,
+  type AppealDecision,
+  type FlagReason,
+  type ModerationAction,
+  type ModerationTargetType,
+  type QueueItemStatus,
+  type Role,
+} from '@kindred/contracts';
+import { IsIn, IsOptional, ValidateIf } from 'class-validator';
+import { Cursor, Id, OptionalTrimmedText, PageLimit, TrimmedText } from '../../common/validation.js';
+
+const oneOf = (values: readonly unknown[]): string => `must be one of ${values.join(', ')}`;
+
+export class CreateFlagDto {
+  @ApiProperty({ enum: MODERATION_TARGET_TYPES })
+  @IsIn(MODERATION_TARGET_TYPES, { message: oneOf(MODERATION_TARGET_TYPES) })
+  targetType!: ModerationTargetType;
+
+  @Id()
+  targetId!: string;
+
+  @ApiProperty({ enum: FLAG_REASONS })
+  @IsIn(FLAG_REASONS, { message: oneOf(FLAG_REASONS) })
+  reason!: FlagReason;
+
+  @OptionalTrimmedText(FLAG_NOTE_MAX, 'Required for the reason "other"')
+  note?: string;
+}
+
+export class QueueQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'resolved'] })
+  @IsOptional()
+  @IsIn(['open', 'resolved'], { message: 'must be open or resolved' })
+  status?: QueueItemStatus;
+
+  @Cursor()
+  cursor?: string;
+
+  @PageLimit()
+  limit?: number;
+}
+
+const ALL_ACTIONS = [...MODERATION_ACTIONS, ...APPEAL_DECISIONS];
+
+export class ActionDto {
+  @ApiProperty({ enum: ALL_ACTIONS })
+  @IsIn(ALL_ACTIONS, { message: oneOf(ALL_ACTIONS) })
+  action!: ModerationAction | AppealDecision;
+
+  @ApiProperty({ enum: ACTION_REASON_IDS })
+  @IsIn(ACTION_REASON_IDS, { message: 'must be one of the reason presets' })
+  reason!: ActionReason;
+
+  @OptionalTrimmedText(1000, 'A note to the author (required for warn_author)')
+  message?: string;
+
+  @ApiPropertyOptional({
+    enum: SUSPENSION_DAYS,
+    nullable: true,
+    description: 'suspend_author: null = until further notice',
+  })
+  @ValidateIf((o: ActionDto) => o.days !== undefined && o.days !== null)
+  @IsIn(SUSPENSION_DAYS, { message: 'must be 1, 3, 7, 30 or null (until further notice)' })
+  days?: number | null;
+
+  @OptionalTrimmedText(100, 'add_content_warning: the warning shown before the content')
+  text?: string;
+}
+
+export class TargetParamsDto {
+  @ApiProperty({ enum: MODERATION_TARGET_TYPES })
+  @IsIn(MODERATION_TARGET_TYPES, { message: oneOf(MODERATION_TARGET_TYPES) })
+  type!: ModerationTargetType;
+
+  @Id()
+  id!: string;
+}
+
+export class IdParamDto {
+  @Id()
+  id!: string;
+}
+
+export class LogQueryDto {
+  @OptionalTrimmedText(32)
+  action?: string;
+
+  @OptionalTrimmedText(24)
+  moderator?: string;
+
+  @Cursor()
+  cursor?: string;
+
+  @PageLimit()
+  limit?: number;
+}
+
+export class AppealDto {
+  @TrimmedText(10, 1000, 'Why you think the decision was wrong')
+  message!: string;
+}
+
+export class UnmaskDto {
+  @ApiProperty({ enum: MODERATION_TARGET_TYPES })
+  @IsIn(MODERATION_TARGET_TYPES, { message: oneOf(MODERATION_TARGET_TYPES) })
+  targetType!: ModerationTargetType;
+
+  @Id()
+  targetId!: string;
+
+  @TrimmedText(10, 500, 'Why the author must be known (logged for every moderator)')
+  reason!: string;
+}
+
+export class UserSearchDto {
+  @OptionalTrimmedText(24)
+  q?: string;
+}
+
+export class UsernameParamDto {
+  @TrimmedText(1, 24)
+  username!: string;
+}
+
+export class RoleDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: oneOf(ROLES) })
+  role!: Role;
+}

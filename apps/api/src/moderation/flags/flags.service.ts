@@ -1,0 +1,141 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { FLAGS_PER_DAY, type FlagCreated, type FlagRequest } from '@kindred/contracts';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { AppError } from '../../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { LogRepository } from '../log/log.repository.js';
+import { ItemsRepository } from '../queue/items.repository.js';
+import { QueueEvents } from '../queue/queue-events.js';
+import { QueueService } from '../queue/queue.service.js';
+import { autoEffect, flagWeight, GENERIC_CONTENT_WARNING, itemPriority, sumWeights } from '../rules.js';
+import { TargetRegistry } from '../targets/target-registry.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+const CLOSED_STATUSES = new Set(['removed', 'deleted']);
+
+/** Members flag content; enough weight hides it pending review, crisis flags alert moderators first. */
+@Injectable()
+export class FlagsService {
+  private readonly logger = new Logger(FlagsService.name);
+
+  constructor(
+    private readonly items: ItemsRepository,
+    private readonly log: LogRepository,
+    private readonly targets: TargetRegistry,
+    private readonly queue: QueueService,
+    private readonly events: QueueEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async flag(user: AuthUser, request: FlagRequest): Promise<FlagCreated> {
+    if (request.reason === 'other' && !request.note) {
+      throw new AppError('validation_failed', 'note: tell the moderators what is wrong', {
+        fields: [{ field: 'note', reason: 'tell the moderators what is wrong' }],
+      });
+    }
+    const target = await this.targets.require(request.targetType, request.targetId);
+    if (CLOSED_STATUSES.has(target.status)) {
+      throw new AppError('not_found', 'That content has already been taken down.');
+    }
+    if (target.authorId === user.id) throw new AppError('forbidden', 'You cannot flag your own content.');
+    if (await this.items.hasFlagged(request.targetType, request.targetId, user.id)) throw alreadyFlagged();
+    await this.checkDailyLimit(user);
+
+    const stats = await this.items.flaggerStats(user.id);
+    const weight = stats
+      ? flagWeight({
+          accountCreatedAt: stats.createdAt,
+          postCount: stats.postCount,
+          resolvedFlags: stats.resolvedFlags,
+          upheldFlags: stats.upheldFlags,
+        })
+      : 1;
+
+    const result = await this.items.transaction(async (m) => {
+      const itemId = await this.items.openItemFor(m, request.targetType, request.targetId);
+      const flagId = await this.items.insertFlag(m, {
+        targetType: request.targetType,
+        targetId: request.targetId,
+        itemId,
+        flaggerId: user.id,
+        reason: request.reason,
+        note: request.note ? request.note : null,
+        weight,
+      });
+      if (!flagId) throw alreadyFlagged();
+      const item = await this.items.findById(itemId, m);
+      const flags = (await this.items.flagsOf(itemId, m)).filter((f) => f.status === 'open');
+      if (!item) throw new Error('queue item vanished inside its transaction');
+      const effect = autoEffect(
+        sumWeights(flags),
+        { hidden: item.hidden || target.status === 'hidden', warned: item.contentWarned },
+        this.config.flagHideThreshold,
+      );
+      const hidden = item.hidden || effect === 'hide';
+      const priority = itemPriority({
+        reasons: flags.map((f) => f.reason),
+        hidden,
+        crisisDetected: item.detection.some((hit) => hit.kind === 'crisis'),
+      });
+      await this.items.update(
+        itemId,
+        { priority, hidden, contentWarned: item.contentWarned || effect === 'content_warning', touch: true },
+        m,
+      );
+      if (effect) {
+        await this.log.append(
+          {
+            moderatorId: null,
+            moderatorUsername: null,
+            action: effect === 'hide' ? 'auto_hide' : 'auto_content_warning',
+            targetType: request.targetType,
+            targetId: request.targetId,
+            excerpt: target.excerpt,
+            reason: 'flags',
+            message:
+              effect === 'hide'
+                ? `Hidden pending review: flag weight reached ${this.config.flagHideThreshold}.`
+                : 'A generic content warning was added after members flagged it.',
+          },
+          m,
+        );
+      }
+      return { flagId, itemId, effect };
+    });
+
+    // The content change happens after the flag is stored; a failure here leaves the item in the queue.
+    const port = this.targets.port(request.targetType);
+    try {
+      if (result.effect === 'hide') {
+        await port.hide(
+          request.targetId,
+          'Several members flagged this, so it is hidden while moderators review it. You will get a notice when they decide.',
+        );
+      } else if (result.effect === 'content_warning') {
+        await port.addContentWarning(request.targetId, GENERIC_CONTENT_WARNING);
+      }
+    } catch (error) {
+      this.logger.error(
+        `Could not apply ${result.effect} to ${request.targetType} ${request.targetId}: ${String(error)}`,
+      );
+    }
+
+    this.events.upsert(await this.queue.get(result.itemId));
+    return { id: result.flagId, itemId: result.itemId };
+  }
+
+  private async checkDailyLimit(user: AuthUser): Promise<void> {
+    const now = Date.now();
+    const { count, oldest } = await this.items.countFlagsSince(user.id, new Date(now - DAY_MS));
+    if (count < FLAGS_PER_DAY) return;
+    const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.getTime() ?? now) + DAY_MS - now) / 1000));
+    throw new AppError(
+      'rate_limited',
+      `You have flagged ${FLAGS_PER_DAY} things today, the daily limit. Thank you for looking out for others — moderators are on it. You can flag again later.`,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+const alreadyFlagged = (): AppError =>
+  new AppError('conflict', 'You have already flagged this. Moderators will review it.');

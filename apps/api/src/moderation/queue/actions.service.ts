@@ -1,0 +1,267 @@
+import { Injectable } from '@nestjs/common';
+import {
+  APPEAL_DECISIONS,
+  MODERATION_ACTIONS,
+  SUSPENSION_DAYS,
+  type ModerationActionRequest,
+  type ModerationActionResult,
+  type ModerationTargetType,
+  type NoticeKind,
+} from '@kindred/contracts';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { PERMANENT_SUSPENSION } from '../../auth/suspension.js';
+import { AppError, notFound } from '../../common/app-error.js';
+import { UsersRepository } from '../../users/users.repository.js';
+import { LogRepository } from '../log/log.repository.js';
+import { MemberEventsGateway } from '../member-events.gateway.js';
+import { reasonText, untilText } from '../notices/notice-text.js';
+import { NoticesRepository, type NewNotice } from '../notices/notices.repository.js';
+import { NoticesService } from '../notices/notices.service.js';
+import type { ModerationTarget } from '../targets/target-port.js';
+import { TargetRegistry } from '../targets/target-registry.js';
+import { ItemsRepository, type ItemRow } from './items.repository.js';
+import { QueueEvents } from './queue-events.js';
+import { QueueService } from './queue.service.js';
+
+/** Actions that settle an item; the others (warn, suspend, lock) leave flags open for a decision. */
+const SETTLING = new Set(['remove', 'approve', 'add_content_warning', 'uphold', 'reverse']);
+const DAY_MS = 24 * 3600 * 1000;
+
+interface Outcome {
+  summary: string;
+  noticeIds: string[];
+  suspended?: { userId: string; until: Date; permanent: boolean };
+}
+
+/**
+ * Moderator actions on a queue item or directly on content. Everything about the author is
+ * looked up here, on the server, and never returned: responses and the log say "the author".
+ */
+@Injectable()
+export class ActionsService {
+  constructor(
+    private readonly items: ItemsRepository,
+    private readonly notices: NoticesRepository,
+    private readonly noticesService: NoticesService,
+    private readonly log: LogRepository,
+    private readonly targets: TargetRegistry,
+    private readonly users: UsersRepository,
+    private readonly queue: QueueService,
+    private readonly events: QueueEvents,
+    private readonly member: MemberEventsGateway,
+  ) {}
+
+  /** A moderator acting on content without a flag: uses the open item for it, or opens one. */
+  async actOnTarget(
+    moderator: AuthUser,
+    type: ModerationTargetType,
+    targetId: string,
+    request: ModerationActionRequest,
+  ): Promise<ModerationActionResult> {
+    await this.targets.require(type, targetId);
+    const existing = await this.items.findOpenForTarget(type, targetId);
+    const itemId = existing?.id ?? (await this.items.transaction((m) => this.items.openItemFor(m, type, targetId)));
+    return this.act(moderator, itemId, request);
+  }
+
+  async act(moderator: AuthUser, itemId: string, request: ModerationActionRequest): Promise<ModerationActionResult> {
+    const item = await this.items.findById(itemId);
+    if (!item) throw notFound('That queue item');
+    if (item.status !== 'open') throw new AppError('conflict', 'That item has already been resolved.');
+    if (item.claimedBy && item.claimedBy !== moderator.id) {
+      throw new AppError('conflict', `${item.claimedByUsername ?? 'Another moderator'} is already on it.`);
+    }
+    this.checkActionFits(item, request);
+    const target = await this.targets.find(item.targetType, item.targetId);
+    const flags = await this.items.flagsOf(item.id);
+    const openFlags = flags.filter((f) => f.status === 'open').length;
+
+    let resolved = false;
+    const outcome = await this.items.transaction(async (m) => {
+      const result = await this.apply(m, moderator, item, target, request);
+      const settles = SETTLING.has(request.action) || (item.kind === 'flag' && openFlags === 0);
+      if (settles) {
+        const flagStatus = request.action === 'approve' ? 'rejected' : SETTLING.has(request.action) ? 'upheld' : null;
+        resolved = await this.items.resolve(m, item.id, flagStatus);
+        if (!resolved) throw new AppError('conflict', 'That item has already been resolved.');
+      }
+      await this.log.append(
+        {
+          moderatorId: moderator.id,
+          moderatorUsername: moderator.username,
+          action: request.action,
+          targetType: item.targetType,
+          targetId: item.targetId,
+          excerpt: target?.excerpt ?? null,
+          reason: request.reason,
+          message: [result.summary, request.message].filter(Boolean).join(' — '),
+        },
+        m,
+      );
+      return result;
+    });
+
+    for (const id of outcome.noticeIds) await this.noticesService.deliver(id);
+    if (outcome.suspended) {
+      this.member.suspended(outcome.suspended.userId, outcome.suspended.until, outcome.suspended.permanent);
+    }
+    const view = await this.queue.get(item.id);
+    if (resolved) this.events.removed(item.id);
+    else this.events.upsert(view);
+    return { item: view, summary: outcome.summary };
+  }
+
+  private checkActionFits(item: ItemRow, request: ModerationActionRequest): void {
+    const allowed: readonly string[] = item.kind === 'appeal' ? APPEAL_DECISIONS : MODERATION_ACTIONS;
+    if (!allowed.includes(request.action)) {
+      throw new AppError(
+        'bad_request',
+        item.kind === 'appeal'
+          ? 'An appeal is decided with "uphold" or "reverse".'
+          : `"${request.action}" is only for appeals; choose one of ${MODERATION_ACTIONS.join(', ')}.`,
+      );
+    }
+  }
+
+  private async apply(
+    m: EntityManager,
+    moderator: AuthUser,
+    item: ItemRow,
+    target: ModerationTarget | null,
+    request: ModerationActionRequest,
+  ): Promise<Outcome> {
+    const port = this.targets.port(item.targetType);
+    const what = item.targetType === 'message' ? 'chat message' : item.targetType;
+    const needTarget = (): ModerationTarget => {
+      if (!target) throw new AppError('not_found', `That ${what} no longer exists.`);
+      return target;
+    };
+    switch (request.action) {
+      case 'remove': {
+        const t = needTarget();
+        await port.remove(t.id, `Removed by moderators because ${reasonText(request.reason)}.`);
+        const noticeIds = await this.notify(m, t, 'removal', request, { appealable: true });
+        return { summary: `${capital(what)} removed.`, noticeIds };
+      }
+      case 'approve': {
+        const t = needTarget();
+        if (item.hidden || t.status === 'hidden') await port.unhide(t.id);
+        return { summary: `${capital(what)} approved; the flags were dismissed.`, noticeIds: [] };
+      }
+      case 'add_content_warning': {
+        const t = needTarget();
+        const text = request.text?.trim();
+        if (!text) throw fieldError('text', 'is required for a content warning');
+        if (!(await port.addContentWarning(t.id, text))) {
+          throw new AppError(
+            'bad_request',
+            `A ${what} cannot carry a content warning; remove it or approve it instead.`,
+          );
+        }
+        if (item.hidden || t.status === 'hidden') await port.unhide(t.id);
+        return { summary: 'Content warning added.', noticeIds: [] };
+      }
+      case 'lock_thread': {
+        const t = needTarget();
+        if (!(await port.lockThread(t.id))) {
+          throw new AppError('bad_request', 'Only a thread, or a post in one, can be locked.');
+        }
+        return { summary: 'Thread locked.', noticeIds: [] };
+      }
+      case 'warn_author': {
+        const t = needTarget();
+        if (!request.message?.trim()) throw fieldError('message', 'is required for a warning');
+        const noticeIds = await this.notify(m, t, 'warning', request, { appealable: false });
+        return { summary: 'The author was warned privately.', noticeIds };
+      }
+      case 'suspend_author': {
+        const t = needTarget();
+        if (request.days === undefined)
+          throw fieldError('days', `must be one of ${SUSPENSION_DAYS.join(', ')} or null`);
+        if (!t.authorId) throw new AppError('not_found', 'The author of that content no longer has an account.');
+        if (t.authorId === moderator.id) throw new AppError('forbidden', 'You cannot suspend yourself.');
+        const days = request.days;
+        const permanent = days === null;
+        const until = days === null ? PERMANENT_SUSPENSION : new Date(Date.now() + days * DAY_MS);
+        await this.users.setSuspendedUntil(t.authorId, until);
+        const noticeIds = await this.notify(m, t, 'suspension', request, { appealable: true, suspendedUntil: until });
+        return {
+          summary: `Author suspended ${untilText(until, permanent)}.`,
+          noticeIds,
+          suspended: { userId: t.authorId, until, permanent },
+        };
+      }
+      case 'uphold':
+      case 'reverse':
+        return this.decideAppeal(m, item, target, request);
+      default:
+        throw new AppError('bad_request', 'Unknown action.');
+    }
+  }
+
+  private async decideAppeal(
+    m: EntityManager,
+    item: ItemRow,
+    target: ModerationTarget | null,
+    request: ModerationActionRequest,
+  ): Promise<Outcome> {
+    const appeal = item.appealId ? await this.notices.findAppeal(item.appealId, m) : null;
+    const notice = appeal ? await this.notices.findById(appeal.noticeId, m) : null;
+    if (!appeal || !notice) throw notFound('That appeal');
+    const reverse = request.action === 'reverse';
+    if (!(await this.notices.decideAppeal(m, appeal.id, reverse ? 'reversed' : 'upheld'))) {
+      throw new AppError('conflict', 'That appeal has already been decided.');
+    }
+    let summary = 'Appeal declined: the decision stands.';
+    if (reverse && notice.kind === 'removal') {
+      if (target) await this.targets.port(item.targetType).restore(target.id);
+      summary = 'Appeal accepted: the content is restored.';
+    } else if (reverse && notice.kind === 'suspension') {
+      await this.users.setSuspendedUntil(appeal.userId, null);
+      summary = 'Appeal accepted: the suspension is lifted.';
+    }
+    const id = await this.notices.create(
+      {
+        userId: appeal.userId,
+        kind: 'appeal_result',
+        targetType: notice.targetType,
+        targetId: notice.targetId,
+        excerpt: notice.excerpt,
+        reason: reverse ? 'appeal_accepted' : 'appeal_declined',
+        message: request.message?.trim() || null,
+        suspendedUntil: null,
+        appealable: false,
+      },
+      m,
+    );
+    return { summary, noticeIds: [id] };
+  }
+
+  private async notify(
+    m: EntityManager,
+    target: ModerationTarget,
+    kind: NoticeKind,
+    request: ModerationActionRequest,
+    extra: { appealable: boolean; suspendedUntil?: Date },
+  ): Promise<string[]> {
+    if (!target.authorId) return [];
+    const notice: NewNotice = {
+      userId: target.authorId,
+      kind,
+      targetType: target.type,
+      targetId: target.id,
+      excerpt: target.excerpt,
+      reason: request.reason,
+      message: request.message?.trim() || null,
+      suspendedUntil: extra.suspendedUntil ?? null,
+      appealable: extra.appealable,
+    };
+    return [await this.notices.create(notice, m)];
+  }
+}
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+const fieldError = (field: string, reason: string): AppError =>
+  new AppError('validation_failed', `${field}: ${reason}`, { fields: [{ field, reason }] });

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ModerationTargetType } from '@kindred/contracts';
+import { AppError } from '../../common/app-error.js';
+import { MODERATION_TARGET_PORTS, type ModerationTarget, type ModerationTargetPort } from './target-port.js';
+
+/** Finds the adapter for a target type. */
+@Injectable()
+export class TargetRegistry {
+  private readonly ports = new Map<ModerationTargetType, ModerationTargetPort>();
+
+  constructor(@Inject(MODERATION_TARGET_PORTS) ports: ModerationTargetPort[]) {
+    for (const port of ports) this.ports.set(port.type, port);
+  }
+
+  port(type: ModerationTargetType): ModerationTargetPort {
+    const port = this.ports.get(type);
+    if (!port) throw new AppError('bad_request', `Moderating ${type}s is not available on this server.`);
+    return port;
+  }
+
+  async find(type: ModerationTargetType, id: string): Promise<ModerationTarget | null> {
+    const port = this.ports.get(type);
+    return port ? port.find(id) : null;
+  }
+
+  async require(type: ModerationTargetType, id: string): Promise<ModerationTarget> {
+    const target = await this.find(type, id);
+    if (!target) throw new AppError('not_found', `That ${type === 'message' ? 'chat message' : type} was not found.`);
+    return target;
+  }
+}

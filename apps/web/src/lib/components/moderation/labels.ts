@@ -1,0 +1,26 @@
+import { ACTION_REASONS, FLAG_REASON_TEXT, type FlagReason, type QueuePriority } from '@kindred/contracts';
+
+export const ACTION_LABELS: Record<string, string> = {
+  remove: 'Remove',
+  approve: 'Approve (dismiss flags)',
+  add_content_warning: 'Add content warning',
+  lock_thread: 'Lock thread',
+  warn_author: 'Warn author',
+  suspend_author: 'Suspend author',
+  uphold: 'Uphold the decision',
+  reverse: 'Reverse the decision',
+  auto_hide: 'Hidden automatically',
+  auto_content_warning: 'Warning added automatically',
+  unmask: 'Unmasked an author',
+  role_change: 'Changed a role',
+  lift_suspension: 'Lifted a suspension',
+};
+
+export const PRIORITY_LABELS: Record<QueuePriority, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal' };
+
+export const flagReasonLabel = (reason: FlagReason): string => FLAG_REASON_TEXT[reason]?.label ?? reason;
+
+export const actionReasonLabel = (reason: string | null): string =>
+  reason && reason in ACTION_REASONS ? ACTION_REASONS[reason as keyof typeof ACTION_REASONS].label : (reason ?? '');
+
+export const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : '');
