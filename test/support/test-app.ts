@@ -46,6 +46,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
+    // Every test registers and posts from 127.0.0.1 with brand-new accounts: generous limits here;
+    // test/e2e/limits.e2e-spec.ts runs with the real defaults.
+    REGISTRATIONS_PER_DAY: '100000',
+    LOGIN_ATTEMPTS_PER_CLIENT: '100000',
+    WRITES_PER_MINUTE: '100000',
+    NEW_MEMBER_HOURS: '0',
     ...env,
   });
   const app = await createApp(config, database.url);

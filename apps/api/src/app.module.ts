@@ -12,9 +12,10 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SafetyModule } from './safety/safety.module.js';
 
 /** Feature modules, one per folder. */
-const FEATURES = [CommonModule, AuthModule, HealthModule, RealtimeModule, BoardsModule, ModerationModule];
+const FEATURES = [CommonModule, AuthModule, HealthModule, RealtimeModule, BoardsModule, ModerationModule, SafetyModule];
 
 @Module({})
 export class AppModule {

@@ -15,7 +15,10 @@ export type ErrorCode =
   | 'unprocessable'
   | 'rate_limited'
   | 'unavailable'
-  | 'internal';
+  | 'internal'
+  // safety
+  | 'blocked_sourcing'
+  | 'blocked_personal_info';
 
 export interface FieldError {
   field: string;

@@ -32,6 +32,9 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
+  // safety
+  blocked_sourcing: 422,
+  blocked_personal_info: 422,
 };
 
 export const HTTP_ERROR_NAMES: Record<number, string> = {

@@ -40,6 +40,15 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
       ...(error.details ? { details: error.details } : {}),
     };
   }
+  // A 429 from a library (e.g. @nestjs/throttler's ThrottlerException) speaks like our own.
+  if (error instanceof HttpException && error.getStatus() === 429) {
+    return {
+      statusCode: 429,
+      error: HTTP_ERROR_NAMES[429],
+      code: 'rate_limited',
+      message: 'That is a lot of requests in a short time. Please wait a moment, then try again.',
+    };
+  }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
     const response = error.getResponse();

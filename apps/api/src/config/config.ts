@@ -17,6 +17,25 @@ export interface AppConfig {
   webDistDir: string;
   crisisResourcesFile: string | null;
   embeddedPgPort: number | null;
+  /** Rate limits and new-member limits (RATE_LIMITS, REGISTRATIONS_PER_DAY, …). */
+  limits: LimitsConfig;
+}
+
+export interface LimitsConfig {
+  /** RATE_LIMITS=off turns every rate limit off (never in production). */
+  enabled: boolean;
+  /** Registrations per client per day (REGISTRATIONS_PER_DAY). */
+  registrationsPerDay: number;
+  /** Login attempts per username per 15 minutes (LOGIN_ATTEMPTS_PER_USERNAME). */
+  loginPerUsername: number;
+  /** Login attempts per client per 15 minutes (LOGIN_ATTEMPTS_PER_CLIENT). */
+  loginPerClient: number;
+  /** Writes (POST/PUT/PATCH/DELETE) per signed-in member per minute (WRITES_PER_MINUTE). */
+  writesPerMinute: number;
+  /** Socket events per connection per 10 seconds (SOCKET_EVENTS_PER_10S). */
+  socketEventsPer10s: number;
+  /** Accounts younger than this many hours get the new-member limits; 0 turns them off (NEW_MEMBER_HOURS). */
+  newMemberHours: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -95,6 +114,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     crisisResourcesFile:
       env.CRISIS_RESOURCES_FILE && env.CRISIS_RESOURCES_FILE !== '' ? resolve(env.CRISIS_RESOURCES_FILE) : null,
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
+    limits: limitsConfig(env),
+  };
+}
+
+function limitsConfig(env: Env): LimitsConfig {
+  const switchValue = (env.RATE_LIMITS ?? 'on').toLowerCase();
+  if (!['on', 'off', ''].includes(switchValue)) {
+    throw new ConfigError(`RATE_LIMITS must be on or off (got "${env.RATE_LIMITS}").`);
+  }
+  return {
+    enabled: switchValue !== 'off',
+    registrationsPerDay: int(env, 'REGISTRATIONS_PER_DAY', 5, 1, 1_000_000),
+    loginPerUsername: int(env, 'LOGIN_ATTEMPTS_PER_USERNAME', 10, 1, 1_000_000),
+    loginPerClient: int(env, 'LOGIN_ATTEMPTS_PER_CLIENT', 50, 1, 1_000_000),
+    writesPerMinute: int(env, 'WRITES_PER_MINUTE', 30, 1, 1_000_000),
+    socketEventsPer10s: int(env, 'SOCKET_EVENTS_PER_10S', 100, 1, 1_000_000),
+    newMemberHours: int(env, 'NEW_MEMBER_HOURS', 24, 0, 24 * 365),
   };
 }
 

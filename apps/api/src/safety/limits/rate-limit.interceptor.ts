@@ -1,0 +1,73 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { ClientKeyService } from '../../common/client-key.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { RateLimitService, type RateRule } from './rate-limit.service.js';
+
+const MINUTE = 60_000;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The HTTP rate limits, applied to every route after authentication: sign-in attempts per
+ * username and per client, registrations per client per day, and writes per member.
+ */
+@Injectable()
+export class RateLimitInterceptor implements NestInterceptor {
+  private readonly loginPerUsername: RateRule;
+  private readonly loginPerClient: RateRule;
+  private readonly registrations: RateRule;
+  private readonly writes: RateRule;
+
+  constructor(
+    private readonly limits: RateLimitService,
+    private readonly clientKeys: ClientKeyService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const l = config.limits;
+    this.loginPerUsername = {
+      name: 'login-username',
+      limit: l.loginPerUsername,
+      windowMs: 15 * MINUTE,
+      blockMs: 15 * MINUTE,
+      message: 'There have been too many sign-in attempts for this username, so it is paused for safety.',
+    };
+    this.loginPerClient = {
+      name: 'login-client',
+      limit: l.loginPerClient,
+      windowMs: 15 * MINUTE,
+      message: 'There have been too many sign-in attempts from this device.',
+    };
+    this.registrations = {
+      name: 'register-client',
+      limit: l.registrationsPerDay,
+      windowMs: 24 * 60 * MINUTE,
+      message: `Only ${l.registrationsPerDay} accounts can be created from one device in a day.`,
+    };
+    this.writes = {
+      name: 'writes-user',
+      limit: l.writesPerMinute,
+      windowMs: MINUTE,
+      message: 'You are posting very quickly; please slow down a little.',
+    };
+  }
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http' || !this.limits.enabled) return next.handle();
+    const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? ''}`;
+    if (route === 'POST /api/auth/login') {
+      const username = (req.body as { username?: unknown } | undefined)?.username;
+      if (typeof username === 'string' && username.length <= 100) {
+        await this.limits.consume(this.loginPerUsername, username.trim().toLowerCase());
+      }
+      await this.limits.consume(this.loginPerClient, await this.clientKeys.forRequest(req));
+    } else if (route === 'POST /api/auth/register') {
+      await this.limits.consume(this.registrations, await this.clientKeys.forRequest(req));
+    } else if (req.user && WRITE_METHODS.has(req.method)) {
+      await this.limits.consume(this.writes, req.user.id);
+    }
+    return next.handle();
+  }
+}
