@@ -1,10 +1,19 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { AppError } from './app-error.js';
+import { assertShallow } from './json-depth.js';
 import { fieldErrors } from './validation-errors.js';
+
+/** ValidationPipe that first refuses absurdly deep payloads, which would overflow class-transformer's stack (a 500). */
+class KindredValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    assertShallow(value);
+    return super.transform(value, metadata);
+  }
+}
 
 /** The global pipe: unknown fields are refused, and every failure names the field and the reason. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new KindredValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,0 +1,42 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+const RESPONSES: Record<string, { status: number; reason: string; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'payload_too_large',
+    message: 'The address or headers of that request are too long.',
+  },
+};
+
+/**
+ * Requests Node's HTTP parser rejects before Express sees them (a URL over 16 KB, broken HTTP)
+ * get the same JSON error shape as every other 4xx instead of an empty body.
+ */
+@Injectable()
+export class HttpClientErrors implements OnApplicationBootstrap {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onApplicationBootstrap(): void {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server || typeof server.on !== 'function' || server.listenerCount('clientError') > 0) return;
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+      if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+      const known = error.code ? RESPONSES[error.code] : undefined;
+      const status = known?.status ?? 400;
+      const body = JSON.stringify({
+        statusCode: status,
+        error: known?.reason ?? 'Bad Request',
+        code: known?.code ?? 'bad_request',
+        message: known?.message ?? 'The request could not be read.',
+      });
+      socket.end(
+        `HTTP/1.1 ${status} ${known?.reason ?? 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    });
+  }
+}
