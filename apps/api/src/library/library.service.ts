@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  ArticleList,
+  ArticleSummary,
+  ArticleView,
+  BoardArticleList,
+  BoardPinsOverview,
+  PinnedArticle,
+} from '@kindred/contracts';
+import { AppError, notFound } from '../common/app-error.js';
+import type { ArticleEntity } from './entities/article.entity.js';
+import { LibraryRepository } from './library.repository.js';
+
+/** Reading the library, and the admins' board pins. */
+@Injectable()
+export class LibraryService {
+  constructor(private readonly repository: LibraryRepository) {}
+
+  async list(tag?: string): Promise<ArticleList> {
+    const articles = await this.repository.listPublished(tag);
+    return { items: articles.map(toSummary) };
+  }
+
+  async get(slug: string): Promise<ArticleView> {
+    const article = await this.repository.findPublishedBySlug(slug);
+    if (!article) throw notFound('That article');
+    return {
+      ...toSummary(article),
+      html: article.html,
+      sections: (article.sections ?? []).map((s) => ({ id: s.anchor, heading: s.heading })),
+      sources: article.sources,
+    };
+  }
+
+  /** The articles pinned to a board, in board order (for the board page and its sidebar). */
+  async pinnedForBoard(boardSlug: string): Promise<PinnedArticle[]> {
+    const rows = await this.repository.pinnedForBoards([boardSlug]);
+    return rows.map(({ slug, title, summary }) => ({ slug, title, summary }));
+  }
+
+  async boardArticles(boardSlug: string): Promise<BoardArticleList> {
+    await this.assertBoard(boardSlug);
+    return { boardSlug, items: await this.pinnedForBoard(boardSlug) };
+  }
+
+  /** Admin: replaces a board's pins with these articles, in this order. */
+  async setBoardArticles(boardSlug: string, slugs: string[]): Promise<BoardArticleList> {
+    await this.assertBoard(boardSlug);
+    if (new Set(slugs).size !== slugs.length) {
+      throw new AppError('validation_failed', 'Each article can be pinned to a board only once.', {
+        fields: [{ field: 'slugs', reason: 'must not repeat an article' }],
+      });
+    }
+    const articles = await this.repository.findPublishedBySlugs(slugs);
+    const bySlug = new Map(articles.map((a) => [a.slug, a]));
+    const missing = slugs.filter((slug) => !bySlug.has(slug));
+    if (missing.length > 0) {
+      throw new AppError('not_found', `No published article is called ${missing.map((s) => `"${s}"`).join(', ')}.`, {
+        slugs: missing,
+      });
+    }
+    await this.repository.setBoardPins(
+      boardSlug,
+      slugs.map((slug) => bySlug.get(slug)!.id),
+    );
+    return this.boardArticles(boardSlug);
+  }
+
+  /** Admin: every board with its pins (boards from the boards feature, plus any slug that has pins). */
+  async overview(): Promise<BoardPinsOverview> {
+    const known = await this.repository.knownBoards();
+    const slugs = [...known.map((b) => b.slug)];
+    for (const slug of await this.repository.pinnedBoardSlugs()) if (!slugs.includes(slug)) slugs.push(slug);
+    const rows = await this.repository.pinnedForBoards(slugs);
+    const names = new Map(known.map((b) => [b.slug, b.name]));
+    return {
+      boards: slugs.map((slug) => ({
+        slug,
+        name: names.get(slug) ?? null,
+        items: rows
+          .filter((r) => r.boardSlug === slug)
+          .map(({ slug: s, title, summary }) => ({ slug: s, title, summary })),
+      })),
+    };
+  }
+
+  private async assertBoard(boardSlug: string): Promise<void> {
+    const known = await this.repository.knownBoards();
+    if (!known.some((b) => b.slug === boardSlug)) throw notFound('That board');
+  }
+}
+
+function toSummary(article: ArticleEntity): ArticleSummary {
+  return {
+    slug: article.slug,
+    title: article.title,
+    summary: article.summary,
+    tags: article.tags,
+    reviewedAt: reviewedDate(article.reviewedAt),
+  };
+}
+
+function reviewedDate(value: string | Date): string {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}

@@ -1,0 +1,60 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { RelatedArticleList } from '@kindred/contracts';
+import { notFound } from '../common/app-error.js';
+import { DomainEvents } from '../common/domain-events.js';
+import { toPlainText } from '../common/markdown.js';
+import { RelatedRepository } from './related.repository.js';
+
+export const RELATED_LIMIT = 3;
+/** The body is capped so a very long post cannot make matching slow; the start says what it is about. */
+const MAX_TEXT = 4000;
+
+/**
+ * "Related reading" beside a thread: the article sections that best match its title and opening
+ * post. Computed once when the thread is created or its opening post edited (domain events) and
+ * stored, so showing a thread costs one small indexed read.
+ */
+@Injectable()
+export class RelatedArticlesService implements OnModuleInit {
+  private readonly logger = new Logger(RelatedArticlesService.name);
+
+  constructor(
+    private readonly repository: RelatedRepository,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('thread.created', ({ threadId, title, body }) => this.computeForThread(threadId, title, body));
+    this.events.on('post.edited', async ({ threadId, body, isOpeningPost }) => {
+      if (!isOpeningPost) return;
+      const title = await this.repository.threadTitle(threadId);
+      if (title !== null) await this.computeForThread(threadId, title, body);
+    });
+  }
+
+  async computeForThread(threadId: string, title: string, body: string): Promise<void> {
+    const matches = await this.match(title, body);
+    await this.repository.replaceForThread(threadId, matches);
+    this.logger.debug(`Related reading for thread ${threadId}: ${matches.length} sections.`);
+  }
+
+  /** The best sections for a title and Markdown body, best first. */
+  match(title: string, body: string, limit = RELATED_LIMIT) {
+    const text = `${title}\n${toPlainText(body)}`.slice(0, MAX_TEXT);
+    return this.repository.match(text, title, limit);
+  }
+
+  async forThread(threadId: string): Promise<RelatedArticleList> {
+    const rows = await this.repository.listForThread(threadId);
+    if (rows.length === 0 && (await this.repository.threadTitle(threadId)) === null) throw notFound('That thread');
+    return {
+      items: rows.map((r) => ({
+        articleSlug: r.articleSlug,
+        articleTitle: r.articleTitle,
+        sectionId: r.anchor,
+        heading: r.heading,
+        snippet: r.snippet,
+      })),
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import type { CrisisResource } from './crisis.js';
+
+/** The educational library: reviewed articles, their sections, board pins and related reading. */
+
+/** One card in the library index. */
+export interface ArticleSummary {
+  slug: string;
+  title: string;
+  /** One sentence. */
+  summary: string;
+  tags: string[];
+  /** ISO date (YYYY-MM-DD) of the last review. */
+  reviewedAt: string;
+}
+
+export interface ArticleList {
+  items: ArticleSummary[];
+}
+
+/** A section of an article: `id` is the stable anchor of its heading in `html`. */
+export interface ArticleSectionRef {
+  id: string;
+  heading: string;
+}
+
+/** A whole article, HTML rendered and sanitised on the server. */
+export interface ArticleView extends ArticleSummary {
+  html: string;
+  sections: ArticleSectionRef[];
+  sources: string[];
+}
+
+/** A section that matches a thread, linked as `/library/<articleSlug>#<sectionId>`. */
+export interface RelatedArticle {
+  articleSlug: string;
+  articleTitle: string;
+  sectionId: string;
+  heading: string;
+  snippet: string;
+}
+
+export interface RelatedArticleList {
+  items: RelatedArticle[];
+}
+
+/** An article pinned to a board, in board order. */
+export interface PinnedArticle {
+  slug: string;
+  title: string;
+  summary: string;
+}
+
+export interface BoardArticleList {
+  boardSlug: string;
+  items: PinnedArticle[];
+}
+
+/** Admin: the articles pinned to a board, in order (replaces the whole list). */
+export interface SetBoardArticlesRequest {
+  slugs: string[];
+}
+
+/** Admin overview: every board that has pins (or that exists), with its pinned articles. */
+export interface BoardPinsOverview {
+  boards: Array<{ slug: string; name: string | null; items: PinnedArticle[] }>;
+}
+
+export interface CrisisResourceList {
+  items: CrisisResource[];
+}
