@@ -1,3 +1,4 @@
+import type { BoardView } from './boards.js';
 import type { CrisisResource } from './crisis.js';
 
 /** The educational library: reviewed articles, their sections, board pins and related reading. */
@@ -48,6 +49,11 @@ export interface PinnedArticle {
   slug: string;
   title: string;
   summary: string;
+}
+
+/** `GET /api/boards/:slug`: the board with the articles pinned to it, in board order. */
+export interface BoardWithArticles extends BoardView {
+  pinnedArticles: PinnedArticle[];
 }
 
 export interface BoardArticleList {

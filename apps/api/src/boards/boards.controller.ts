@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BoardView, Page, ThreadSummary, ThreadView } from '@kindred/contracts';
+import type { BoardView, BoardWithArticles, Page, ThreadSummary, ThreadView } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import { LibraryService } from '../library/library.service.js';
 import { BoardsService } from './boards.service.js';
 import { CreateBoardDto, ListBoardsQuery, ListThreadsQuery, UpdateBoardDto } from './dto/boards.dto.js';
 import { CreateThreadDto } from './dto/threads.dto.js';
@@ -14,6 +15,7 @@ export class BoardsController {
   constructor(
     private readonly boards: BoardsService,
     private readonly threadsService: ThreadsService,
+    private readonly library: LibraryService,
   ) {}
 
   @Get()
@@ -32,8 +34,10 @@ export class BoardsController {
 
   @Get(':slug')
   @Auth({ optional: true })
-  get(@Param('slug') slug: string): Promise<BoardView> {
-    return this.boards.get(slug);
+  @ApiOperation({ summary: 'One board, with the library articles pinned to it in board order' })
+  async get(@Param('slug') slug: string): Promise<BoardWithArticles> {
+    const board = await this.boards.get(slug);
+    return { ...board, pinnedArticles: await this.library.pinnedForBoard(board.slug) };
   }
 
   @Patch(':slug')

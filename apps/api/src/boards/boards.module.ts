@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LibraryModule } from '../library/library.module.js';
 import { BoardsController } from './boards.controller.js';
 import { BoardsGateway } from './boards.gateway.js';
 import { BoardsLive } from './boards.live.js';
@@ -18,7 +19,7 @@ import { ThreadsRepository } from './threads.repository.js';
 import { ThreadsService } from './threads.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BoardEntity, ThreadEntity, PostEntity, ReactionEntity])],
+  imports: [TypeOrmModule.forFeature([BoardEntity, ThreadEntity, PostEntity, ReactionEntity]), LibraryModule],
   controllers: [BoardsController, ThreadsController, PostsController, PreviewController, SearchController],
   providers: [
     BoardsRepository,
