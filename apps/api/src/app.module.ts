@@ -10,13 +10,24 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LibraryModule } from './library/library.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { SafetyModule } from './safety/safety.module.js';
 
 /** Feature modules, one per folder. */
-const FEATURES = [CommonModule, AuthModule, HealthModule, RealtimeModule, BoardsModule, ModerationModule, SafetyModule, PrivacyModule];
+const FEATURES = [
+  CommonModule,
+  AuthModule,
+  HealthModule,
+  RealtimeModule,
+  BoardsModule,
+  ModerationModule,
+  SafetyModule,
+  PrivacyModule,
+  LibraryModule,
+];
 
 @Module({})
 export class AppModule {

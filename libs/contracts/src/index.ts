@@ -5,4 +5,5 @@ export * from './crisis.js';
 export * from './boards.js';
 export * from './meetings.js';
 export * from './moderation.js';
+export * from './library.js';
 export * from './safety.js';

@@ -16,6 +16,8 @@ export interface AppConfig {
   chatRetentionHours: number;
   webDistDir: string;
   crisisResourcesFile: string | null;
+  /** Folder of the library's Markdown articles (CONTENT_DIR), imported at start-up. */
+  contentDir: string;
   embeddedPgPort: number | null;
   /** Rate limits and new-member limits (RATE_LIMITS, REGISTRATIONS_PER_DAY, …). */
   limits: LimitsConfig;
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webDistDir: resolve(env.WEB_DIST_DIR && env.WEB_DIST_DIR !== '' ? env.WEB_DIST_DIR : defaultWebDist()),
     crisisResourcesFile:
       env.CRISIS_RESOURCES_FILE && env.CRISIS_RESOURCES_FILE !== '' ? resolve(env.CRISIS_RESOURCES_FILE) : null,
+    contentDir: resolve(env.CONTENT_DIR && env.CONTENT_DIR !== '' ? env.CONTENT_DIR : defaultContentDir()),
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
     limits: limitsConfig(env),
   };
@@ -136,6 +139,11 @@ function limitsConfig(env: Env): LimitsConfig {
 
 function defaultWebDist(): string {
   return new URL('../../../web/dist', import.meta.url).pathname;
+}
+
+/** apps/api/content/articles, from both src/config (tests) and dist/config (built server). */
+function defaultContentDir(): string {
+  return new URL('../../content/articles/', import.meta.url).pathname;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
