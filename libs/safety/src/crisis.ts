@@ -1,0 +1,386 @@
+import {
+  hasPastForm,
+  isConditional,
+  isDistantPast,
+  isNegated,
+  isRecent,
+  isReported,
+  lastSubject,
+  personInCue,
+  type Person,
+} from './grammar.js';
+import { contextOf, normalize, spansOf, type CueContext } from './text.js';
+import type { CrisisLevel, CrisisResult, Span } from './types.js';
+
+/**
+ * Cue kinds. The first group is urgent on its own (intent, an overdose under way or planned, a
+ * goodbye); hopelessness, a recent overdose and a means at hand ("sitting here with a razor") are a
+ * concern on their own; farewells, partings,
+ * plans/means and emoji only count next to something else.
+ */
+type CueKind =
+  | 'suicidal'
+  | 'death_wish'
+  | 'self_harm'
+  | 'overdose'
+  | 'emergency'
+  | 'goodbye'
+  | 'hopelessness'
+  | 'overdose_event'
+  | 'means'
+  | 'farewell'
+  | 'parting'
+  | 'plan'
+  | 'emoji';
+
+const URGENT = 2;
+const CONCERN = 1;
+const SUPPORTING = 0.5;
+
+const BASE: Record<CueKind, number> = {
+  suicidal: URGENT,
+  death_wish: URGENT,
+  self_harm: URGENT,
+  overdose: URGENT,
+  emergency: URGENT,
+  goodbye: URGENT,
+  hopelessness: CONCERN,
+  overdose_event: CONCERN,
+  means: CONCERN,
+  farewell: SUPPORTING,
+  parting: SUPPORTING,
+  plan: SUPPORTING,
+  emoji: SUPPORTING,
+};
+
+const WANT = '(?:want(?:s|ed)?(?: to| 2)?|wanna)';
+const SELF = '(?:my ?self|my ?slef|him ?self|her ?self|them ?selves|them ?self|your ?self)';
+// Taking drugs, then or now: "took", "am taking", "shooting".
+const USED =
+  '(?:took|taken|taking|swallowed|swallowing|shot|shooting|snorted|snorting|smoked|did|doing|used|using|popped|popping)';
+const DRUGS =
+  '(?:pills|meds|medication|dope|fent|fetty|subs|bars|xanax|methadone|doses?|stash|script|prescription|oxys?|percs|blues|bags?|bundle|buns|take ?homes|it|them|that)';
+const CLOSE = '(?= *(?:[.!,;:?]|$|and\\b|tonight|today|now|at once|lol|[\\uD83C-\\uD83E]))';
+// Someone deciding or wanting: the frame that turns "end it" or "od" into intent.
+const INTENT =
+  "(?:want(?:s|ed)? to|wanna|going to|gonna|about to|ready to|planning to|plan to|plan on|plan is to|decided to|trying to|try to|will|i'?ll|i'?m gonna|finna|need to|have to|got to|gotta|just want to|just wanna|threaten\\w* to)";
+const RELATIVES =
+  '(?:kids?|son|daughter|mom|mother|mum|dad|father|family|wife|husband|bab(?:y|ies)|girls?|boys?|children|parents|brother|sister|partner|gf|bf|girlfriend|boyfriend)';
+
+// Case-insensitive without the u flag: V8 runs these lists many times faster that way.
+function rx(parts: string[], flags = 'gi'): RegExp {
+  return new RegExp(parts.join('|'), flags);
+}
+
+const RULES: Array<[CueKind, RegExp]> = [
+  [
+    'suicidal',
+    rx([
+      `(?<!slowly )\\b(?:kill(?:ing|ed)?|off(?:ing)?|hang(?:ing|ed)?|shoot(?:ing)?|drown(?:ing)?|end(?:ing)?) ${SELF}\\b(?! slowly)`,
+      '\\bkms\\b',
+      '\\bunalive\\w*',
+      '\\bsewer ?slide\\b',
+      '\\bsu+i?c+i+d(?:e|al|el|ial|ality)\\b(?! (?:prevention|hotline|lifeline|line|awareness|rates?|statistics|stats|risk|crisis|& crisis|and crisis|watch|squad|survivors?|loss|bereavement|support|month|week|day|is painless)\\b)',
+      '\\bsuiside\\b',
+      '\\b(?:end|ending|take|taking) (?:my|his|her|their|your) (?:own )?life\\b',
+      '\\bend(?:ing)? (?:it all|it tonight|it for good|it today|everything)\\b',
+      `\\b${INTENT} (?:just )?(?:end (?:it|this|things|my suffering|the pain for good)|od|o\\.d\\.?|overdose|die tonight|not exist|not be alive|be gone)\\b(?! (?:with|between|for now|on (?:my|the) \\w+ (?:job|shift)))`,
+      `\\b${INTENT} (?:just )?jump\\b(?= *(?:[.!?]|$|off|from|in front))`,
+      '\\b(?:use|using|turn|turning|point|pointing) (?:it|the gun|a gun|my gun|the knife) (?:on|at) my ?self\\b',
+      "\\b(?:better|happier|easier|fine|relieved|free)\\b[^.!?]{0,25}\\b(?:if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|around|alive)|without me|when i'?m gone)",
+      "\\b(?:won'?t|not going to|not gonna) make it (?:through|to) (?:tonight|the night|tomorrow|morning)\\b",
+      `\\b(?:want|wanna|wish|hope|hoping|just want|thinking about|think about|dream of|dreaming of|easy it would be|would be nice|would rather) (?:\\w+ ){0,5}(?:and |to )(?:just )?(?:never|not) wake up\\b`,
+      "\\b(?:isn'?t|is not|not|no longer|ain'?t) worth (?:living|it any ?more)\\b",
+      "\\b(?:(?:don'?t|dont|can'?t|cant) see (?:the|a|any) |no )?(?:point|reason) (?:in|of|to) (?:living|being alive|going on|life)\\b",
+      '\\b(?:lost|losing|lose) the will to live\\b|\\bdanger to (?:my ?self)\\b',
+      `\\b(?:jump(?:ing)?|throw(?:ing)? ${SELF}) (?:off|in front of|from) (?:a|the|my)\\b`,
+      '\\b(?:slit|slash|slice|cut)(?:ting)? (?:my|his|her) wrists?\\b',
+      '\\b(?:gun|bullet|pistol) (?:to|in|through) (?:my|his|her) (?:head|mouth)\\b',
+      '\\bblow (?:my|his|her) brains\\b',
+      '\\b(?:no reason|nothing(?: left)?|not worth) (?:to )?liv(?:e|ing)(?: for)?\\b',
+      "\\b(?:o\\.?d|overdose|od'?ing) on purpose\\b",
+      `\\b(?:don'?t|do not|dont|never|didn'?t|did not|doesn'?t|does not) ${WANT} (?:be alive|live(?! like| this| that| in| with| on| there| here| without)|exist|be here any ?more|be around any ?more|keep living|go on|continue living|wake up|ever wake up)\\b`,
+      "\\b(?:wish|hope|hoping|praying) (?:that )?i (?:just )?(?:wouldn'?t|would never|didn'?t|won'?t|don'?t|dont|never|do not) wake up\\b",
+      "\\bbetter off (?:dead|without me|if i (?:was|were)(?:n'?t| not| gone| dead))\\b",
+      "\\b(?:would|will|'d|is|are|be) (?:so much |much |a lot )?better (?:off )?without me\\b",
+      `\\b(?:think|thinking|thought|thoughts) (?:about|of) (?:ending|killing|offing|hurting) (?:it|things|everything|my ?self|my life)\\b`,
+      "\\b(?:no ?one|nobody|no body) (?:would|will|'d|is gonna|is going to) (?:even )?(?:miss me|notice (?:if|when) i|care (?:if|when) i)",
+      '\\bwhat am i (?:even )?(?:living|still here) for\\b',
+      "\\bwon'?t be (?:a (?:burden|problem|bother)|around|here)(?: (?:for|to) (?:anyone|anybody|you|y'?all))? (?:any ?more|much longer|after (?:tonight|today)|soon|for long)\\b",
+    ]),
+  ],
+  [
+    'death_wish',
+    rx([
+      `\\b${WANT} (?:to )?(?:die|be dead)\\b(?! (?:of|from) (?:embarrass|laugh|shame|cringe))`,
+      "\\bwish(?:es|ed|ing)? (?:i|i'd|id|he|she|they|he'd|she'd|they'd) (?:was|were|could be) dead\\b",
+      '\\bready to die\\b',
+      '\\bwish i (?:was|were|had) never (?:been )?born\\b',
+    ]),
+  ],
+  [
+    'self_harm',
+    rx([
+      '\\bself[- ]?harm(?:ing)?\\b',
+      `\\b(?:want|wanna|urge|urges|going|gonna|started|start|starting|been) (?:to )?(?:hurt|harm|cut|burn)(?:ing)? ${SELF}`,
+      `\\b(?:cut|cutting|burning|burned|harming) ${SELF}\\b(?! (?:at|on|while|shaving|lifting|by accident|accidentally|cooking))`,
+      '\\bcutting again\\b',
+    ]),
+  ],
+  [
+    'overdose',
+    rx([
+      // "Took everything I had." but not "it took everything I had not to call him".
+      `\\b${USED} every(?:thing| last one| last pill| pill| last bit)(?: (?:i|i've) (?:had|have|got|had left|had saved))?${CLOSE}`,
+      `\\b${USED} all (?:of )?(?:my|the|them|those|these) ${DRUGS}\\b`,
+      `\\b${USED} (?:it all|all of it|all of them|the (?:whole|entire|full) (?:bottle|bag|bundle|stash|script|pack|gram|g|thing))\\b`,
+      `\\b(?:going to|gonna|about to|plan(?:ning)? to|will|i'?ll|finna|fixing to|want to|wanna) (?:just )?(?:use|shoot|take|do|snort|smoke|swallow|pop) (?:it all|all of it|everything|all (?:of )?(?:my|the|them) ${DRUGS}|the (?:whole|entire) (?:bottle|bag|bundle|stash|script|pack|thing|gram|g)|every (?:last )?\\w+|enough to)\\b`,
+      `\\b${USED} (?:like |about |around )?(?:a (?:whole )?bunch of|a handful of|way too many|too many|a ton of|[5-9]|[1-9]\\d+)(?: of)? (?:(?:my )?${DRUGS}\\b|(?:my|the|his|her) \\w+|\\w+ pills)`,
+      '\\b(?:a|myself a|give myself a) hot ?shot\\b',
+      `\\b${USED}\\b[^.!?]{0,40}\\bon purpose\\b`,
+      "\\b(?:use|shoot|drink|keep using|take|do)\\b[^.!?]{0,20}\\buntil (?:my heart stops|i (?:die|stop breathing|don'?t wake up|od|overdose)|it kills me)",
+      `\\b(?:going to|gonna|about to|will|i'?ll|finna|want to|wanna) (?:just )?(?:use|shoot|take|do|snort|swallow|pop) (?:them|it|those|these) all\\b`,
+      "\\benough (?:\\w+ ){0,2}to (?:not wake up|never wake up|kill me|end it|stop my heart|make sure i don'?t wake)\\b",
+      "\\b(?:don'?t|dont|do not) care if (?:i|it) (?:die|dies|kill(?:s)? me|wake up|wakes me|od|overdose)\\b",
+      '\\b(?:hope|hoping|praying) (?:it|this|the next one|the next shot|this (?:bag|shot|one)) (?:kills|takes|ends) me\\b',
+      "\\b(?:i'?m|im|i am|i think i'?m|think im) (?:overdosing|od'?ing|oding)\\b",
+    ]),
+  ],
+  [
+    'emergency',
+    rx([
+      "\\b(?:not|isn'?t|stopped|barely|aren'?t|wasn'?t) breathing\\b",
+      '\\bturning (?:blue|purple|gr[ae]y)\\b',
+      '\\blips (?:are|were|turned|turning|r) blue\\b',
+      "\\bunresponsive\\b|\\bcan'?t wake (?:him|her|them|my \\w+)\\b",
+      "\\bcan'?t get (?:him|her|them|my \\w+) to (?:respond|wake up|breathe|open (?:his|her|their) eyes)\\b",
+      '\\bbreathing (?:is |was |has gotten |got )?(?:really |very |so |super )?(?:slow|shallow|weird|strange|funny|raspy)\\b|\\bgasping\\b',
+      "\\bpassed out (?:on the (?:floor|ground|bathroom floor)|and (?:won'?t|can'?t|isn'?t))",
+      "\\b(?:not responding|won'?t respond|snoring sounds|gurgling|death rattle)\\b",
+      "\\b(?:won'?t|isn'?t|is not|are not|aren'?t) wak(?:e|ing) up\\b(?! (?:before|until|till|early|on time|in time|for|at|when))",
+      "\\b(?:is|he'?s|she'?s|they'?re|someone'?s|somebody'?s) (?:overdosing|od'?ing|oding)\\b",
+      '\\boverdosing (?:right now|rn)\\b',
+    ]),
+  ],
+  [
+    'goodbye',
+    rx([
+      `\\btell my ${RELATIVES} (?:that )?(?:i love|i'?m sorry)`,
+      '\\bthis is (?:my )?(?:final |last )?goodbye\\b(?! (?:to|for now)\\b)',
+      "\\b(?:here'?s|consider this) my (?:final |last )?goodbye\\b",
+      "\\bby the time (?:you|anyone|any1|someone|y'?all|u) (?:read|reads|see|sees|find|finds) this\\b",
+      "\\b(?:won'?t|will not|wont|not gonna|not going to) be (?:here|around|alive) (?:tomorrow|much longer|by morning|in the morning|any ?more|for long)\\b",
+      '\\bgoodbye (?:forever|cruel world|world)\\b',
+      '\\b(?:goodbye|final) (?:note|letters?)\\b(?! to (?:my|their|your|the|our) (?:addiction|drugs?|using|disease|dope|heroin|old))',
+      '\\bthis (?:is|will be) (?:my )?(?:last|final) (?:post|message|night|day)\\b(?! (?:before|for|until|of the|on here for|here for|as a|in this))',
+    ]),
+  ],
+  [
+    'hopelessness',
+    rx([
+      "\\bcan'?t (?:do|take|handle|deal with|stand|bear|live like|keep doing|fight) (?:this|it|life|this life|this shit|the pain|much more)? ?(?:any ?more|any longer|no more)\\b",
+      "\\bcan'?t (?:go on|keep going|keep living|keep fighting)\\b|\\bcan'?t any ?more\\b",
+      '\\b(?:scared|afraid|frightened) of (?:my ?self|what i (?:might|could|will|would) do)\\b',
+      "\\bcan'?t do this\\b(?= *(?:[.!?,]|$))",
+      "\\b(?:what'?s|whats|what is) (?:even )?the point\\b(?= *(?:[.!?,;]|$|any ?more|of (?:anything|living|trying|it all|any of this|going on|life|even|staying|being|getting|recovery|fighting|this|me)|in (?:anything|living|trying)|lol|tbh|honestly|really|though))",
+      '\\bno point (?:in (?:living|trying|going on|anything|any of this)|any ?more|to (?:any|living|life))\\b',
+      '\\bpointless\\b',
+      '\\b(?:giving|give|gave) up(?= *(?:[.!?,;]|$|on (?:life|everything|myself|recovery|it all|living|trying|me|this|hope)|any ?more|now|lol|tbh|honestly))',
+      '\\b(?:hopeless(?:ness)?(?! (?:romantic|cook|at|with|case at|when it comes))|no hope|lost (?:all )?hope|no way out|no future)\\b',
+      '\\bnothing (?:left|matters)\\b(?! (?:to (?:lose|say|use|sell|do)|in (?:the|my) (?:fridge|bag|bank|account)))',
+      '\\b(?:so )?tired of (?:living|life|being alive|everything|fighting|it all|trying|existing|waking up|this life)\\b',
+      '\\bdone with (?:life|living|everything|it all|this life)\\b',
+      '\\bwant (?:it|everything|the pain|this pain|this|all of this|it all) to (?:stop|end|be over)\\b',
+      '\\b(?:want|wanna|wish i could) (?:to )?(?:just )?(?:disappear|vanish|sleep forever|not exist|stop existing|fall asleep and not)\\b',
+      "\\b(?:i'?m|im|i am|feel like|feel) (?:such |just )?(?:a )?(?:burden|worthless|a waste of (?:space|air|life))\\b",
+      '\\bhate (?:my life|being alive|waking up)\\b',
+      '\\b(?:no ?one|nobody) (?:cares|would care)\\b',
+      "\\b(?:don'?t|dont|can'?t|cant) see (?:a|any|the) (?:way out|way forward|point|future|reason to)\\b",
+      '\\bwhy (?:do )?i (?:even )?bother\\b|\\bwhy bother\\b',
+      '\\b(?:a|such a|being a|the|just a) burden\\b',
+      "\\b(?:i'?m|im|i am) (?:so )?done\\b(?= *(?:[.!]|$| with (?:this|it all|everything|life|living|trying)\\b))",
+      '\\b(?:picture|picturing|imagine|imagining|planning|plan) my (?:own )?funeral\\b',
+      '\\bend of my rope\\b',
+      "\\b(?:don'?t|dont|do not|doesn'?t|does not) (?:even )?care (?:if|whether) i live or die\\b",
+      '\\bnothing (?:will|is going to|is gonna|is ever going to) (?:ever )?(?:get|be) better\\b|\\bwill never get better\\b',
+      '\\bfeel(?:ing)? (?:so )?(?:empty|dead inside)\\b',
+      '\\b(?:dark thoughts|dark place)\\b',
+      "\\b(?:know|with|wonder\\w*|question\\w*|idea|understand) why i'?m (?:even |still )?(?:here|alive)\\b|\\bwhy (?:i'?m|am i) still (?:here|alive)\\b",
+      '\\b(?:meaningless|no purpose|no meaning)\\b',
+      '\\b(?:losing|lose) (?:all )?hope\\b',
+      '\\bhow (?:much )?longer i can (?:keep going|do this|hold on|take (?:it|this))\\b',
+      "\\b(?:feel|feeling) like dying\\b|\\bdon'?t want to feel anything any ?more\\b",
+      `\\bslowly killing ${SELF}|\\bkilling ${SELF} slowly\\b`,
+      '\\b(?:think|thinking|thought|thoughts|fantasi[sz]e|fantasi[sz]ing|dream|dreaming) (?:about|of) (?:just )?(?:death|dying|not waking up|being dead|not being here)\\b',
+    ]),
+  ],
+  [
+    'overdose_event',
+    rx(["\\b(?:overdosed|od'?d|oded|had an overdose|got narcanned|was narcanned|narcanned (?:me|him|her|them))\\b"]),
+  ],
+  [
+    'farewell',
+    rx([
+      "\\b(?:good ?bye|bye|farewell) (?:everyone|every1|all|y'?all|guys|friends|fam|kindred|everybody)\\b",
+      '\\b(?:good ?bye|farewell)\\b',
+      "\\bi love (?:you all|y'?all|you guys|all of you|everyone|u all)\\b",
+      "\\b(?:thank you|thanks|ty) (?:all |guys )?for (?:everything|trying|being there|all you(?:'ve| have) done)\\b",
+      "\\bdon'?t worry about me any ?more\\b",
+      '\\bwanted to say (?:thank you|thanks|goodbye|bye|sorry|i love)',
+      "\\bi'?m (?:so )?sorry\\b(?=[ .!]*$)",
+      "\\b(?:i'?m|im|i am) (?:so )?sorry for everything\\b",
+    ]),
+  ],
+  [
+    'parting',
+    rx([
+      `\\btake care of my (?:${RELATIVES}|dog|cat)\\b(?! (?:while|when|during|for (?:a|the|\\d)|until|till|if|this|next|tomorrow|tonight))`,
+      "\\bsee (?:you|ya|y'?all|u)(?: all| guys)? (?:on the other side|in another life)\\b(?! of)",
+      "\\b(?:won'?t|will not|wont) (?:see|hear from) me again\\b",
+      '\\bmy (?:last|final) (?:post|message|words)\\b(?! (?:got|was|about|on|in|before|for|until))',
+      '\\b(?:gave|giving) away my (?:dog|cat|stuff|things|belongings)\\b',
+    ]),
+  ],
+  [
+    'plan',
+    rx([
+      "\\b(?:bought|got|have|found|holding|grabbed|took|loaded) (?:a|the|my|his|her|my \\w+'s) (?:rope|gun|pistol|razor|blade)s?\\b",
+      '\\b(?:the|my) (?:pills|gun|rope) (?:are|is) (?:ready|here|lined up)\\b|\\bpills (?:are )?(?:counted|lined up|laid out|ready)\\b',
+      '\\b(?:work up|working up|get up|build up|find) the (?:nerve|courage)\\b',
+
+      '\\b(?:made up my mind|my mind is made up|going to do it|gonna do it|doing it tonight)\\b',
+      '\\b(?:sav(?:ed|ing)|stockpil\\w*|hoard(?:ed|ing)|collect(?:ed|ing)) (?:up )?(?:all )?(?:my |of my )?(?:pills|meds|doses|scripts?|methadone|subs|bars|oxys?|take ?homes)\\b',
+      '\\b(?:pills|meds|doses|oxys?|bars|subs|methadone|take ?homes) (?:saved|stashed|stockpiled)\\b',
+      '\\benough (?:pills|dope|fent|heroin|fetty) (?:to|for)\\b',
+      '\\b(?:made|have|got) a plan\\b',
+      '\\bfigured out (?:how|when)\\b',
+      "\\bwhen (?:everyone|the kids|my (?:wife|husband|mom|family|roommate)|they)(?:'s| is| are|'re) (?:asleep|gone|at work)\\b",
+      `\\b(?:wrote|written|writing|left) (?:(?:a|my|the) (?:note|letters?)\\b|(?:notes|letters) (?:to|for) my)`,
+      '\\bknow where (?:\\w+ ){0,3}(?:keeps?|hides?|stores?|has) (?:\\w+ ){0,2}(?:pills|gun|meds|rope)\\b',
+      "\\b(?:i'?m|im|i am) (?:at|on) the (?:bridge|tracks|roof|edge|overpass|cliff|ledge)\\b",
+      '\\b(?:pills|fent|dope|xanax|bars|meds) (?:and|\\+|with) (?:a fifth|vodka|whiskey|alcohol|booze|liquor|a bottle)\\b',
+      '\\b(?:bought|copped|got|have|holding|sitting (?:here |in my car )?with) (?:a|the|some) (?:bag|bundle|bottle of pills)\\b',
+      '\\bmy affairs in order\\b',
+      '\\b(?:decided|ready|time for me) to go\\b(?! to| back| home| out| for| get)',
+      "\\btonight'?s the night\\b",
+    ]),
+  ],
+  [
+    'means',
+    rx([
+      "\\b(?:i'?m|im|i am|sitting|standing|here) (?:\\w+ ){0,4}with (?:a|the|my) (?:razor|blade|rope|gun|knife|noose)\\b",
+    ]),
+  ],
+  ['emoji', /\u{1FAA6}|\u26B0\uFE0F?|\u{1F52A}|\u{1FA78}|\u{1FAA2}|\u{1F52B}|\u2620\uFE0F?/gu],
+];
+
+const JOKE =
+  /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe|jk|j\/k|kidding|joking)\b|\u{1F602}|\u{1F923}|\u{1F606}|\u{1F480}|\/s\b/iu;
+const WITHDRAWAL =
+  /\b(?:withdrawals?|withdrawl|withdrawing|w\/?d|wds|dope ?sick|detox(?:ing)?|kicking|the sickness|precipitated|precip|restless legs|rls|the flu)\b/i;
+const SAFETY =
+  /\b(?:(?:i'?m|im|i am) (?:safe|ok(?:ay)? now|not in danger)|(?:won'?t|will not|wouldn'?t|never|not going to|not gonna) act on|no (?:plan|plans|intent|intention)\b|safety plan|(?:called|texted|calling|texting|talked to|talking to|told|telling) (?:988|the (?:crisis|hotline|lifeline)|my (?:therapist|counsel?or|sponsor|doctor|psych\\w*|nurse|case ?worker)))/i;
+// "signs of suicide", "asked if I have thoughts of suicide": talk about suicide, not a wish.
+const ABOUT =
+  /\b(?:signs|risk|rates?|prevention|awareness|article|stats|statistics|research|epidemic|talk(?:ed|ing|s)? about|topic of)\s+(?:of |for |about )?$|\b(?:asked|asks|ask|asking|screen(?:ed|ing)?|questionnaire)\b(?: \w+){0,3} (?:if|whether|about)\b/i;
+// "Suicide is not the answer": a statement about suicide, not the writer's intent.
+const GENERIC_PREDICATE =
+  /^\s+(?:is|isn'?t|can|can'?t|doesn'?t|won'?t|never|affects|rates|kills|takes|prevention|awareness)\b/i;
+const LOSS = /\b(?:died by|death by|lost (?:my|a|our|her|his|their) \w+(?: \w+)? to|committed)\s*$/i;
+// An emergency that is already over: "found him unresponsive last night, narcan brought him back".
+const RESOLVED =
+  /\b(?:was|were|found|last night|yesterday|earlier|once|brought (?:him|her|them|me) back|revived|came to|came back|woke up|survived|saved|is ok(?:ay)?|is fine|in the hospital|in the er)\b/i;
+
+interface Cue extends Span {
+  kind: CueKind;
+  weight: number;
+}
+
+/** Reads a text for crisis: suicidal intent, self-harm, an overdose under way or planned, goodbyes. */
+export function detectCrisis(text: string): CrisisResult {
+  const norm = normalize(text);
+  const cues = findCues(norm, text).filter((c) => c.weight > 0);
+  const level = combine(cues);
+  const spans = level === 'none' ? [] : cues.map(({ start, end, kind, text }) => ({ start, end, kind, text }));
+  return { level, spans };
+}
+
+function findCues(norm: string, text: string): Cue[] {
+  const safety = SAFETY.test(norm);
+  const cues: Cue[] = [];
+  for (const [kind, re] of RULES) {
+    for (const s of spansOf(re, norm, kind, text)) {
+      const ctx = contextOf(norm, s.start, s.end);
+      cues.push({ ...s, kind, weight: weigh(kind, norm.slice(s.start, s.end), ctx, safety) });
+    }
+  }
+  return cues;
+}
+
+// Farewells speak to the reader ("thank you", "see you"): their "you" is not their subject.
+const ADDRESSES_READER: ReadonlySet<CueKind> = new Set(['farewell', 'parting', 'goodbye']);
+
+function personOf(kind: CueKind, cue: string, ctx: CueContext): Person {
+  if (isReported(ctx.sentenceBefore) || LOSS.test(ctx.sentenceBefore)) return 'third';
+  const own = ADDRESSES_READER.has(kind) ? undefined : personInCue(cue);
+  return own ?? lastSubject(ctx.sentenceBefore)?.person ?? 'first';
+}
+
+/** The cue's weight after reading its surroundings: negation, person, tense, jokes, safety. */
+function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): number {
+  if (kind === 'emoji') return JOKE.test(ctx.sentence) ? 0 : BASE.emoji;
+  if (isNegated(ctx.clauseBefore, ctx.after) || GENERIC_PREDICATE.test(ctx.after)) return 0;
+  const person = personOf(kind, cue, ctx);
+  // Talk about suicide as a topic is none, unless someone keeps bringing it up about themselves.
+  if (ABOUT.test(ctx.sentenceBefore)) return person === 'third' ? CONCERN : 0;
+  if (person === 'second') return 0;
+  if (person !== 'first' && isConditional(ctx.clauseBefore)) return 0;
+  if (kind === 'emergency') return weighEmergency(ctx.sentence);
+  if (kind === 'overdose_event') return isRecent(ctx.sentence) && !isDistantPast(ctx.sentence) ? CONCERN : 0;
+  let w = BASE[kind];
+  if (person === 'third') w = lower(w);
+  const clause = ctx.clauseBefore + cue + ctx.clauseAfter;
+  if (isDistantPast(clause)) w = lower(w);
+  else if (tellsPast(kind, ctx.clauseBefore + cue) && !isRecent(ctx.sentence)) w = Math.min(w, CONCERN);
+  if (JOKE.test(ctx.sentence)) w = lower(w);
+  if (safety && (kind === 'suicidal' || kind === 'death_wish')) w = Math.min(w, CONCERN);
+  if (kind === 'death_wish' && WITHDRAWAL.test(ctx.sentence)) w = Math.min(w, CONCERN);
+  return w;
+}
+
+/** An overdose under way is urgent whoever it is about; one already over is a concern, or history. */
+function weighEmergency(sentence: string): number {
+  if (isDistantPast(sentence) || /\bonce\b/i.test(sentence)) return 0;
+  return RESOLVED.test(sentence) ? CONCERN : URGENT;
+}
+
+/** An overdose cue is past tense by nature ("took everything"); only distance makes it history. */
+function tellsPast(kind: CueKind, clause: string): boolean {
+  return kind !== 'overdose' && hasPastForm(clause);
+}
+
+/** One step down: urgent → concern → nothing; supporting cues simply drop. */
+function lower(w: number): number {
+  return w >= URGENT ? CONCERN : 0;
+}
+
+/**
+ * Supporting cues escalate: hopelessness with a plan, a parting or a grave emoji is urgent, and so
+ * is a parting ("take care of my dog") next to a farewell, a plan or an emoji.
+ */
+function combine(cues: Cue[]): CrisisLevel {
+  if (cues.some((c) => c.weight >= URGENT)) return 'urgent';
+  const supporting = cues.filter((c) => c.weight === SUPPORTING);
+  const kinds = new Set(supporting.map((c) => c.kind));
+  const hopeless = cues.some((c) => c.kind === 'hopelessness' || c.kind === 'means');
+  const plans = new Set(supporting.filter((c) => c.kind === 'plan').map((c) => c.text.toLowerCase()));
+  if (hopeless && (kinds.has('plan') || kinds.has('parting') || kinds.has('emoji') || kinds.has('farewell'))) {
+    return 'urgent';
+  }
+  if (kinds.has('parting') && supporting.length >= 2) return 'urgent';
+  if (kinds.has('farewell') && (kinds.has('plan') || kinds.has('emoji'))) return 'urgent';
+  if (plans.size >= 2) return 'urgent';
+  if (cues.some((c) => c.weight >= CONCERN) || kinds.has('parting')) return 'concern';
+  if (kinds.size >= 2) return 'concern';
+  return 'none';
+}

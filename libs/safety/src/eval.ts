@@ -1,0 +1,167 @@
+// Metrics for the labelled evaluation set, shared by eval.spec.ts and scripts/safety-eval.mjs.
+// Pure: callers read the fixture files and pass their contents in.
+import type { CrisisLevel, CrisisResult, PersonalInfoResult, SourcingLevel, SourcingResult } from './types.js';
+
+export interface LabelledText {
+  text: string;
+  crisis: CrisisLevel;
+  sourcing: SourcingLevel;
+  personalInfo: boolean;
+}
+
+export interface Detectors {
+  detectCrisis(text: string): CrisisResult;
+  detectSourcing(text: string): SourcingResult;
+  detectPersonalInfo(text: string): PersonalInfoResult;
+}
+
+export interface Score {
+  precision: number;
+  recall: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+}
+
+export interface Miss {
+  text: string;
+  expected: Omit<LabelledText, 'text'>;
+  actual: Omit<LabelledText, 'text'>;
+}
+
+export interface Evaluation {
+  rows: number;
+  crisisUrgent: Score;
+  crisisAny: Score;
+  sourcingLikely: Score;
+  sourcingAny: Score;
+  personalInfo: Score;
+  /** Texts labelled all-clear that would still be held for review (sourcing likely or personal info). */
+  benignHeld: { held: number; total: number; rate: number };
+  misses: Miss[];
+}
+
+export type MetricName = 'crisisUrgent' | 'crisisAny' | 'sourcingLikely' | 'sourcingAny' | 'personalInfo';
+
+/** The floors the detectors must meet on the labelled set. */
+export const FLOORS = {
+  crisisUrgent: { recall: 0.95, precision: 0.8 },
+  sourcingLikely: { recall: 0.9, precision: 0.85 },
+  personalInfo: { recall: 0.95, precision: 0 },
+  benignHeldMax: 0.02,
+} as const;
+
+const CRISIS: ReadonlySet<string> = new Set(['none', 'concern', 'urgent']);
+const SOURCING: ReadonlySet<string> = new Set(['none', 'suspect', 'likely']);
+
+/** Parses one JSONL fixture file; throws naming the file and line of the first bad row. */
+export function parseFixtures(content: string, source = 'fixtures'): LabelledText[] {
+  const rows: LabelledText[] = [];
+  content.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const where = `${source}:${i + 1}`;
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new Error(`${where}: not valid JSON`);
+    }
+    rows.push(checkRow(row, where));
+  });
+  return rows;
+}
+
+function checkRow(row: unknown, where: string): LabelledText {
+  const r = row as Partial<LabelledText> | null;
+  if (!r || typeof r.text !== 'string') throw new Error(`${where}: "text" must be a string`);
+  if (!CRISIS.has(String(r.crisis))) throw new Error(`${where}: "crisis" must be none|concern|urgent`);
+  if (!SOURCING.has(String(r.sourcing))) throw new Error(`${where}: "sourcing" must be none|suspect|likely`);
+  if (typeof r.personalInfo !== 'boolean') throw new Error(`${where}: "personalInfo" must be true or false`);
+  return { text: r.text, crisis: r.crisis!, sourcing: r.sourcing!, personalInfo: r.personalInfo };
+}
+
+class Counter {
+  tp = 0;
+  fp = 0;
+  fn = 0;
+
+  add(predicted: boolean, expected: boolean): void {
+    if (predicted && expected) this.tp++;
+    else if (predicted) this.fp++;
+    else if (expected) this.fn++;
+  }
+
+  // With nothing predicted (or nothing to find) there is nothing wrong: the ratio is 1.
+  score(): Score {
+    const precision = this.tp + this.fp === 0 ? 1 : this.tp / (this.tp + this.fp);
+    const recall = this.tp + this.fn === 0 ? 1 : this.tp / (this.tp + this.fn);
+    return { precision, recall, truePositives: this.tp, falsePositives: this.fp, falseNegatives: this.fn };
+  }
+}
+
+function isBenign(labels: Omit<LabelledText, 'text'>): boolean {
+  return labels.crisis === 'none' && labels.sourcing === 'none' && !labels.personalInfo;
+}
+
+/** Runs the detectors over every labelled row and scores each decision a moderator relies on. */
+export function evaluate(rows: readonly LabelledText[], detectors: Detectors): Evaluation {
+  const counters = {
+    crisisUrgent: new Counter(),
+    crisisAny: new Counter(),
+    sourcingLikely: new Counter(),
+    sourcingAny: new Counter(),
+    personalInfo: new Counter(),
+  };
+  const misses: Miss[] = [];
+  let benign = 0;
+  let held = 0;
+  for (const { text, ...expected } of rows) {
+    const actual = {
+      crisis: detectors.detectCrisis(text).level,
+      sourcing: detectors.detectSourcing(text).level,
+      personalInfo: detectors.detectPersonalInfo(text).found,
+    };
+    counters.crisisUrgent.add(actual.crisis === 'urgent', expected.crisis === 'urgent');
+    counters.crisisAny.add(actual.crisis !== 'none', expected.crisis !== 'none');
+    counters.sourcingLikely.add(actual.sourcing === 'likely', expected.sourcing === 'likely');
+    counters.sourcingAny.add(actual.sourcing !== 'none', expected.sourcing !== 'none');
+    counters.personalInfo.add(actual.personalInfo, expected.personalInfo);
+    if (isBenign(expected)) {
+      benign++;
+      if (actual.sourcing === 'likely' || actual.personalInfo) held++;
+    }
+    const same =
+      actual.crisis === expected.crisis &&
+      actual.sourcing === expected.sourcing &&
+      actual.personalInfo === expected.personalInfo;
+    if (!same) misses.push({ text, expected, actual });
+  }
+  return {
+    rows: rows.length,
+    crisisUrgent: counters.crisisUrgent.score(),
+    crisisAny: counters.crisisAny.score(),
+    sourcingLikely: counters.sourcingLikely.score(),
+    sourcingAny: counters.sourcingAny.score(),
+    personalInfo: counters.personalInfo.score(),
+    benignHeld: { held, total: benign, rate: benign === 0 ? 0 : held / benign },
+    misses,
+  };
+}
+
+/** One message per floor the evaluation misses; empty when every floor is met. */
+export function checkFloors(e: Evaluation): string[] {
+  const failures: string[] = [];
+  const need = (name: MetricName, metric: 'recall' | 'precision', floor: number) => {
+    const value = e[name][metric];
+    if (value < floor) failures.push(`${name} ${metric} ${value.toFixed(3)} < ${floor}`);
+  };
+  need('crisisUrgent', 'recall', FLOORS.crisisUrgent.recall);
+  need('crisisUrgent', 'precision', FLOORS.crisisUrgent.precision);
+  need('sourcingLikely', 'recall', FLOORS.sourcingLikely.recall);
+  need('sourcingLikely', 'precision', FLOORS.sourcingLikely.precision);
+  need('personalInfo', 'recall', FLOORS.personalInfo.recall);
+  if (e.benignHeld.rate > FLOORS.benignHeldMax) {
+    failures.push(`benign held ${(e.benignHeld.rate * 100).toFixed(1)}% > ${FLOORS.benignHeldMax * 100}%`);
+  }
+  return failures;
+}

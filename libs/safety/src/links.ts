@@ -1,0 +1,13 @@
+// Markdown links first, so the URL inside one is not counted a second time as a bare URL.
+const MARKDOWN_LINK = /\[[^\]\n]*\]\(\s*[^)\s]+[^)\n]*\)/g;
+const BARE_URL = /\bhttps?:\/\/[^\s<>()[\]]+/gi;
+
+/** Counts http(s) URLs and markdown links, each link once. */
+export function countLinks(text: string): number {
+  let count = 0;
+  const rest = text.replace(MARKDOWN_LINK, () => {
+    count++;
+    return ' ';
+  });
+  return count + (rest.match(BARE_URL)?.length ?? 0);
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import { detectPersonalInfo as sut } from './personal-info.js';
+import type { PersonalInfoKind } from './types.js';
+
+function kinds(text: string): string[] {
+  return sut(text).spans.map((s) => s.kind);
+}
+
+describe(sut.name, () => {
+  it.each<[string, PersonalInfoKind, string]>([
+    ['call me at (555) 123-4567 tonight', 'phone', '(555) 123-4567'],
+    ['text 555-123-4567', 'phone', '555-123-4567'],
+    ['my number is +1 555 123 4567', 'phone', '+1 555 123 4567'],
+    ['in London: +44 20 7946 0958', 'phone', '+44 20 7946 0958'],
+    ['email me at jenny.r@gmail.com', 'email', 'jenny.r@gmail.com'],
+    ['mark_h82 at yahoo dot com', 'email', 'mark_h82 at yahoo dot com'],
+    ["I'm at 123 Main St", 'address', '123 Main St'],
+    ['send it to 42 Oak Avenue Apt 3', 'address', '42 Oak Avenue Apt 3'],
+    ['follow me @fresh_start_mike', 'handle', '@fresh_start_mike'],
+    ['my snap is jakeyboy22', 'handle', 'jakeyboy22'],
+    ['ig: sober.sarah.93', 'handle', 'sober.sarah.93'],
+    ['instagram.com/katie.clean', 'profile_url', 'instagram.com/katie.clean'],
+    ['https://www.facebook.com/john.doe.1987', 'profile_url', 'https://www.facebook.com/john.doe.1987'],
+    ['t.me/soberdan', 'profile_url', 't.me/soberdan'],
+    ['my name is Sarah Mitchell', 'name', 'Sarah Mitchell'],
+    ["My full name is Kevin O'Brien", 'name', "Kevin O'Brien"],
+  ])('finds %p', (text, kind, found) => {
+    const { found: any, spans } = sut(text);
+    expect(any).toBe(true);
+    expect(spans).toContainEqual(expect.objectContaining({ kind, text: found }));
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it.each([
+    'call or text 988',
+    'SAMHSA: 1-800-662-4357, free and confidential',
+    'Never Use Alone 800-484-3731',
+    'text HOME to 741741',
+    "I'm on 16 mg of bupe",
+    '90 days clean as of 03/15/2024',
+    'meeting at 7:30pm in room 204',
+    'clean since 2019-06-01',
+    'I walked 3 blocks down Main St',
+    'I used to cop on 5th street',
+    'my name is Mike',
+    '@mods please pin this',
+    'instagram is toxic for my recovery',
+    'my snap streak is 200 days',
+  ])('finds nothing in %p', (text) => {
+    expect(sut(text)).toEqual({ found: false, spans: [] });
+  });
+
+  it('reports each detail once, even when two rules see it', () => {
+    expect(kinds('telegram: @soberdan')).toEqual(['handle']);
+    expect(kinds('write to sam@example.org')).toEqual(['email']);
+  });
+});

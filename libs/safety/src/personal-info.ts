@@ -1,0 +1,175 @@
+import { isPublicNumber } from './helplines.js';
+import { dedupe, normalize, span, spansOf } from './text.js';
+import type { PersonalInfoKind, PersonalInfoResult, Span } from './types.js';
+
+// US numbers: optional +1, area code with or without brackets, 3 + 4 digits. Not inside a longer
+// run of digits or letters, so dates, doses, ids and wallet addresses stay out.
+const US_PHONE = /(?<![\w+$./-])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}(?![\w/-])/g;
+// International: a leading + and 8 to 15 digits in small groups.
+const INTL_PHONE = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,6}(?![\w])/g;
+// Seven-digit local numbers only count right after a word that says "this is a number".
+const LOCAL_PHONE =
+  /\b(?:call|text|txt|number|num|cell|phone|reach me at|hit me at|hmu at|my line)\b[^\d\n]{0,12}(\d{3}[ .-]\d{4})(?![\w/-])/dgi;
+
+const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
+const OBFUSCATED_EMAIL =
+  /\b[A-Za-z0-9._%+-]{2,}\s*(?:\(at\)|\[at\]|\{at\}| at )\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|live|msn|me)\s*(?:\.|\(dot\)|\[dot\]| dot )\s*(?:com|net|org|me|co)\b/gi;
+
+const PROFILE_HOSTS =
+  'instagram\\.com|facebook\\.com|fb\\.com|fb\\.me|m\\.me|tiktok\\.com\\/@|twitter\\.com|x\\.com|snapchat\\.com\\/add|t\\.me|telegram\\.me|linkedin\\.com\\/in|threads\\.net\\/@|youtube\\.com\\/@|reddit\\.com\\/u(?:ser)?|wa\\.me|venmo\\.com|cash\\.app\\/\\$?|onlyfans\\.com';
+// Pages on those sites that are not a person: posts, groups, help.
+const NOT_A_PROFILE =
+  /^(?:p|reel|reels|explore|groups|events|help|watch|share|hashtag|search|policies|legal|about|privacy|login|home|intent)$/i;
+const PROFILE_URL = new RegExp(
+  `(?<![\\w.@-])(?:https?:\\/\\/)?(?:www\\.|m\\.|mobile\\.)?(?:${PROFILE_HOSTS})\\/?([A-Za-z0-9_.@-]+)`,
+  'gi',
+);
+
+const PLATFORMS =
+  'snap(?:chat)?|sc|ig|insta(?:gram)?|tik ?tok|tt|twitter|telegram|tg|tele|wickr(?: me)?|signal|whats ?app|wa|kik|discord|fb|facebook|threads|session|threema|wire|reddit|venmo|cash ?app';
+const HANDLE_VALUE = '(@?[A-Za-z0-9_][A-Za-z0-9_.-]{1,29})';
+// "my snap is x", "her insta's x": a possessive says the value is someone's account, so "is" is
+// enough; "instagram is toxic" stays out.
+const POSSESSIVE_HANDLE = new RegExp(
+  `\\b(?:my|his|her|our|their|(?:my|his|her) \\w+'s) (?:${PLATFORMS})\\b(?: ?(?:id|name|user(?:name)?|handle|acct|account|@))?(?:'s| is| =| :|:| -| ->| its| it's) ?${HANDLE_VALUE}`,
+  'dgi',
+);
+// "ig: x", "tg @x", "snapchat -> x": a colon or arrow after the platform name.
+const LABELLED_HANDLE = new RegExp(
+  `\\b(?:${PLATFORMS})\\b(?: ?(?:id|name|user(?:name)?|handle))? ?(?::|=|->|@|\\bme at\\b|\\bme:)\\s*${HANDLE_VALUE}`,
+  'dgi',
+);
+const ADD_ME_HANDLE = new RegExp(
+  `\\b(?:add|find|follow|hit|message|msg|dm|text|hmu|reach|contact|catch)(?: me| us)? (?:on|at|via|@) (?:${PLATFORMS})\\b(?: (?:its|it's|is|as))?\\s*[:@-]?\\s*${HANDLE_VALUE}`,
+  'dgi',
+);
+const AT_HANDLE = /(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])/g;
+const REDDIT_USER = /(?<![\w/])u\/[A-Za-z0-9_-]{3,20}\b/g;
+// Words that follow "my snap is" without being a handle: "my ig is private".
+const NOT_A_HANDLE =
+  /^@?(?:is|on|the|a|an|me|my|your|private|public|deleted|gone|down|broken|not|blocked|banned|dead|and|or|if|but|for|to|so|too|lol|app|account|acct|group|chat|call|calls|meeting|meetings|please|pls|now|only|it|that|this|off|bad|full|there|here|in|with|was|were|has|have|had|messages?|dms?|stories|story|streak|streaks|friends?|everyone|id|name)$/i;
+// On-platform mentions of roles are not anyone's identity.
+const ROLE_MENTION = /^@(?:mods?|moderators?|admins?|everyone|here|facilitators?|staff|team|kindred|all)$/i;
+
+const STREET_TYPES =
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|terrace|ter|parkway|pkwy|circle|cir|highway|hwy|square|sq|trail|trl|alley|pike|crescent|cres';
+const ADDRESS = new RegExp(
+  `\\b\\d{1,6}[A-Za-z]?((?: (?:[NSEW]\\.?|north|south|east|west))? (?:[A-Za-z0-9][A-Za-z0-9'.-]*)(?: [A-Za-z][A-Za-z'.-]*){0,2}) (?:${STREET_TYPES})\\b\\.?(?:,? (?:apt|apartment|unit|suite|ste|#)\\.? ?#?[A-Za-z0-9-]+)?`,
+  'dgi',
+);
+// Words that make "3 blocks down Main St" a direction rather than an address.
+const NOT_STREET_WORD =
+  /^(?:blocks?|miles?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|mg|pills?|strips?|meetings?|times?|people|kids|on|in|at|to|from|the|a|an|of|and|or|down|up|off|for|with|my|your|our|his|her|their|this|that|clean|sober|since|about|around|near|by|per|each|every|more|less|than|was|were|is|are|am|i|we|you|it|doses?|bags?|grams?)$/i;
+
+// "my name is First Last": two capitalised words, case-sensitive on purpose.
+const NAME_WORD = "([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|'[A-Z][a-z]+)(?:-[A-Z][a-z]+)?)";
+const FULL_NAME = new RegExp(
+  `\\b[Mm]y (?:[a-z]+'s )?(?:real |full |legal |actual )?name(?:'s| is)\\s+${NAME_WORD}\\s+${NAME_WORD}\\b`,
+  'dg',
+);
+// "look me up on facebook, Jordan Blake": a name offered as a way to be found.
+const FIND_ME_NAME = new RegExp(
+  `\\b(?:look me up|find me|add me|search (?:for )?me)(?: on (?:facebook|fb|insta\\w*|ig|linkedin|twitter|x|tiktok))?,? (?:as |under |it'?s )?${NAME_WORD}\\s+${NAME_WORD}\\b`,
+  'dg',
+);
+const NOT_A_NAME = /^(?:And|But|Or|So|The|Not|Just|Also|Too|Here|There|Now|Today|Anonymous|Irrelevant|Unimportant)$/;
+
+export function findPhones(norm: string, text: string): Span[] {
+  const found = [...spansOf(US_PHONE, norm, 'phone', text), ...spansOf(INTL_PHONE, norm, 'phone', text)];
+  const phones = dedupe(found).filter((s) => isPersonalNumber(s.text, s.text.trim().startsWith('+')));
+  return [...phones, ...groupSpans(LOCAL_PHONE, norm, text, 'phone', 1)];
+}
+
+function isPersonalNumber(raw: string, international: boolean): boolean {
+  const digits = raw.replace(/\D/g, '');
+  if (isPublicNumber(digits)) return false;
+  if (international && !raw.startsWith('+1')) return digits.length >= 8 && digits.length <= 15;
+  return digits.length === 10 || (digits.length === 11 && digits.startsWith('1'));
+}
+
+export function findEmails(norm: string, text: string): Span[] {
+  return [...spansOf(EMAIL, norm, 'email', text), ...spansOf(OBFUSCATED_EMAIL, norm, 'email', text)];
+}
+
+export function findProfileUrls(norm: string, text: string): Span[] {
+  const spans: Span[] = [];
+  PROFILE_URL.lastIndex = 0;
+  for (let m = PROFILE_URL.exec(norm); m; m = PROFILE_URL.exec(norm)) {
+    const first = m[1].replace(/^@/, '').split('/')[0];
+    if (first && !NOT_A_PROFILE.test(first)) spans.push(span(text, m.index, m.index + m[0].length, 'profile_url'));
+  }
+  return spans;
+}
+
+export function findHandles(norm: string, text: string): Span[] {
+  const named = [
+    ...groupSpans(POSSESSIVE_HANDLE, norm, text, 'handle', 1),
+    ...groupSpans(LABELLED_HANDLE, norm, text, 'handle', 1),
+    ...groupSpans(ADD_ME_HANDLE, norm, text, 'handle', 1),
+  ].filter((s) => !NOT_A_HANDLE.test(s.text) && /[A-Za-z]/.test(s.text));
+  const at = spansOf(AT_HANDLE, norm, 'handle', text).filter((s) => !ROLE_MENTION.test(s.text));
+  return [...named, ...at, ...spansOf(REDDIT_USER, norm, 'handle', text)];
+}
+
+export function findAddresses(norm: string, text: string): Span[] {
+  const spans: Span[] = [];
+  ADDRESS.lastIndex = 0;
+  for (let m = ADDRESS.exec(norm); m; m = ADDRESS.exec(norm)) {
+    const words = m[1].trim().split(/\s+/);
+    if (words.some((w) => NOT_STREET_WORD.test(w))) {
+      ADDRESS.lastIndex = m.index + 1; // a real address may start inside the rejected stretch
+      continue;
+    }
+    spans.push(span(text, m.index, m.index + m[0].length, 'address'));
+  }
+  return spans;
+}
+
+export function findNames(norm: string, text: string): Span[] {
+  return [FULL_NAME, FIND_ME_NAME].flatMap((re) => namesOf(re, norm, text));
+}
+
+function namesOf(re: RegExp, norm: string, text: string): Span[] {
+  const spans: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m; m = re.exec(norm)) {
+    const first = m.indices?.[1];
+    const last = m.indices?.[2];
+    if (!first || !last || NOT_A_NAME.test(m[1]) || NOT_A_NAME.test(m[2])) continue;
+    spans.push(span(text, first[0], last[1], 'name'));
+  }
+  return spans;
+}
+
+function groupSpans(re: RegExp, norm: string, text: string, kind: PersonalInfoKind, group: number): Span[] {
+  const spans: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m; m = re.exec(norm)) {
+    const at = m.indices?.[group];
+    if (at) spans.push(span(text, at[0], at[1], kind));
+  }
+  return spans;
+}
+
+/**
+ * Finds details that identify a member or someone they know: phone numbers (not helplines),
+ * emails, street addresses, social handles and profile links, and "my name is First Last".
+ */
+export function detectPersonalInfo(text: string): PersonalInfoResult {
+  return personalInfoOf(normalize(text), text);
+}
+
+/** The detector proper, on normalised text (see {@link normalize}). */
+export function personalInfoOf(norm: string, text: string): PersonalInfoResult {
+  // Where two findings overlap (a handle named twice, a number inside a profile link) the
+  // earlier, longer one stands for both.
+  const spans = dedupe([
+    ...findEmails(norm, text),
+    ...findProfileUrls(norm, text),
+    ...findPhones(norm, text),
+    ...findHandles(norm, text),
+    ...findAddresses(norm, text),
+    ...findNames(norm, text),
+  ]);
+  return { found: spans.length > 0, spans };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from '@jest/globals';
+import { compileWatchedWords, validateWatchedPattern, type WatchedWord } from './watched-words.js';
+
+const word = (id: string, pattern: string, action: WatchedWord['action'] = 'flag'): WatchedWord => ({
+  id,
+  pattern,
+  action,
+});
+
+describe(compileWatchedWords.name, () => {
+  it('matches plain words case-insensitively and only as whole words', () => {
+    const sut = compileWatchedWords([word('w1', 'plug', 'hold')]);
+    expect(sut.test('who is the PLUG around here').hold.map((w) => w.id)).toEqual(['w1']);
+    expect(sut.test('my phone charger has a plugin').hold).toEqual([]);
+  });
+
+  it('expands * within a word', () => {
+    const sut = compileWatchedWords([word('w1', 'fent*', 'flag')]);
+    const result = sut.test('Fentanyl and fetty, fent.');
+    expect(result.matches.map((m) => [m.start, m.end])).toEqual([
+      [0, 8],
+      [20, 24],
+    ]);
+  });
+
+  it('matches phrases across any spacing', () => {
+    const sut = compileWatchedWords([word('w1', 'for  sale', 'hold')]);
+    expect(sut.test('subs FOR\nSALE').hold).toHaveLength(1);
+  });
+
+  it('runs /regex/ entries, honouring the i flag', () => {
+    const sut = compileWatchedWords([word('cs', '/M30s?/', 'flag'), word('ci', '/wickr\\s*me/i', 'block')]);
+    const result = sut.test('m30 or M30s, Wickr me');
+    expect(result.matches.filter((m) => m.id === 'cs')).toHaveLength(1);
+    expect(result.block.map((w) => w.id)).toEqual(['ci']);
+  });
+
+  it('replaces censored words with ■■■ and leaves the rest', () => {
+    const sut = compileWatchedWords([word('c1', 'junkie', 'censor'), word('c2', 'junk*', 'censor')]);
+    const result = sut.test('Stop calling him a junkie, junkies are people.');
+    expect(result.censored).toBe('Stop calling him a ■■■, ■■■ are people.');
+    expect(result.block).toEqual([]);
+    expect(result.flag).toEqual([]);
+  });
+
+  it('lists each matched entry once under its action', () => {
+    const sut = compileWatchedWords([word('b', 'scam', 'block'), word('f', 'dm me', 'flag')]);
+    const result = sut.test('scam scam, dm me');
+    expect(result.block.map((w) => w.id)).toEqual(['b']);
+    expect(result.flag.map((w) => w.id)).toEqual(['f']);
+    expect(result.matches).toHaveLength(3);
+  });
+
+  it('leaves out invalid entries instead of throwing, and says why', () => {
+    const sut = compileWatchedWords([word('bad', '/(a+)+$/'), word('ok', 'tar')]);
+    expect(sut.rejected.map((r) => r.id)).toEqual(['bad']);
+    expect(sut.test('black tar').flag.map((w) => w.id)).toEqual(['ok']);
+  });
+
+  it('stays fast on input built to make a naive regex backtrack', () => {
+    // Not a timing assert: the catastrophic entry is rejected, so only the safe one runs.
+    const sut = compileWatchedWords([word('evil', '/(a|aa)+b/'), word('fine', 'aab')]);
+    expect(sut.rejected.map((r) => r.id)).toEqual(['evil']);
+    expect(sut.test('a'.repeat(5000)).matches).toEqual([]);
+  });
+});
+
+describe(validateWatchedPattern.name, () => {
+  it.each(['plug', 'fent*', 'for sale', '/m-?30s?/i', '/\\bwickr\\b/', '/(foo|bar)+/'])('accepts %p', (pattern) => {
+    expect(validateWatchedPattern(pattern)).toBeNull();
+  });
+
+  it.each([
+    ['', /empty/],
+    ['a', /too short/],
+    ['**', /too short/],
+    ['/(unclosed/', /Invalid regular expression/],
+    ['/[z-a]/', /Invalid regular expression/],
+    ['/(a+)+/', /Nested quantifiers/],
+    ['/x(\\w+\\s?)+$/', /Nested quantifiers/],
+    ['/(.*a){12}/', /Nested quantifiers/],
+    ['/(a|ab)*c/', /alternatives overlap/],
+    ['/(x|x)+y/', /alternatives overlap/],
+    ['/a*/', /matches empty text/],
+    ['/abc/g', /Only the i flag/],
+    ['x'.repeat(201), /longer than/],
+  ])('rejects %p', (pattern, reason) => {
+    expect(validateWatchedPattern(pattern)).toMatch(reason);
+  });
+
+  it('never throws, even on odd input', () => {
+    expect(() => validateWatchedPattern(undefined as unknown as string)).not.toThrow();
+    expect(validateWatchedPattern(42 as unknown as string)).toMatch(/text/);
+  });
+});
