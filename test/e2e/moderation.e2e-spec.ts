@@ -200,7 +200,19 @@ describe('moderation', () => {
     );
     expect(item.target?.anonymous).toBe(true);
     expect(item.target?.author).toBeNull();
-    record(await t.api('POST', `/api/moderation/items/${flagged.body.itemId}/claim`, { token: moderator.token }));
+    const claimed = await t.api<QueueItemView>('POST', `/api/moderation/items/${flagged.body.itemId}/claim`, {
+      token: moderator.token,
+    });
+    record(claimed);
+    expect(claimed).toMatchObject({ status: 200, body: { claimedBy: moderator.user.username } });
+    const taken = await t.api<ErrorBody>('POST', `/api/moderation/items/${flagged.body.itemId}/claim`, {
+      token: admin.token,
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.message).toContain(moderator.user.username);
+    expect((await act(flagged.body.itemId, { action: 'approve', reason: 'no_violation' }, admin.token)).status).toBe(
+      409,
+    );
 
     const suspendedEvent = nextEvent<{ until: string | null }>(forum, 'you:suspended');
     const notice = nextEvent<{ notice: NoticeView }>(forum, 'notice:new');

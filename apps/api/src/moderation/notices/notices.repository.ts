@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AppealStatus, ModerationTargetType, NoticeKind } from '@kindred/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { returnedRows } from '../returning.js';
 
 export interface NoticeRow {
   id: string;
@@ -126,9 +127,11 @@ export class NoticesRepository {
 
   /** Decides a pending appeal once; false if it was already decided. */
   async decideAppeal(m: EntityManager, id: string, status: 'upheld' | 'reversed'): Promise<boolean> {
-    const rows: unknown[] = await m.query(
-      `UPDATE appeals SET status = $2, decided_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`,
-      [id, status],
+    const rows = returnedRows(
+      await m.query(
+        `UPDATE appeals SET status = $2, decided_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`,
+        [id, status],
+      ),
     );
     return rows.length > 0;
   }

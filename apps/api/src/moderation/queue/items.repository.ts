@@ -8,6 +8,7 @@ import type {
   QueuePriority,
 } from '@kindred/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { returnedRows } from '../returning.js';
 
 export interface ItemRow {
   id: string;
@@ -173,10 +174,12 @@ export class ItemsRepository {
 
   /** Claims an item unless another moderator holds it; returns who holds it now. */
   async claim(id: string, moderatorId: string): Promise<string | null> {
-    const rows: Array<{ claimedBy: string | null }> = await this.db.query(
-      `UPDATE moderation_items SET claimed_by = CASE WHEN claimed_by IS NULL THEN $2::uuid ELSE claimed_by END
+    const rows = returnedRows<{ claimedBy: string | null }>(
+      await this.db.query(
+        `UPDATE moderation_items SET claimed_by = CASE WHEN claimed_by IS NULL THEN $2::uuid ELSE claimed_by END
        WHERE id = $1 RETURNING claimed_by AS "claimedBy"`,
-      [id, moderatorId],
+        [id, moderatorId],
+      ),
     );
     return rows[0]?.claimedBy ?? null;
   }
@@ -187,10 +190,12 @@ export class ItemsRepository {
 
   /** Resolves an item once: false if it was already resolved (a second moderator's click). */
   async resolve(m: EntityManager, id: string, flagStatus: 'upheld' | 'rejected' | null): Promise<boolean> {
-    const rows: unknown[] = await m.query(
-      `UPDATE moderation_items SET status = 'resolved', resolved_at = now(), hidden = false
-       WHERE id = $1 AND status = 'open' RETURNING id`,
-      [id],
+    const rows = returnedRows(
+      await m.query(
+        `UPDATE moderation_items SET status = 'resolved', resolved_at = now(), hidden = false
+         WHERE id = $1 AND status = 'open' RETURNING id`,
+        [id],
+      ),
     );
     if (rows.length === 0) return false;
     if (flagStatus) {
