@@ -4,6 +4,11 @@ import RegisterPage from './lib/components/auth/RegisterPage.svelte';
 import SignInPage from './lib/components/auth/SignInPage.svelte';
 import HelpPage from './lib/components/help/HelpPage.svelte';
 import HomePage from './lib/components/home/HomePage.svelte';
+import BoardPage from './lib/components/boards/BoardPage.svelte';
+import ThreadPage from './lib/components/boards/ThreadPage.svelte';
+import SearchPage from './lib/components/boards/SearchPage.svelte';
+import MemberPage from './lib/components/boards/MemberPage.svelte';
+import BoardsAdminPage from './lib/components/admin/BoardsAdminPage.svelte';
 import ComingSoonPage from './lib/components/common/ComingSoonPage.svelte';
 import UsersPage from './lib/components/admin/UsersPage.svelte';
 import ModerationItemPage from './lib/components/moderation/ModerationItemPage.svelte';
@@ -14,6 +19,11 @@ import NoticesPage from './lib/components/moderation/NoticesPage.svelte';
 /** Every screen, first match wins. Features add their routes here. */
 export const routes: Route[] = [
   { path: '/', component: HomePage, title: 'Boards' },
+  { path: '/boards/:slug', component: BoardPage, title: 'Board' },
+  { path: '/threads/:id', component: ThreadPage, title: 'Thread' },
+  { path: '/search', component: SearchPage, title: 'Search' },
+  { path: '/members/:username', component: MemberPage, title: 'Member' },
+  { path: '/admin/boards', component: BoardsAdminPage, title: 'Boards admin' },
   { path: '/signin', component: SignInPage, title: 'Sign in' },
   { path: '/register', component: RegisterPage, title: 'Create an account' },
   { path: '/account', component: AccountPage, title: 'Your account' },
