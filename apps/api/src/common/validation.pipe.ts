@@ -6,7 +6,9 @@ import { fieldErrors } from './validation-errors.js';
 /** ValidationPipe that first refuses absurdly deep payloads, which would overflow class-transformer's stack (a 500). */
 class KindredValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    assertShallow(value);
+    // Only client input: a gateway's @ConnectedSocket() (type "custom") is a server object whose
+    // graph (adapter, Redis clients…) is deep by nature, and walking it on every event is costly.
+    if (metadata.type !== 'custom') assertShallow(value);
     return super.transform(value, metadata);
   }
 }

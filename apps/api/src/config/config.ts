@@ -11,6 +11,8 @@ export interface AppConfig {
   jwtSecret: string;
   aliasSecret: string;
   redisUrl: string | null;
+  /** Prefix of every Redis key and pub/sub channel (REDIS_PREFIX), so deployments can share a Redis. */
+  redisPrefix: string;
   logLevel: LogLevel;
   flagHideThreshold: number;
   chatRetentionHours: number;
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret: secret(env, 'JWT_SECRET', dataDir),
     aliasSecret: secret(env, 'ALIAS_SECRET', dataDir),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: redisPrefix(env),
     logLevel,
     flagHideThreshold: int(env, 'FLAG_HIDE_THRESHOLD', 3, 1, 100),
     chatRetentionHours: int(env, 'CHAT_RETENTION_HOURS', 24, 0, 24 * 365),
@@ -135,6 +138,15 @@ function limitsConfig(env: Env): LimitsConfig {
     socketEventsPer10s: int(env, 'SOCKET_EVENTS_PER_10S', 100, 1, 1_000_000),
     newMemberHours: int(env, 'NEW_MEMBER_HOURS', 24, 0, 24 * 365),
   };
+}
+
+function redisPrefix(env: Env): string {
+  const raw = env.REDIS_PREFIX;
+  if (raw === undefined || raw === '') return 'kindred';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) {
+    throw new ConfigError('REDIS_PREFIX may use letters, digits and _ . : - (at most 64 characters).');
+  }
+  return raw;
 }
 
 function defaultWebDist(): string {
