@@ -28,6 +28,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.set('query parser', 'simple');
   applySecurityHeaders(app);
 
+  // The one route that takes a CSV body (an admin importing watched words).
+  app.use('/api/admin/watched-words/import', express.text({ type: ['text/csv', 'text/plain'], limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(bodyErrorHandler);
 

@@ -1,4 +1,5 @@
 import type { Route } from './lib/router.svelte';
+import WatchedWordsPage from './lib/components/admin/WatchedWordsPage.svelte';
 import AccountPage from './lib/components/auth/AccountPage.svelte';
 import RegisterPage from './lib/components/auth/RegisterPage.svelte';
 import SignInPage from './lib/components/auth/SignInPage.svelte';
@@ -35,4 +36,5 @@ export const routes: Route[] = [
   { path: '/moderation/log', component: ModerationLogPage, title: 'Moderation log' },
   { path: '/notices', component: NoticesPage, title: 'Notices' },
   { path: '/admin/users', component: UsersPage, title: 'Users' },
+  { path: '/admin/watched-words', component: WatchedWordsPage, title: 'Watched words' },
 ];

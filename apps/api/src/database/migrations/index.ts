@@ -2,6 +2,7 @@ import { CreateUsers1763700000000 } from './1763700000000-create-users.js';
 import { CreateBoards1763700001000 } from './1763700001000-create-boards.js';
 import { CreateLibrary1763700002000 } from './1763700002000-create-library.js';
 import { CreateModeration1763700004000 } from './1763700004000-create-moderation.js';
+import { CreateSafety1763700005000 } from './1763700005000-create-safety.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateBoards1763700001000,
   CreateLibrary1763700002000,
   CreateModeration1763700004000,
+  CreateSafety1763700005000,
 ];

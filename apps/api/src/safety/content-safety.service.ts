@@ -1,0 +1,321 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type {
+  CrisisResource,
+  DetectionHit,
+  ModerationTargetType,
+  QueuePriority,
+  SafetyNotice,
+  SafetyTestResult,
+} from '@kindred/contracts';
+import { DEFAULT_CRISIS_RESOURCES } from '@kindred/contracts';
+import { analyzeText, type CrisisLevel, type SourcingLevel, type Span } from '@kindred/safety';
+import { AppError } from '../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { CrisisResourcesService } from '../library/crisis-resources.service.js';
+import { RateLimitService, waitText, type RateRule } from './limits/rate-limit.service.js';
+import { SafetyRepository } from './safety.repository.js';
+import { WatchedWordsService } from './watched-words/watched-words.service.js';
+
+export type SafetyKind = 'thread' | 'post' | 'edit' | 'message';
+
+export interface SafetyContext {
+  kind: SafetyKind;
+  userId: string;
+  accountCreatedAt: Date | string | null;
+}
+
+export interface SafetyDecision {
+  action: 'publish' | 'hold' | 'block';
+  crisis: CrisisLevel;
+  sourcing: SourcingLevel;
+  personalInfo: boolean;
+  resources: CrisisResource[];
+  /** Kind reasons for a hold or block, said to the author. */
+  reasons: string[];
+  spans: Span[];
+  /** The text with censored watched words replaced by ■■■. */
+  censoredText: string;
+  /** A queue item to create once the content is stored (null: none). */
+  queue: { priority: QueuePriority; hits: DetectionHit[] } | null;
+  /** For the author's create response; null when there is nothing to tell them. */
+  notice: SafetyNotice | null;
+  /** For a block: the error code and message. */
+  block: { code: 'blocked_sourcing' | 'blocked_personal_info' | 'unprocessable'; message: string } | null;
+}
+
+const PERSONAL_INFO_NAMES: Record<string, string> = {
+  phone: 'a phone number',
+  email: 'an email address',
+  address: 'a street address',
+  handle: 'a social-media or messaging handle',
+  profile_url: 'a link to a profile',
+  name: 'a full name',
+};
+
+const NEW_MEMBER_LINKS = 2;
+const NEW_MEMBER_THREADS_PER_DAY = 3;
+const NEW_MEMBER_REPLIES_PER_DAY = 20;
+const NEW_MEMBER_POST_GAP_MS = 30_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const NEW_MEMBER_CHAT: RateRule = {
+  name: 'new-member-chat',
+  limit: 1,
+  windowMs: 3_000,
+  message: 'While your account is new, you can send one chat message every 3 seconds.',
+};
+
+const RANK: Record<QueuePriority, number> = { urgent: 0, high: 1, normal: 2 };
+
+/**
+ * The server's decision on every thread, post, edit and chat message: publish, hold for a
+ * moderator, or block — from the detectors in @kindred/safety, the admin's watched words and
+ * the new-member limits. The composer in the browser only warns; this decides.
+ */
+@Injectable()
+export class ContentSafetyService {
+  private readonly logger = new Logger(ContentSafetyService.name);
+
+  constructor(
+    private readonly watched: WatchedWordsService,
+    private readonly repo: SafetyRepository,
+    private readonly limits: RateLimitService,
+    private readonly crisisResources: CrisisResourcesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Checks the new-member limits (429 with when to try again), then decides. Throws for a block
+   * (422 / chat ack error); otherwise returns the decision for the caller to apply.
+   */
+  async review(text: string, context: SafetyContext): Promise<SafetyDecision> {
+    const newMember = this.isNewMember(context.accountCreatedAt);
+    if (newMember) await this.checkNewMemberLimits(context);
+    const decision = this.assess(text, context.kind, newMember);
+    if (decision.block) throw new AppError(decision.block.code, decision.block.message, { spans: decision.spans });
+    return decision;
+  }
+
+  /** The decision alone: no limits, nothing thrown, nothing stored. */
+  assess(text: string, kind: SafetyKind, newMember = false): SafetyDecision {
+    const report = analyzeText(text);
+    const watched = this.watched.test(text);
+    const chat = kind === 'message';
+    const reasons: string[] = [];
+    const spans: Span[] = [];
+    const hits: DetectionHit[] = [];
+    let priority: QueuePriority | null = null;
+    const raise = (p: QueuePriority): void => {
+      if (priority === null || RANK[p] < RANK[priority]) priority = p;
+    };
+    let hold = false;
+    let block: SafetyDecision['block'] = null;
+
+    if (watched.block.length > 0) {
+      block = {
+        code: 'unprocessable',
+        message: `This includes words that are not allowed on Kindred (${watched.block.map((w) => `“${w.pattern}”`).join(', ')}). Please reword it and send it again.`,
+      };
+    }
+
+    if (report.sourcing.level === 'likely') {
+      hits.push({ kind: 'sourcing', label: 'likely', match: spanText(report.sourcing.spans) });
+      spans.push(...report.sourcing.spans);
+      raise('high');
+      if (chat) {
+        block ??= {
+          code: 'blocked_sourcing',
+          message:
+            'This message was not sent: it reads like arranging to buy, sell or trade drugs, which Kindred does not allow — for everyone’s safety. If that is not what you meant, try saying it another way.',
+        };
+      } else {
+        hold = true;
+        reasons.push('It reads like it may be about buying, selling or trading drugs, so a moderator will look first.');
+      }
+    } else if (report.sourcing.level === 'suspect') {
+      hits.push({ kind: 'sourcing', label: 'suspect', match: spanText(report.sourcing.spans) });
+      raise('normal');
+    }
+
+    if (report.personalInfo.found) {
+      const kinds = [
+        ...new Set(report.personalInfo.spans.map((s) => PERSONAL_INFO_NAMES[s.kind] ?? 'personal details')),
+      ];
+      spans.push(...report.personalInfo.spans);
+      hits.push({ kind: 'personal_info', label: kinds.join(', '), match: spanText(report.personalInfo.spans) });
+      if (chat) {
+        block ??= {
+          code: 'blocked_personal_info',
+          message: `This message was not sent because it includes ${joinList(kinds)} (${report.personalInfo.spans.map((s) => `“${s.text}”`).join(', ')}). Remove it and send again — personal details stay off Kindred to keep everyone safe.`,
+        };
+      } else {
+        hold = true;
+        raise('high');
+        reasons.push(
+          `It includes ${joinList(kinds)}, so a moderator will look before others see it. Remove it to post at once.`,
+        );
+      }
+    }
+
+    if (watched.hold.length > 0) {
+      hits.push({ kind: 'watched_word', label: 'hold', match: watched.hold.map((w) => w.pattern).join(', ') });
+      raise('normal');
+      if (chat) {
+        block ??= {
+          code: 'unprocessable',
+          message: 'This message includes words the moderators review first, so it was not sent. Please reword it.',
+        };
+      } else {
+        hold = true;
+        reasons.push('It includes words the moderators review first.');
+      }
+    }
+    if (watched.flag.length > 0) {
+      hits.push({ kind: 'watched_word', label: 'flag', match: watched.flag.map((w) => w.pattern).join(', ') });
+      raise('normal');
+    }
+
+    if (newMember && !chat && report.links > NEW_MEMBER_LINKS) {
+      hold = true;
+      hits.push({ kind: 'new_member_links', label: `${report.links} links` });
+      raise('normal');
+      reasons.push(
+        `New members can include up to ${NEW_MEMBER_LINKS} links in a post; this has ${report.links}, so a moderator will look first.`,
+      );
+    }
+
+    const crisis = report.crisis.level;
+    if (crisis === 'urgent') {
+      hits.push({ kind: 'crisis', label: 'urgent', match: spanText(report.crisis.spans) });
+      raise('urgent');
+    }
+
+    const resources = crisis === 'none' ? [] : this.resources();
+    const held = hold && !block;
+    const notice: SafetyNotice | null =
+      crisis !== 'none' || held
+        ? {
+            crisis: crisis === 'urgent',
+            level: crisis,
+            resources,
+            held,
+            reasons: held ? reasons : [],
+            spans: held ? spans : [],
+          }
+        : null;
+    return {
+      action: block ? 'block' : hold ? 'hold' : 'publish',
+      crisis,
+      sourcing: report.sourcing.level,
+      personalInfo: report.personalInfo.found,
+      resources,
+      reasons,
+      spans,
+      censoredText: watched.censored,
+      queue: priority && !block ? { priority, hits } : null,
+      notice,
+      block,
+    };
+  }
+
+  /** Censors watched words in one piece of text (titles and bodies separately). */
+  censor(text: string): string {
+    return this.watched.test(text).censored;
+  }
+
+  /** "Test this text" on the admin screen: what would happen to it as a post. */
+  explain(text: string): SafetyTestResult {
+    const decision = this.assess(text, 'post');
+    const watched = this.watched.test(text);
+    const entries = [...watched.block, ...watched.hold, ...watched.flag];
+    const censorIds = new Set(watched.matches.filter((m) => m.action === 'censor').map((m) => m.id));
+    return {
+      decision: decision.action,
+      crisis: decision.crisis,
+      sourcing: decision.sourcing,
+      personalInfo: decision.personalInfo,
+      reasons: decision.block ? [decision.block.message] : decision.reasons,
+      censoredText: decision.censoredText,
+      watched: [
+        ...entries.map((w) => ({ id: w.id, pattern: w.pattern, action: w.action })),
+        ...[...censorIds].map((id) => ({ id, pattern: this.watched.pattern(id), action: 'censor' as const })),
+      ],
+      spans: decision.spans,
+    };
+  }
+
+  /**
+   * After the content is stored: puts the hits on the moderation queue. A failure is logged and
+   * never undoes the post (the content itself is already held or published as decided).
+   */
+  async recordHits(decision: SafetyDecision, targetType: ModerationTargetType, targetId: string): Promise<void> {
+    if (!decision.queue) return;
+    try {
+      await this.repo.recordDetection(targetType, targetId, decision.queue.priority, decision.queue.hits);
+    } catch (error) {
+      this.logger.error(`Could not queue safety hits for ${targetType} ${targetId}: ${String(error)}`);
+    }
+  }
+
+  isNewMember(accountCreatedAt: Date | string | null): boolean {
+    const hours = this.config.limits.newMemberHours;
+    if (!accountCreatedAt || hours <= 0) return false;
+    return Date.now() - new Date(accountCreatedAt).getTime() < hours * 60 * 60 * 1000;
+  }
+
+  private resources(): CrisisResource[] {
+    try {
+      return this.crisisResources.list();
+    } catch {
+      return DEFAULT_CRISIS_RESOURCES;
+    }
+  }
+
+  private async checkNewMemberLimits(context: SafetyContext): Promise<void> {
+    if (context.kind === 'message') {
+      await this.limits.consume(NEW_MEMBER_CHAT, context.userId);
+      return;
+    }
+    if (context.kind === 'edit') return;
+    const activity = await this.repo.recentActivity(context.userId);
+    const now = Date.now();
+    if (context.kind === 'thread' && activity.threads >= NEW_MEMBER_THREADS_PER_DAY) {
+      throw limited(
+        `While your account is new, you can start ${NEW_MEMBER_THREADS_PER_DAY} threads a day.`,
+        activity.oldestThreadAt!.getTime() + DAY_MS - now,
+      );
+    }
+    if (context.kind === 'post' && activity.replies >= NEW_MEMBER_REPLIES_PER_DAY) {
+      throw limited(
+        `While your account is new, you can post ${NEW_MEMBER_REPLIES_PER_DAY} replies a day.`,
+        activity.oldestReplyAt!.getTime() + DAY_MS - now,
+      );
+    }
+    if (activity.lastPostAt && now - activity.lastPostAt.getTime() < NEW_MEMBER_POST_GAP_MS) {
+      throw limited(
+        'While your account is new, please leave 30 seconds between posts.',
+        activity.lastPostAt.getTime() + NEW_MEMBER_POST_GAP_MS - now,
+      );
+    }
+  }
+}
+
+function limited(message: string, waitMs: number): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new AppError('rate_limited', `${message} You can post again ${waitText(retryAfterSeconds)}.`, {
+    retryAfterSeconds,
+  });
+}
+
+function spanText(spans: Span[]): string {
+  return spans
+    .map((s) => s.text)
+    .slice(0, 5)
+    .join(' · ')
+    .slice(0, 200);
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
