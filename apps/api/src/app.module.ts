@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LibraryModule } from './library/library.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -27,6 +28,7 @@ const FEATURES = [
   SafetyModule,
   PrivacyModule,
   LibraryModule,
+  MeetingsModule,
 ];
 
 @Module({})

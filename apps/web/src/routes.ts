@@ -11,6 +11,9 @@ import SearchPage from './lib/components/boards/SearchPage.svelte';
 import MemberPage from './lib/components/boards/MemberPage.svelte';
 import BoardsAdminPage from './lib/components/admin/BoardsAdminPage.svelte';
 import ComingSoonPage from './lib/components/common/ComingSoonPage.svelte';
+import MeetingFormPage from './lib/components/meetings/MeetingFormPage.svelte';
+import MeetingRoomPage from './lib/components/meetings/MeetingRoomPage.svelte';
+import MeetingsPage from './lib/components/meetings/MeetingsPage.svelte';
 import UsersPage from './lib/components/admin/UsersPage.svelte';
 import ModerationItemPage from './lib/components/moderation/ModerationItemPage.svelte';
 import ModerationLogPage from './lib/components/moderation/ModerationLogPage.svelte';
@@ -29,7 +32,10 @@ export const routes: Route[] = [
   { path: '/register', component: RegisterPage, title: 'Create an account' },
   { path: '/account', component: AccountPage, title: 'Your account' },
   { path: '/help', component: HelpPage, title: 'Need help now?' },
-  { path: '/meetings', component: ComingSoonPage, title: 'Meetings' },
+  { path: '/meetings', component: MeetingsPage, title: 'Meetings' },
+  { path: '/meetings/new', component: MeetingFormPage, title: 'Schedule a meeting' },
+  { path: '/meetings/:id/edit', component: MeetingFormPage, title: 'Edit meeting' },
+  { path: '/meetings/:id', component: MeetingRoomPage, title: 'Meeting' },
   { path: '/library', component: ComingSoonPage, title: 'Library' },
   { path: '/moderation', component: ModerationQueuePage, title: 'Moderation' },
   { path: '/moderation/items/:id', component: ModerationItemPage, title: 'Queue item' },

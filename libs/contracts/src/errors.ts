@@ -18,7 +18,15 @@ export type ErrorCode =
   | 'internal'
   // safety
   | 'blocked_sourcing'
-  | 'blocked_personal_info';
+  | 'blocked_personal_info'
+  // meetings
+  | 'not_open'
+  | 'full'
+  | 'removed'
+  | 'not_live'
+  | 'muted'
+  | 'slow_mode'
+  | 'too_long';
 
 export interface FieldError {
   field: string;

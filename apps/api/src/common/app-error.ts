@@ -35,6 +35,14 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   // safety
   blocked_sourcing: 422,
   blocked_personal_info: 422,
+  // meetings
+  not_open: 409,
+  full: 409,
+  removed: 403,
+  not_live: 409,
+  muted: 403,
+  slow_mode: 429,
+  too_long: 400,
 };
 
 export const HTTP_ERROR_NAMES: Record<number, string> = {

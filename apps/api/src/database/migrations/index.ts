@@ -1,6 +1,7 @@
 import { CreateUsers1763700000000 } from './1763700000000-create-users.js';
 import { CreateBoards1763700001000 } from './1763700001000-create-boards.js';
 import { CreateLibrary1763700002000 } from './1763700002000-create-library.js';
+import { CreateMeetings1763700003000 } from './1763700003000-create-meetings.js';
 import { CreateModeration1763700004000 } from './1763700004000-create-moderation.js';
 import { CreateSafety1763700005000 } from './1763700005000-create-safety.js';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   CreateUsers1763700000000,
   CreateBoards1763700001000,
   CreateLibrary1763700002000,
+  CreateMeetings1763700003000,
   CreateModeration1763700004000,
   CreateSafety1763700005000,
 ];
