@@ -1,4 +1,5 @@
 /** Boards, threads, posts, reactions and search: REST shapes and the forum socket events. */
+import type { SafetyNotice } from './safety.js';
 import type { AckFn } from './sockets.js';
 
 export const REACTION_KINDS = ['support', 'relate', 'proud'] as const;
@@ -61,6 +62,8 @@ export interface ReactionCounts {
 }
 
 export interface PostView {
+  /** Only in the author's own create/edit response: crisis resources or why it is held. */
+  safety?: SafetyNotice;
   id: string;
   threadId: string;
   /** Markdown source; empty when the viewer may not see it (hidden, removed, deleted). */
@@ -95,6 +98,8 @@ export interface ThreadSummary {
 }
 
 export interface ThreadView extends ThreadSummary {
+  /** Only in the author's own create response: crisis resources or why it is held. */
+  safety?: SafetyNotice;
   isMine: boolean;
   moderation: { reason: string | null } | null;
   /** The first page of posts, opening post first. */

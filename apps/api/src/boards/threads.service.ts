@@ -13,6 +13,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { renderMarkdown } from '../common/markdown.js';
+import { ContentSafetyService, type SafetyDecision } from '../safety/content-safety.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { AliasGenerator } from './alias-generator.js';
@@ -41,6 +42,7 @@ export class ThreadsService {
     private readonly users: UsersRepository,
     private readonly live: BoardsLive,
     private readonly events: DomainEvents,
+    private readonly safety: ContentSafetyService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.aliases = new AliasGenerator(config.aliasSecret);
@@ -101,6 +103,14 @@ export class ThreadsService {
     const board = await this.boards.require(slug);
     if (board.archived) throw archived();
     const anonymous = await this.anonymousChoice(dto.anonymous, user);
+    // Safety decides before anything is stored: block (422), hold, or publish (censored).
+    const safety = await this.safety.review(`${dto.title}\n\n${dto.body}`, {
+      kind: 'thread',
+      userId: user.id,
+      accountCreatedAt: user.createdAt,
+    });
+    const title = this.safety.censor(dto.title);
+    const body = this.safety.censor(dto.body);
     const id = randomUUID();
     const postId = randomUUID();
     const contentWarning = dto.contentWarning ? dto.contentWarning : null;
@@ -109,14 +119,19 @@ export class ThreadsService {
       postId,
       boardId: board.id,
       authorId: user.id,
-      title: dto.title,
+      title,
       contentWarning,
       anonymous,
       // A new thread has no other aliases in it yet, so the usual alias is free.
       alias: anonymous ? this.aliases.aliasFor(id, user.id) : null,
-      body: dto.body,
-      html: renderMarkdown(dto.body),
+      body,
+      html: renderMarkdown(body),
     });
+    if (safety.action === 'hold') {
+      await this.threads.setThreadStatus(id, 'held', holdReason(safety));
+      await this.threads.setPostStatus(postId, 'held', holdReason(safety));
+    }
+    await this.safety.recordHits(safety, 'thread', id);
     // Committed. Other features react first (safety may hold the post), then readers hear of it.
     await this.events.emit('thread.created', {
       threadId: id,
@@ -137,12 +152,19 @@ export class ThreadsService {
         lastActivityAt: row.lastActivityAt.toISOString(),
       });
     }
-    return view;
+    return safety.notice ? { ...view, safety: safety.notice } : view;
   }
 
   async createPost(threadId: string, dto: CreatePostDto, user: AuthUser): Promise<PostView> {
     const viewer = viewerOf(user);
     const anonymous = await this.anonymousChoice(dto.anonymous, user);
+    await this.requireVisibleThread(threadId, viewer);
+    const safety = await this.safety.review(dto.body, {
+      kind: 'post',
+      userId: user.id,
+      accountCreatedAt: user.createdAt,
+    });
+    const body = this.safety.censor(dto.body);
     const id = randomUUID();
     try {
       await this.threads.createReply(
@@ -151,8 +173,8 @@ export class ThreadsService {
           threadId,
           authorId: user.id,
           anonymous,
-          body: dto.body,
-          html: renderMarkdown(dto.body),
+          body,
+          html: renderMarkdown(body),
           replyToId: dto.replyToId ?? null,
           contentWarning: dto.contentWarning ? dto.contentWarning : null,
         },
@@ -167,14 +189,17 @@ export class ThreadsService {
       }
       throw error;
     }
-    await this.events.emit('post.created', { postId: id, threadId, authorId: user.id, body: dto.body });
+    if (safety.action === 'hold') await this.threads.setPostStatus(id, 'held', holdReason(safety));
+    await this.safety.recordHits(safety, 'post', id);
+    await this.events.emit('post.created', { postId: id, threadId, authorId: user.id, body });
     const row = await this.threads.findPost(id, user.id);
     if (!row) throw postGone();
     if (row.status !== 'held') {
       this.live.postNew(toPostView(row, null), toPostView(row, viewer), user.id);
       await this.announceActivity(threadId);
     }
-    return toPostView(row, viewer);
+    const view = toPostView(row, viewer);
+    return safety.notice ? { ...view, safety: safety.notice } : view;
   }
 
   async editPost(postId: string, body: string, user: AuthUser): Promise<PostView> {
@@ -185,7 +210,13 @@ export class ThreadsService {
     }
     const thread = await this.threads.findThread(post.threadId);
     if (thread?.locked) throw lockedError();
+    const safety = await this.safety.review(body, { kind: 'edit', userId: user.id, accountCreatedAt: user.createdAt });
+    body = this.safety.censor(body);
     await this.threads.editPost(postId, body, renderMarkdown(body));
+    if (safety.action === 'hold' && post.status !== 'held') {
+      await this.threads.setPostStatus(postId, 'held', holdReason(safety));
+    }
+    await this.safety.recordHits(safety, 'post', postId);
     await this.events.emit('post.edited', {
       postId,
       threadId: post.threadId,
@@ -334,3 +365,8 @@ const lockedError = (): AppError =>
 
 const archived = (): AppError =>
   new AppError('forbidden', 'This board has been archived: you can still read it, but new posts go on other boards.');
+
+/** What the author of held content is told (kindly) about why. */
+function holdReason(decision: SafetyDecision): string {
+  return `Waiting for a moderator. ${decision.reasons.join(' ')}`.trim();
+}
