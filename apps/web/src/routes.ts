@@ -10,7 +10,9 @@ import ThreadPage from './lib/components/boards/ThreadPage.svelte';
 import SearchPage from './lib/components/boards/SearchPage.svelte';
 import MemberPage from './lib/components/boards/MemberPage.svelte';
 import BoardsAdminPage from './lib/components/admin/BoardsAdminPage.svelte';
-import ComingSoonPage from './lib/components/common/ComingSoonPage.svelte';
+import AdminLibraryPage from './lib/components/library/AdminLibraryPage.svelte';
+import ArticlePage from './lib/components/library/ArticlePage.svelte';
+import LibraryPage from './lib/components/library/LibraryPage.svelte';
 import MeetingFormPage from './lib/components/meetings/MeetingFormPage.svelte';
 import MeetingRoomPage from './lib/components/meetings/MeetingRoomPage.svelte';
 import MeetingsPage from './lib/components/meetings/MeetingsPage.svelte';
@@ -36,7 +38,9 @@ export const routes: Route[] = [
   { path: '/meetings/new', component: MeetingFormPage, title: 'Schedule a meeting' },
   { path: '/meetings/:id/edit', component: MeetingFormPage, title: 'Edit meeting' },
   { path: '/meetings/:id', component: MeetingRoomPage, title: 'Meeting' },
-  { path: '/library', component: ComingSoonPage, title: 'Library' },
+  { path: '/library', component: LibraryPage, title: 'Library' },
+  { path: '/library/:slug', component: ArticlePage, title: 'Article' },
+  { path: '/admin/library', component: AdminLibraryPage, title: 'Library pins' },
   { path: '/moderation', component: ModerationQueuePage, title: 'Moderation' },
   { path: '/moderation/items/:id', component: ModerationItemPage, title: 'Queue item' },
   { path: '/moderation/log', component: ModerationLogPage, title: 'Moderation log' },

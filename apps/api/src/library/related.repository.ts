@@ -80,7 +80,7 @@ scored AS (
    WHERE d.search @@ q.query
    GROUP BY d.id, d.body_text, q.query, d.search, corpus.avg_len
 )
-SELECT id AS section_id, score,
+SELECT id AS section_id, score, body_text,
        ts_headline('english', body_text, query,
          'StartSel="", StopSel="", MaxWords=28, MinWords=14, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "') AS snippet
   FROM scored
@@ -94,14 +94,13 @@ export class RelatedRepository {
 
   /** The best-matching sections for a text, best first. */
   async match(text: string, title: string, limit: number, maxDocShare = 0.35, minScore = 0): Promise<SectionMatch[]> {
-    const rows: Array<{ section_id: string; score: number; snippet: string }> = await this.dataSource.query(MATCH_SQL, [
-      text,
-      title,
-      limit,
-      maxDocShare,
-      minScore,
-    ]);
-    return rows.map((r) => ({ sectionId: r.section_id, score: Number(r.score), snippet: r.snippet }));
+    const rows: Array<{ section_id: string; score: number; snippet: string; body_text: string }> =
+      await this.dataSource.query(MATCH_SQL, [text, title, limit, maxDocShare, minScore]);
+    return rows.map((r) => ({
+      sectionId: r.section_id,
+      score: Number(r.score),
+      snippet: withEllipses(r.snippet.trim(), r.body_text),
+    }));
   }
 
   /** Replaces what is stored for a thread. */
@@ -145,4 +144,9 @@ export class RelatedRepository {
     ]);
     return rows[0]?.title ?? null;
   }
+}
+
+/** Marks a snippet taken from the middle of a section, so it does not read as a whole sentence. */
+function withEllipses(snippet: string, body: string): string {
+  return `${body.startsWith(snippet) ? '' : '… '}${snippet}${body.endsWith(snippet) ? '' : ' …'}`;
 }
