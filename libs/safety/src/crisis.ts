@@ -92,6 +92,11 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\b(?:want|wanna|wish|hope|hoping|just want|thinking about|think about|dream of|dreaming of|easy it would be|would be nice|would rather) (?:\\w+ ){0,5}(?:and |to )(?:just )?(?:never|not) wake up\\b`,
       "\\b(?:isn'?t|is not|not|no longer|ain'?t) worth (?:living|it any ?more)\\b",
       "\\b(?:(?:don'?t|dont|can'?t|cant) see (?:the|a|any) |no )?(?:point|reason) (?:in|of|to) (?:living|being alive|going on|life)\\b",
+      '\\b(?:go|going|check|checking|clock|clocking|bow|bowing) out on my own terms\\b|\\b(?:check|checking) out (?:early|for good)\\b|\\bleave this world\\b',
+      '\\b(?:drive|driving|crash|crashing|steer|steering) (?:my car |the car )?(?:into|off) (?:a|the) (?:tree|wall|pole|truck|traffic|bridge|cliff|river)\\b|\\b(?:walk|step|walking|stepping|jump|jumping) (?:into|in front of) (?:traffic|a train|the train|a bus|a truck)\\b',
+      "\\b(?:don'?t|dont|do not) (?:think|expect) i'?(?:ll| will) (?:be alive|make it|survive|be here|be around|wake up)\\b|\\b(?:can'?t|cannot|cant) see myself (?:living|being alive|alive|making it|surviving)\\b",
+      '\\b(?:only|one) way (?:out|to (?:stop|end) (?:this|it|the pain)) is (?:death|dying|to die|to end it)\\b|\\bdeath (?:is|would be|seems like) (?:the only|a|my) (?:way out|relief|answer|option)\\b',
+      "\\bwish(?:ing)? i (?:hadn'?t|didn'?t|had not|did not|never) (?:survived|made it|woken up|been (?:saved|revived|narcanned|found))\\b",
       '\\b(?:lost|losing|lose) the will to live\\b|\\bdanger to (?:my ?self)\\b',
       `\\b(?:jump(?:ing)?|throw(?:ing)? ${SELF}) (?:off|in front of|from) (?:a|the|my)\\b`,
       '\\b(?:slit|slash|slice|cut)(?:ting)? (?:my|his|her) wrists?\\b',
@@ -123,22 +128,22 @@ const RULES: Array<[CueKind, RegExp]> = [
     rx([
       '\\bself[- ]?harm(?:ing)?\\b',
       `\\b(?:want|wanna|urge|urges|going|gonna|started|start|starting|been) (?:to )?(?:hurt|harm|cut|burn)(?:ing)? ${SELF}`,
-      `\\b(?:cut|cutting|burning|burned|harming) ${SELF}\\b(?! (?:at|on|while|shaving|lifting|by accident|accidentally|cooking))`,
-      '\\bcutting again\\b',
+      `\\b(?:cut|cutting|burning|burned|harming|hurting) ${SELF}\\b(?! (?:at|on|while|shaving|lifting|by accident|accidentally|cooking))`,
+      "\\bcutting (?:again|tonight|rn|right now)\\b|\\b(?:i'?m|im|i am|been|keep) cutting\\b",
     ]),
   ],
   [
     'overdose',
     rx([
       // "Took everything I had." but not "it took everything I had not to call him".
-      `\\b${USED} every(?:thing| last one| last pill| pill| last bit)(?: (?:i|i've) (?:had|have|got|had left|had saved))?${CLOSE}`,
+      `\\b${USED} every(?:thing| last one| last pill| pill| last bit)(?: (?:i|i've) (?:had|have|got|had left|had saved))?(?: in (?:my|the) (?:medicine cabinet|cabinet|house|bag|stash|bottle|drawer|purse|car))?${CLOSE}`,
       `\\b${USED} all (?:of )?(?:my|the|them|those|these) ${DRUGS}\\b`,
       `\\b${USED} (?:it all|all of it|all of them|the (?:whole|entire|full) (?:bottle|bag|bundle|stash|script|pack|gram|g|thing))\\b`,
-      `\\b(?:going to|gonna|about to|plan(?:ning)? to|will|i'?ll|finna|fixing to|want to|wanna) (?:just )?(?:use|shoot|take|do|snort|smoke|swallow|pop) (?:it all|all of it|everything|all (?:of )?(?:my|the|them) ${DRUGS}|the (?:whole|entire) (?:bottle|bag|bundle|stash|script|pack|thing|gram|g)|every (?:last )?\\w+|enough to)\\b`,
+      `\\b(?:going to|gonna|about to|plan(?:ning)? to|will|i'?ll|finna|fixing to|want to|wanna) (?:just )?(?:use|shoot|take|do|snort|smoke|swallow|pop) (?:it all|all of it|everything|all (?:of )?(?:my|the|them) ${DRUGS}|(?:the|my) (?:whole|entire) (?:bottle|bag|bundle|stash|script|prescription|pack|thing|gram|g|supply)|every (?:last )?\\w+|enough to)\\b`,
       `\\b${USED} (?:like |about |around )?(?:a (?:whole )?bunch of|a handful of|way too many|too many|a ton of|[5-9]|[1-9]\\d+)(?: of)? (?:(?:my )?${DRUGS}\\b|(?:my|the|his|her) \\w+|\\w+ pills)`,
       '\\b(?:a|myself a|give myself a) hot ?shot\\b',
       `\\b${USED}\\b[^.!?]{0,40}\\bon purpose\\b`,
-      "\\b(?:use|shoot|drink|keep using|take|do)\\b[^.!?]{0,20}\\buntil (?:my heart stops|i (?:die|stop breathing|don'?t wake up|od|overdose)|it kills me)",
+      "\\b(?:use|using|shoot|shooting|drink|drinking|keep using|take|taking|do|doing)\\b[^.!?]{0,20}\\buntil (?:my heart stops|i (?:die|stop breathing|don'?t wake up|od|overdose)|it kills me)",
       `\\b(?:going to|gonna|about to|will|i'?ll|finna|want to|wanna) (?:just )?(?:use|shoot|take|do|snort|swallow|pop) (?:them|it|those|these) all\\b`,
       "\\benough (?:\\w+ ){0,2}to (?:not wake up|never wake up|kill me|end it|stop my heart|make sure i don'?t wake)\\b",
       "\\b(?:don'?t|dont|do not) care if (?:i|it) (?:die|dies|kill(?:s)? me|wake up|wakes me|od|overdose)\\b",
@@ -171,6 +176,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\bby the time (?:you|anyone|any1|someone|y'?all|u) (?:read|reads|see|sees|find|finds) this\\b",
       "\\b(?:won'?t|will not|wont|not gonna|not going to) be (?:here|around|alive) (?:tomorrow|much longer|by morning|in the morning|any ?more|for long)\\b",
       '\\bgoodbye (?:forever|cruel world|world)\\b',
+      "\\b(?:tonight'?s|today'?s|tonight is|today is|this is) my (?:last|final) (?:night|day)\\b(?! (?:at|in|of|on|as|before|with))",
       '\\b(?:goodbye|final) (?:note|letters?)\\b(?! to (?:my|their|your|the|our) (?:addiction|drugs?|using|disease|dope|heroin|old))',
       '\\bthis (?:is|will be) (?:my )?(?:last|final) (?:post|message|night|day)\\b(?! (?:before|for|until|of the|on here for|here for|as a|in this))',
     ]),
@@ -200,7 +206,8 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:a|such a|being a|the|just a) burden\\b',
       "\\b(?:i'?m|im|i am) (?:so )?done\\b(?= *(?:[.!]|$| with (?:this|it all|everything|life|living|trying)\\b))",
       '\\b(?:picture|picturing|imagine|imagining|planning|plan) my (?:own )?funeral\\b',
-      '\\bend of my rope\\b',
+      '\\bend of my rope\\b|\\b(?:at|reached|hit) my breaking point\\b',
+      '\\b(?:no ?one|nobody) would (?:even )?(?:come to|show up (?:to|at)|care about) my (?:funeral|death)\\b',
       "\\b(?:don'?t|dont|do not|doesn'?t|does not) (?:even )?care (?:if|whether) i live or die\\b",
       '\\bnothing (?:will|is going to|is gonna|is ever going to) (?:ever )?(?:get|be) better\\b|\\bwill never get better\\b',
       '\\bfeel(?:ing)? (?:so )?(?:empty|dead inside)\\b',
@@ -228,6 +235,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\bdon'?t worry about me any ?more\\b",
       '\\bwanted to say (?:thank you|thanks|goodbye|bye|sorry|i love)',
       "\\bi'?m (?:so )?sorry\\b(?=[ .!]*$)",
+      `\\b(?:i'?m sorry|sorry|i love you),? ${RELATIVES}\\b|\\bi love you\\b(?=[ .!]*$)`,
       "\\b(?:i'?m|im|i am) (?:so )?sorry for everything\\b",
     ]),
   ],
@@ -239,6 +247,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:won'?t|will not|wont) (?:see|hear from) me again\\b",
       '\\bmy (?:last|final) (?:post|message|words)\\b(?! (?:got|was|about|on|in|before|for|until))',
       '\\b(?:gave|giving) away my (?:dog|cat|stuff|things|belongings)\\b',
+      '\\b(?:said|saying|say) my goodbyes\\b|\\bplease forgive me\\b',
     ]),
   ],
   [
@@ -247,7 +256,6 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:bought|got|have|found|holding|grabbed|took|loaded) (?:a|the|my|his|her|my \\w+'s) (?:rope|gun|pistol|razor|blade)s?\\b",
       '\\b(?:the|my) (?:pills|gun|rope) (?:are|is) (?:ready|here|lined up)\\b|\\bpills (?:are )?(?:counted|lined up|laid out|ready)\\b',
       '\\b(?:work up|working up|get up|build up|find) the (?:nerve|courage)\\b',
-
       '\\b(?:made up my mind|my mind is made up|going to do it|gonna do it|doing it tonight)\\b',
       '\\b(?:sav(?:ed|ing)|stockpil\\w*|hoard(?:ed|ing)|collect(?:ed|ing)) (?:up )?(?:all )?(?:my |of my )?(?:pills|meds|doses|scripts?|methadone|subs|bars|oxys?|take ?homes)\\b',
       '\\b(?:pills|meds|doses|oxys?|bars|subs|methadone|take ?homes) (?:saved|stashed|stockpiled)\\b',
@@ -262,13 +270,14 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:bought|copped|got|have|holding|sitting (?:here |in my car )?with) (?:a|the|some) (?:bag|bundle|bottle of pills)\\b',
       '\\bmy affairs in order\\b',
       '\\b(?:decided|ready|time for me) to go\\b(?! to| back| home| out| for| get)',
-      "\\btonight'?s the night\\b",
+      "\\btonight'?s the night\\b|\\bmade (?:my )?peace with (?:it|dying|death|leaving|going)\\b",
     ]),
   ],
   [
     'means',
     rx([
       "\\b(?:i'?m|im|i am|sitting|standing|here) (?:\\w+ ){0,4}with (?:a|the|my) (?:razor|blade|rope|gun|knife|noose)\\b",
+      '\\b(?:looking|staring|stare|look) at (?:the|a|my) (?:bottle of pills|pills|gun|rope|razor|blade|noose)\\b',
     ]),
   ],
   ['emoji', /\u{1FAA6}|\u26B0\uFE0F?|\u{1F52A}|\u{1FA78}|\u{1FAA2}|\u{1F52B}|\u2620\uFE0F?/gu],
@@ -279,7 +288,7 @@ const JOKE =
 const WITHDRAWAL =
   /\b(?:withdrawals?|withdrawl|withdrawing|w\/?d|wds|dope ?sick|detox(?:ing)?|kicking|the sickness|precipitated|precip|restless legs|rls|the flu)\b/i;
 const SAFETY =
-  /\b(?:(?:i'?m|im|i am) (?:safe|ok(?:ay)? now|not in danger)|(?:won'?t|will not|wouldn'?t|never|not going to|not gonna) act on|no (?:plan|plans|intent|intention)\b|safety plan|(?:called|texted|calling|texting|talked to|talking to|told|telling) (?:988|the (?:crisis|hotline|lifeline)|my (?:therapist|counsel?or|sponsor|doctor|psych\\w*|nurse|case ?worker)))/i;
+  /\b(?:(?:i'?m|im|i am) (?:safe|ok(?:ay)? now|not in danger)|(?:won'?t|will not|wouldn'?t|never|not going to|not gonna) act on|no (?:plan|plans|intent|intention)\b|safety plan|(?:called|texted|calling|texting|talked to|talking to|told|telling|going to|seeing|see) (?:988|the (?:crisis|hotline|lifeline)|my (?:therapist|counsel?or|sponsor|doctor|psych\w*|nurse|case ?worker)))/i;
 // "signs of suicide", "asked if I have thoughts of suicide": talk about suicide, not a wish.
 const ABOUT =
   /\b(?:signs|risk|rates?|prevention|awareness|article|stats|statistics|research|epidemic|talk(?:ed|ing|s)? about|topic of)\s+(?:of |for |about )?$|\b(?:asked|asks|ask|asking|screen(?:ed|ing)?|questionnaire)\b(?: \w+){0,3} (?:if|whether|about)\b/i;
@@ -328,7 +337,7 @@ function personOf(kind: CueKind, cue: string, ctx: CueContext): Person {
 
 /** The cue's weight after reading its surroundings: negation, person, tense, jokes, safety. */
 function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): number {
-  if (kind === 'emoji') return JOKE.test(ctx.sentence) ? 0 : BASE.emoji;
+  if (kind === 'emoji') return weighEmoji(ctx.sentence);
   if (isNegated(ctx.clauseBefore, ctx.after) || GENERIC_PREDICATE.test(ctx.after)) return 0;
   const person = personOf(kind, cue, ctx);
   // Talk about suicide as a topic is none, unless someone keeps bringing it up about themselves.
@@ -336,22 +345,39 @@ function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): nu
   if (person === 'second') return 0;
   if (person !== 'first' && isConditional(ctx.clauseBefore)) return 0;
   if (kind === 'emergency') return weighEmergency(ctx.sentence);
-  if (kind === 'overdose_event') return isRecent(ctx.sentence) && !isDistantPast(ctx.sentence) ? CONCERN : 0;
+  if (kind === 'overdose_event') return isRecentEvent(ctx.sentence) && !isDistantPast(ctx.sentence) ? CONCERN : 0;
   let w = BASE[kind];
   if (person === 'third') w = lower(w);
   const clause = ctx.clauseBefore + cue + ctx.clauseAfter;
   if (isDistantPast(clause)) w = lower(w);
   else if (tellsPast(kind, ctx.clauseBefore + cue) && !isRecent(ctx.sentence)) w = Math.min(w, CONCERN);
-  if (JOKE.test(ctx.sentence)) w = lower(w);
+  // A joke about a hypothetical ("if I have to sit through one more meeting I'll kill myself lol").
+  if (JOKE.test(ctx.sentence)) w = isConditional(ctx.sentenceBefore) ? 0 : lower(w);
   if (safety && (kind === 'suicidal' || kind === 'death_wish')) w = Math.min(w, CONCERN);
   if (kind === 'death_wish' && WITHDRAWAL.test(ctx.sentence)) w = Math.min(w, CONCERN);
   return w;
+}
+
+// A grave emoji next to a time or a compulsion ("🔪 again tonight", "⚰️ soon") says more than alone.
+const EMOJI_CONTEXT = /\b(?:again|tonight|soon|now|can'?t stop|ready|bye|goodbye|done)\b/i;
+
+function weighEmoji(sentence: string): number {
+  if (JOKE.test(sentence)) return 0;
+  return EMOJI_CONTEXT.test(sentence) ? CONCERN : SUPPORTING;
 }
 
 /** An overdose under way is urgent whoever it is about; one already over is a concern, or history. */
 function weighEmergency(sentence: string): number {
   if (isDistantPast(sentence) || /\bonce\b/i.test(sentence)) return 0;
   return RESOLVED.test(sentence) ? CONCERN : URGENT;
+}
+
+// An overdose this week is still news; one from years ago is a recovery story.
+const THIS_WEEK =
+  /\b(?:on|this|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week)\b|\b(?:\d+|a few|a couple|couple|two|three) days ago\b/i;
+
+function isRecentEvent(sentence: string): boolean {
+  return isRecent(sentence) || THIS_WEEK.test(sentence);
 }
 
 /** An overdose cue is past tense by nature ("took everything"); only distance makes it history. */
@@ -370,7 +396,10 @@ function lower(w: number): number {
  */
 function combine(cues: Cue[]): CrisisLevel {
   if (cues.some((c) => c.weight >= URGENT)) return 'urgent';
-  const supporting = cues.filter((c) => c.weight === SUPPORTING);
+  // Two different grave emoji with a time or compulsion ("🔪🩸 again tonight").
+  const emoji = cues.filter((c) => c.kind === 'emoji');
+  if (emoji.some((c) => c.weight >= CONCERN) && new Set(emoji.map((c) => c.text)).size >= 2) return 'urgent';
+  const supporting = cues.filter((c) => c.weight === SUPPORTING || c.kind === 'emoji');
   const kinds = new Set(supporting.map((c) => c.kind));
   const hopeless = cues.some((c) => c.kind === 'hopelessness' || c.kind === 'means');
   const plans = new Set(supporting.filter((c) => c.kind === 'plan').map((c) => c.text.toLowerCase()));

@@ -77,7 +77,8 @@ const DISTANT_PAST =
 const RECENT =
   /\b(?:last night|tonight|today|this morning|this afternoon|this evening|yesterday|earlier|an? (?:hour|few hours|minute|few minutes) ago|\d+ (?:hours?|hrs?|mins?|minutes?) ago|just now|right now|rn|just|this week|again)\b/i;
 // "wish I was", "if I were": the subjunctive looks past but is not.
-const SUBJUNCTIVE = /\b(?:wish\w*|if|as if|like) (?:that )?(?:i|i'?d|id|he|she|they)? ?(?:was|were|had)\b/gi;
+const SUBJUNCTIVE =
+  /\b(?:wish\w*|if|as if|like) (?:that )?(?:i|i'?d|id|he|she|they)? ?(?:was|were|had|(?:hadn'?t|didn'?t|never) \w+)\b/gi;
 const PAST_FORM =
   /\b(?:tried|attempted|attempt|attempts|wanted|was|were|felt|had|used to|thought about|thought of|almost|nearly|survived|after|since|did)\b/i;
 

@@ -11,6 +11,10 @@ const INTL_PHONE = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,6}(?![\w])/g;
 const LOCAL_PHONE =
   /\b(?:call|text|txt|number|num|cell|phone|reach me at|hit me at|hmu at|my line)\b[^\d\n]{0,12}(\d{3}[ .-]\d{4})(?![\w/-])/dgi;
 
+// National formats with a trunk 0 (UK 07700 900123), only right after a word that names a number.
+const TRUNK_PHONE =
+  /\b(?:call|text|txt|ring|phone|number|num|cell|mobile|whatsapp|signal|reach me)\b[^\d\n]{0,15}(0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4})(?![\w/-])/dgi;
+
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 const OBFUSCATED_EMAIL =
   /\b[A-Za-z0-9._%+-]{2,}\s*(?:\(at\)|\[at\]|\{at\}| at )\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|live|msn|me)\s*(?:\.|\(dot\)|\[dot\]| dot )\s*(?:com|net|org|me|co)\b/gi;
@@ -36,9 +40,11 @@ const POSSESSIVE_HANDLE = new RegExp(
 );
 // "ig: x", "tg @x", "snapchat -> x": a colon or arrow after the platform name.
 const LABELLED_HANDLE = new RegExp(
-  `\\b(?:${PLATFORMS})\\b(?: ?(?:id|name|user(?:name)?|handle))? ?(?::|=|->|@|\\bme at\\b|\\bme:)\\s*${HANDLE_VALUE}`,
+  `\\b(?:${PLATFORMS})\\b(?: ?(?:id|name|user(?:name)?|handle))? ?(?::|=|->| - | \u2013 |@|\\bme at\\b|\\bme ?@|\\bme:)\\s*${HANDLE_VALUE}`,
   'dgi',
 );
+// "cashapp $jessc", "venmo @jess-c": a payment handle names its owner.
+const PAYMENT_HANDLE = /\b(?:cash ?app|venmo|paypal|zelle)(?: me)?:? ?([@$][A-Za-z][A-Za-z0-9_.-]{1,29})/dgi;
 const ADD_ME_HANDLE = new RegExp(
   `\\b(?:add|find|follow|hit|message|msg|dm|text|hmu|reach|contact|catch)(?: me| us)? (?:on|at|via|@) (?:${PLATFORMS})\\b(?: (?:its|it's|is|as))?\\s*[:@-]?\\s*${HANDLE_VALUE}`,
   'dgi',
@@ -57,6 +63,7 @@ const ADDRESS = new RegExp(
   `\\b\\d{1,6}[A-Za-z]?((?: (?:[NSEW]\\.?|north|south|east|west))? (?:[A-Za-z0-9][A-Za-z0-9'.-]*)(?: [A-Za-z][A-Za-z'.-]*){0,2}) (?:${STREET_TYPES})\\b\\.?(?:,? (?:apt|apartment|unit|suite|ste|#)\\.? ?#?[A-Za-z0-9-]+)?`,
   'dgi',
 );
+const PO_BOX = /\bP\.? ?O\.? Box \d+\b/gi;
 // Words that make "3 blocks down Main St" a direction rather than an address.
 const NOT_STREET_WORD =
   /^(?:blocks?|miles?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|mg|pills?|strips?|meetings?|times?|people|kids|on|in|at|to|from|the|a|an|of|and|or|down|up|off|for|with|my|your|our|his|her|their|this|that|clean|sober|since|about|around|near|by|per|each|every|more|less|than|was|were|is|are|am|i|we|you|it|doses?|bags?|grams?)$/i;
@@ -77,7 +84,11 @@ const NOT_A_NAME = /^(?:And|But|Or|So|The|Not|Just|Also|Too|Here|There|Now|Today
 export function findPhones(norm: string, text: string): Span[] {
   const found = [...spansOf(US_PHONE, norm, 'phone', text), ...spansOf(INTL_PHONE, norm, 'phone', text)];
   const phones = dedupe(found).filter((s) => isPersonalNumber(s.text, s.text.trim().startsWith('+')));
-  return [...phones, ...groupSpans(LOCAL_PHONE, norm, text, 'phone', 1)];
+  const contextual = [
+    ...groupSpans(LOCAL_PHONE, norm, text, 'phone', 1),
+    ...groupSpans(TRUNK_PHONE, norm, text, 'phone', 1),
+  ];
+  return [...phones, ...contextual];
 }
 
 function isPersonalNumber(raw: string, international: boolean): boolean {
@@ -106,6 +117,7 @@ export function findHandles(norm: string, text: string): Span[] {
     ...groupSpans(POSSESSIVE_HANDLE, norm, text, 'handle', 1),
     ...groupSpans(LABELLED_HANDLE, norm, text, 'handle', 1),
     ...groupSpans(ADD_ME_HANDLE, norm, text, 'handle', 1),
+    ...groupSpans(PAYMENT_HANDLE, norm, text, 'handle', 1),
   ].filter((s) => !NOT_A_HANDLE.test(s.text) && /[A-Za-z]/.test(s.text));
   const at = spansOf(AT_HANDLE, norm, 'handle', text).filter((s) => !ROLE_MENTION.test(s.text));
   return [...named, ...at, ...spansOf(REDDIT_USER, norm, 'handle', text)];
@@ -122,7 +134,7 @@ export function findAddresses(norm: string, text: string): Span[] {
     }
     spans.push(span(text, m.index, m.index + m[0].length, 'address'));
   }
-  return spans;
+  return [...spans, ...spansOf(PO_BOX, norm, 'address', text)];
 }
 
 export function findNames(norm: string, text: string): Span[] {

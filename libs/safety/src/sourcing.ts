@@ -16,11 +16,12 @@ type CueKind =
   | 'request' // "who's got", "where can I get": counts only with a drug right after it
   | 'request_need' // "need fetty": a craving until a contact or price makes it a request
   | 'request_drug' // asking to buy in its own words: "where can I cop", "need a plug"
-  | 'contact' // a phone, handle, messenger, payment app or wallet
+  | 'contact' // a messenger or payment app named: "telegram only", "cashapp ready"
+  | 'contact_id' // a specific way to reach someone: phone, handle, profile link, email, wallet
   | 'invite' // "hmu", "dm me": a contact unless it offers support
   | 'price'
   | 'listing' // a price per unit: "$20 each", "80 a g", "5 for 20"
-  | 'quantity'; // "a bundle", "half g": closes a seller's offer, not a buyer's request // a price per unit: "$20 each", "80 a g", "5 for 20"
+  | 'quantity'; // "a bundle", "half g": closes a seller's offer, not a buyer's request
 
 // Case-insensitive without the u flag: V8 runs these lists many times faster that way.
 function rx(parts: string[], flags = 'gi'): RegExp {
@@ -82,7 +83,7 @@ const OFFERS_IF = rx([
 const WEAK_OFFERS = rx(['\\bgot (?!enough\\b)']);
 // Generic requests count only when a drug follows within a few words ("who's got blues").
 const REQUESTS = rx([
-  "\\b(?:who'?s got|who got|who has|who have|who (?:sells|is selling)|who'?s (?:selling|holding)|(?:anyone|anybody|any1|someone|somebody) (?:\\w+ ){0,3}?(?:got|have|has|selling|holding)|where (?:can|do|could|should) (?:\\w+ ){1,2}(?:get|find|buy|grab|pick up)|(?:can|could|will) (?:anyone|someone|somebody|u|you|ya) (?:get|find|hook) me|help me (?:find|get)|where to (?:get|buy|score|find)|looking for|lookin for|lf|wtb|want to buy|wanna buy|buy|buying|need (?:some|a|to get|to find|to buy)|tryna (?:get|find|grab)|trying to (?:get|find|buy)|how much (?:are|is|r|for|do|does)|who'?s (?:the )?(?:go-?to|guy|person|man|one) for)\\b",
+  "\\b(?:who'?s got|who got|who has|who have|who (?:sells|is selling)|who'?s (?:selling|holding)|(?:anyone|anybody|any1|someone|somebody) (?:\\w+ ){0,3}?(?:got|have|has|selling|holding)|who (?:else )?(?:is |'s )?(?:selling|holding)|where (?:can|do|could|should) (?:\\w+ ){1,2}(?:get|find|buy|grab|pick up)|(?:can|could|will) (?:anyone|someone|somebody|u|you|ya) (?:get|find|hook) me|help me (?:find|get)|where to (?:get|buy|score|find)|looking for|lookin for|lf|wtb|want to buy|wanna buy|buy|buying|need (?:some|a|to get|to find|to buy)|tryna (?:get|find|grab)|trying to (?:get|find|buy)|how much (?:are|is|r|for|do|does)|who'?s (?:the )?(?:go-?to|guy|person|man|one) for)\\b",
 ]);
 const NEED = rx(['\\b(?:need|needing|want|wanna|craving) (?:some |a |a little )?']);
 const DRUG_REQUESTS = rx([
@@ -148,7 +149,7 @@ const RULES: Array<[CueKind, RegExp]> = [
   ['request', REQUESTS],
   ['request_need', NEED],
   ['contact', CONTACT_MENTIONS],
-  ['contact', CRYPTO_ADDRESSES],
+  ['contact_id', CRYPTO_ADDRESSES],
   ['invite', INVITES],
   ['price', PRICES],
   ['listing', LISTINGS],
@@ -156,7 +157,7 @@ const RULES: Array<[CueKind, RegExp]> = [
 
 // A deal told as history ("I used to sell", "copped yesterday and relapsed") is a story.
 const PAST_DEAL =
-  /\b(?:used to|sold|copped|bought|scored|was (?:selling|copping|buying|looking)|were (?:selling|copping)|relapsed|yesterday|last (?:night|week|month|time)|ago|back then|back in|when i was|old|former|ex)\b/i;
+  /\b(?:used to|sold|copped|bought|scored|was (?:selling|copping|buying|looking)|were (?:selling|copping)|relapsed|yesterday|last (?:night|week|month|time)|ago|back then|back in|when i was|(?:my|our|his|her|the) (?:old|former|ex)|old (?:plug|dealer|connect|guy|spot|corner|neighbou?rhood|days))\b/i;
 // Refusing, reporting or fearing a deal.
 const REFUSAL =
   /\b(?:blocked|deleted|block|delete|changed my number|ignored|ignore|ignoring|told (?:him|her|them) no|said no|say no|cut off|stay away|avoid|warning|beware|careful|scam|scams|report(?:ed)?|tempted|trigger\w*|craving|cravings|scar(?:ed|es|y)|afraid|worr(?:ied|ies|y)|slip)\b/i;
@@ -188,7 +189,6 @@ export function detectSourcing(text: string): SourcingResult {
   return sourcingOf(normalize(text), text);
 }
 
-const NONE: SourcingResult = { level: 'none', spans: [] };
 const CONTACT_KINDS: ReadonlySet<string> = new Set(['phone', 'email', 'handle', 'profile_url']);
 
 /**
@@ -198,13 +198,12 @@ const CONTACT_KINDS: ReadonlySet<string> = new Set(['phone', 'email', 'handle', 
 export function sourcingOf(norm: string, text: string, personalInfo?: Span[]): SourcingResult {
   const drugs = DRUG_RULES.flatMap(([kind, re]) => spansOf(re, norm, kind, text).map((s) => ({ ...s, kind })));
   const anchors = [...keepAll(drugs, norm, drugs), ...runRules(ANCHOR_RULES, norm, text, drugs)];
-  if (anchors.length === 0) return NONE;
+  if (anchors.length === 0) return { level: 'none', spans: [] };
   const contacts = personalInfo ? personalInfo.filter((s) => CONTACT_KINDS.has(s.kind)) : findContacts(norm, text);
   const cues = [...anchors, ...runRules(RULES, norm, text, drugs), ...keepAll(asContacts(contacts), norm, drugs)];
   const level = grade(cues);
-  return level === 'none'
-    ? NONE
-    : { level, spans: cues.map(({ start, end, kind, text }) => ({ start, end, kind, text })) };
+  const spans = level === 'none' ? [] : cues.map(({ start, end, kind, text }) => ({ start, end, kind, text }));
+  return { level, spans };
 }
 
 function runRules(rules: Array<[CueKind, RegExp]>, norm: string, text: string, drugs: Span[]): Cue[] {
@@ -217,7 +216,7 @@ function keepAll(cues: Cue[], norm: string, drugs: Span[]): Cue[] {
 }
 
 function asContacts(spans: Span[]): Cue[] {
-  return spans.map((s) => ({ ...s, kind: 'contact' as const }));
+  return spans.map((s) => ({ ...s, kind: 'contact_id' as const }));
 }
 
 /** Phone numbers, handles, profile links and emails, as the personal-info detector finds them. */
@@ -256,6 +255,7 @@ function keep(kind: CueKind, ctx: CueContext, around: Around): boolean {
     case 'listing':
       return isAskingPrice(ctx) && !DESCRIBED_PRICE.test(ctx.sentenceBefore);
     case 'contact':
+    case 'contact_id':
       return !isNegated(ctx.clauseBefore);
   }
 }
@@ -320,15 +320,18 @@ function gradeCluster(cues: Cue[]): SourcingLevel {
   const drug = has('drug');
   const anyDrug = drug || has('drug_weak');
   const intent = has('offer', 'offer_if', 'request', 'request_drug');
-  const close = has('contact', 'invite', 'price', 'listing');
+  const reach = has('contact', 'contact_id', 'invite');
+  const close = reach || has('price', 'listing');
 
   if ((intent || has('offer_weak')) && anyDrug && close) return 'likely';
   if ((has('offer') || has('offer_weak')) && anyDrug && has('quantity')) return 'likely';
   if (has('request_drug') && close) return 'likely';
-  if (has('request_need') && anyDrug && has('contact', 'invite', 'price')) return 'likely';
-  if (has('offer') && has('contact', 'invite') && has('quantity')) return 'likely';
-  if (drug && (has('listing', 'invite') || (has('contact') && has('price')))) return 'likely';
-  if (anyDrug && has('listing') && has('contact', 'invite')) return 'likely';
+  if (has('request_need') && anyDrug && (reach || has('price'))) return 'likely';
+  if (has('offer') && reach && has('quantity')) return 'likely';
+  // A drug named next to a direct way to reach the writer is an advert: "bars, percs. wickr: x".
+  if (anyDrug && has('invite', 'contact_id')) return 'likely';
+  if (drug && (has('listing') || (has('contact') && has('price')))) return 'likely';
+  if (anyDrug && has('listing') && reach) return 'likely';
   if ((intent && anyDrug) || has('request_drug')) return 'suspect';
   if (drug && (has('offer_weak') || close)) return 'suspect';
   return 'none';
