@@ -1,3 +1,4 @@
+import type { SafetyNotice } from './safety.js';
 import type { AckFn } from './sockets.js';
 
 /** Scheduled meetings (recurring text meetings run by facilitators) and their live chat. */
@@ -212,7 +213,10 @@ export interface SlowModeRequest extends MeetingRef {
 export interface ChatClientToServer {
   'meeting:join': (payload: JoinRequest, ack: AckFn<JoinResult>) => void;
   'meeting:leave': (payload: MeetingRef, ack: AckFn) => void;
-  'message:send': (payload: SendMessageRequest, ack: AckFn<{ message: ChatMessageView }>) => void;
+  'message:send': (
+    payload: SendMessageRequest,
+    ack: AckFn<{ message: ChatMessageView; safety?: SafetyNotice }>,
+  ) => void;
   typing: (payload: MeetingRef, ack: AckFn) => void;
   'hand:raise': (payload: MeetingRef, ack: AckFn) => void;
   'hand:lower': (payload: MeetingRef, ack: AckFn) => void;

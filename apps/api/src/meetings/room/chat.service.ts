@@ -4,6 +4,7 @@ import {
   type ChatMessageView,
   type JoinResult,
   type ParticipantRole,
+  type SafetyNotice,
   type SessionStatus,
 } from '@kindred/contracts';
 import type { Socket } from 'socket.io';
@@ -11,6 +12,8 @@ import { isModerator, isSuspended, type AuthUser } from '../../auth/auth-user.js
 import { suspendedError } from '../../auth/suspension.js';
 import { toAuthUser } from '../../auth/token.service.js';
 import { AppError, forbidden, notFound } from '../../common/app-error.js';
+import { socketUser } from '../../common/socket.js';
+import { ContentSafetyService } from '../../safety/content-safety.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { MeetingActionsRepository } from '../actions.repository.js';
@@ -73,6 +76,7 @@ export class ChatService {
     private readonly actions: MeetingActionsRepository,
     private readonly users: UsersRepository,
     private readonly emitter: ChatEmitter,
+    private readonly safety: ContentSafetyService,
     @Inject(ROOM_STATE) private readonly store: RoomStateStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -210,7 +214,7 @@ export class ChatService {
 
   // ------------------------------------------------------------------ messages
 
-  async send(socket: Socket, dto: SendMessageDto): Promise<{ message: ChatMessageView }> {
+  async send(socket: Socket, dto: SendMessageDto): Promise<{ message: ChatMessageView; safety?: SafetyNotice }> {
     const m = this.requireMember(socket, dto.meetingId);
     const now = this.clock.now();
     const gate = await this.sendGate(m, dto.body, now);
@@ -220,19 +224,28 @@ export class ChatService {
       if (existing) return { message: this.toView(existing, m.userId) };
       throw gate;
     }
+    // Safety decides before anything is stored: sourcing or personal details are not delivered
+    // (ack error blocked_sourcing / blocked_personal_info); a crisis is delivered with resources.
+    const safety = await this.safety.review(dto.body, {
+      kind: 'message',
+      userId: m.userId,
+      accountCreatedAt: socketUser(socket)?.createdAt ?? null,
+    });
     const { message, created } = await this.messages.insertOnce({
       sessionId: m.sessionId,
       authorId: m.userId,
       displayName: m.displayName,
       isFacilitator: m.role === 'facilitator',
       clientId: dto.clientId,
-      body: dto.body,
+      body: safety.censoredText,
     });
     if (created) {
       await this.store.markSent(m.sessionId, m.participant, now.getTime());
       this.emitter.session(m.sessionId).emit('message:new', this.toView(message, null));
+      await this.safety.recordHits(safety, 'message', message.id);
     }
-    return { message: this.toView(message, m.userId) };
+    const view = this.toView(message, m.userId);
+    return safety.notice ? { message: view, safety: safety.notice } : { message: view };
   }
 
   private async sendGate(m: MemberOf, body: string, now: Date): Promise<AppError | null> {
