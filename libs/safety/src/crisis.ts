@@ -305,6 +305,9 @@ interface Cue extends Span {
   weight: number;
 }
 
+// Enough to judge any real post; a text repeating one phrase a hundred times adds nothing.
+const MAX_CUES_PER_RULE = 16;
+
 /** Reads a text for crisis: suicidal intent, self-harm, an overdose under way or planned, goodbyes. */
 export function detectCrisis(text: string): CrisisResult {
   const norm = normalize(text);
@@ -318,7 +321,7 @@ function findCues(norm: string, text: string): Cue[] {
   const safety = SAFETY.test(norm);
   const cues: Cue[] = [];
   for (const [kind, re] of RULES) {
-    for (const s of spansOf(re, norm, kind, text)) {
+    for (const s of spansOf(re, norm, kind, text, MAX_CUES_PER_RULE)) {
       const ctx = contextOf(norm, s.start, s.end);
       cues.push({ ...s, kind, weight: weigh(kind, norm.slice(s.start, s.end), ctx, safety) });
     }

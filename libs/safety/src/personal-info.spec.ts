@@ -24,6 +24,9 @@ describe(sut.name, () => {
     ['t.me/soberdan', 'profile_url', 't.me/soberdan'],
     ['my name is Sarah Mitchell', 'name', 'Sarah Mitchell'],
     ["My full name is Kevin O'Brien", 'name', "Kevin O'Brien"],
+    ['write to PO Box 123, Dayton', 'address', 'PO Box 123'],
+    ['cashapp $jessc for the raffle', 'handle', '$jessc'],
+    ['call me on 07700 900123 in the UK', 'phone', '07700 900123'],
   ])('finds %p', (text, kind, found) => {
     const { found: any, spans } = sut(text);
     expect(any).toBe(true);

@@ -177,6 +177,9 @@ interface Cue extends Span {
   kind: CueKind;
 }
 
+// Enough to judge any real post; a text repeating one phrase a hundred times adds nothing.
+const MAX_CUES_PER_RULE = 16;
+
 interface Around {
   norm: string;
   start: number;
@@ -196,10 +199,13 @@ const CONTACT_KINDS: ReadonlySet<string> = new Set(['phone', 'email', 'handle', 
  * already found, so phones and handles are not searched for twice.
  */
 export function sourcingOf(norm: string, text: string, personalInfo?: Span[]): SourcingResult {
-  const drugs = DRUG_RULES.flatMap(([kind, re]) => spansOf(re, norm, kind, text).map((s) => ({ ...s, kind })));
+  const drugs = DRUG_RULES.flatMap(([kind, re]) =>
+    spansOf(re, norm, kind, text, MAX_CUES_PER_RULE).map((s) => ({ ...s, kind })),
+  );
   const anchors = [...keepAll(drugs, norm, drugs), ...runRules(ANCHOR_RULES, norm, text, drugs)];
   if (anchors.length === 0) return { level: 'none', spans: [] };
-  const contacts = personalInfo ? personalInfo.filter((s) => CONTACT_KINDS.has(s.kind)) : findContacts(norm, text);
+  const found = personalInfo ? personalInfo.filter((s) => CONTACT_KINDS.has(s.kind)) : findContacts(norm, text);
+  const contacts = found.slice(0, MAX_CUES_PER_RULE);
   const cues = [...anchors, ...runRules(RULES, norm, text, drugs), ...keepAll(asContacts(contacts), norm, drugs)];
   const level = grade(cues);
   const spans = level === 'none' ? [] : cues.map(({ start, end, kind, text }) => ({ start, end, kind, text }));
@@ -207,7 +213,9 @@ export function sourcingOf(norm: string, text: string, personalInfo?: Span[]): S
 }
 
 function runRules(rules: Array<[CueKind, RegExp]>, norm: string, text: string, drugs: Span[]): Cue[] {
-  const found = rules.flatMap(([kind, re]) => spansOf(re, norm, kind, text).map((s) => ({ ...s, kind })));
+  const found = rules.flatMap(([kind, re]) =>
+    spansOf(re, norm, kind, text, MAX_CUES_PER_RULE).map((s) => ({ ...s, kind })),
+  );
   return keepAll(found, norm, drugs);
 }
 

@@ -8,11 +8,15 @@ export function normalize(text: string): string {
   return text.replace(/[\u2018\u2019\u02BC\u2032\u00B4`]/g, "'").replace(/[\u201C\u201D]/g, '"');
 }
 
-/** All non-empty matches of a global regex, as spans of `original`. */
-export function spansOf(re: RegExp, text: string, kind: string, original = text): Span[] {
+/**
+ * Non-empty matches of a global regex, as spans of `original`. `limit` caps how many are returned:
+ * the detectors only need a few of each kind to decide, and spam repeating one phrase should not
+ * cost more than a real post.
+ */
+export function spansOf(re: RegExp, text: string, kind: string, original = text, limit = Infinity): Span[] {
   const spans: Span[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (let m = re.exec(text); m && spans.length < limit; m = re.exec(text)) {
     if (m[0] === '') {
       re.lastIndex++;
       continue;
@@ -32,16 +36,16 @@ export function has(re: RegExp, text: string): boolean {
   return re.test(text);
 }
 
-export function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 /** Keeps spans in text order and drops any span that overlaps one kept before it. */
 export function dedupe(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Span[] = [];
+  let reach = -1; // kept spans never overlap, so the last one's end is the only one to check
   for (const s of sorted) {
-    if (!kept.some((k) => overlaps(k, s))) kept.push(s);
+    if (s.start >= reach) {
+      kept.push(s);
+      reach = s.end;
+    }
   }
   return kept;
 }
@@ -70,11 +74,17 @@ export interface CueContext {
   after: string;
 }
 
+// A "sentence" never reaches further than this from its cue, so a text with no punctuation and
+// many cues costs linear, not quadratic, time.
+const MAX_REACH = 240;
+
 export function contextOf(text: string, start: number, end: number): CueContext {
+  const floor = Math.max(0, start - MAX_REACH);
+  const ceiling = Math.min(text.length, end + MAX_REACH);
   let sStart = start;
-  while (sStart > 0 && !isSentenceBreak(text.charCodeAt(sStart - 1))) sStart--;
+  while (sStart > floor && !isSentenceBreak(text.charCodeAt(sStart - 1))) sStart--;
   let sEnd = end;
-  while (sEnd < text.length && !isSentenceBreak(text.charCodeAt(sEnd))) sEnd++;
+  while (sEnd < ceiling && !isSentenceBreak(text.charCodeAt(sEnd))) sEnd++;
   const sentenceBefore = text.slice(sStart, start);
   const sentenceAfter = text.slice(end, sEnd);
   return {
