@@ -79,6 +79,23 @@ describe('meetings', () => {
   afterAll(() => t.close());
 
   describe('REST', () => {
+    it("starts a fresh install with the example Newcomers' Circle, weekly on Tuesdays at 19:00 New York time", async () => {
+      const list = await t.api<MeetingListView>('GET', '/api/meetings');
+      const example = list.body.items.find((m) => m.name === "Newcomers' Circle");
+      expect(example).toMatchObject({
+        audience: 'open',
+        schedule: { rrule: 'FREQ=WEEKLY;BYDAY=TU', timezone: 'America/New_York', durationMinutes: 60 },
+      });
+      const local = new Intl.DateTimeFormat('en-US', {
+        timeZone: 'America/New_York',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(example!.nextSession!.startsAt));
+      expect(local).toBe('Tue 19:00');
+    });
+
     it('lets moderators schedule a meeting and lists it in the local schedule', async () => {
       const facilitator = await t.register();
       const meeting = await createMeeting({

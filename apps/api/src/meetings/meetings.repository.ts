@@ -53,6 +53,30 @@ export class MeetingsRepository {
     );
   }
 
+  /** Creates the example meeting on a fresh install only (never again once any meeting exists). */
+  async createIfNoMeetings(fields: MeetingFields): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `INSERT INTO meetings (name, description, tags, audience, starts_at, rrule, timezone, duration_minutes,
+                             lobby_minutes, capacity, slow_mode_seconds)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
+       WHERE NOT EXISTS (SELECT 1 FROM meetings) RETURNING id`,
+      [
+        fields.name,
+        fields.description,
+        fields.tags,
+        fields.audience,
+        fields.startsAt,
+        fields.rrule,
+        fields.timezone,
+        fields.durationMinutes,
+        fields.lobbyMinutes,
+        fields.capacity,
+        fields.slowModeSeconds,
+      ],
+    );
+    return rows.length > 0;
+  }
+
   findActive(id: string): Promise<MeetingEntity | null> {
     return this.repo.findOne({ where: { id, cancelledAt: IsNull() } });
   }

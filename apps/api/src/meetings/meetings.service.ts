@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   MEETING_LIMITS,
   type MeetingListView,
@@ -24,7 +24,9 @@ const fieldError = (field: string, reason: string): AppError =>
 
 /** Meetings over REST: schedule, list, RSVP and the calendar file. */
 @Injectable()
-export class MeetingsService {
+export class MeetingsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MeetingsService.name);
+
   constructor(
     private readonly meetings: MeetingsRepository,
     private readonly sessions: SessionsRepository,
@@ -32,6 +34,26 @@ export class MeetingsService {
     private readonly actions: MeetingActionsRepository,
     private readonly chat: ChatService,
   ) {}
+
+  /** A fresh install starts with one example meeting (moderators add facilitators or cancel it). */
+  async onApplicationBootstrap(): Promise<void> {
+    const created = await this.meetings.createIfNoMeetings({
+      name: "Newcomers' Circle",
+      description:
+        'A gentle weekly meeting for anyone new to recovery or to Kindred. Listen, share if you want to, and meet people walking the same road. Medication-assisted recovery is recovery.',
+      tags: ['newcomers welcome', 'MAT-friendly'],
+      audience: 'open',
+      // Tuesday 6 January 2026, 19:00 in New York; weekly from there.
+      startsAt: new Date('2026-01-07T00:00:00Z'),
+      rrule: 'FREQ=WEEKLY;BYDAY=TU',
+      timezone: 'America/New_York',
+      durationMinutes: 60,
+      lobbyMinutes: MEETING_LIMITS.lobbyDefault,
+      capacity: MEETING_LIMITS.capacityDefault,
+      slowModeSeconds: 0,
+    });
+    if (created) this.logger.log('Created the example meeting "Newcomers\' Circle"');
+  }
 
   async list(viewer: AuthUser | null): Promise<MeetingListView> {
     const now = this.current.now();
