@@ -26,8 +26,8 @@ describe('sessions', () => {
   beforeAll(async () => {
     t = await startTestApp();
     namespaces = [...new Set(discoverGateways(t.app).map((g) => g.namespace))];
-  });
-  afterAll(() => t.close());
+  }, 60_000);
+  afterAll(() => t.close(), 30_000);
 
   /** HTTP /api/me answers 401 and the "/" handshake is refused with "sign in again". */
   async function expectRefusedEverywhere(token: string): Promise<void> {

@@ -141,6 +141,8 @@ export const rawBodies: string[] = [
   '{"constructor": {"prototype": {"polluted": true}}}',
   '{"a": 1, "__proto__": {"isAdmin": true}, "constructor": {"name": "x"}}',
   '{"username": "a", "username": "b"}',
+  '{"a": {"constructor": "x"}, "b": [{"constructor": {"name": 1}}]}',
+  '{"body": {"__proto__": {"polluted": true}}}',
   '{"a":',
   '{"a": 1,}',
   "{'a': 1}",
@@ -192,4 +194,44 @@ export function badQuery(params: string[]): fc.Arbitrary<Array<[string, string]>
 export const badPathValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: nastyString.filter((s) => s.length > 0 && s.length < 3000) },
   { weight: 1, arbitrary: fc.uuid() },
+);
+
+/** Field names socket payloads commonly carry, so that wrong types reach real DTO fields. */
+const SOCKET_FIELDS = [
+  'id',
+  'meetingId',
+  'sessionId',
+  'threadId',
+  'postId',
+  'itemId',
+  'messageId',
+  'text',
+  'body',
+  'since',
+  'after',
+  'cursor',
+  'reason',
+  'until',
+  'minutes',
+  'username',
+];
+
+/**
+ * A socket payload that must be refused: a non-object, or an object that always carries at
+ * least one unknown field (payloads are validated with forbidNonWhitelisted) next to wrong types.
+ */
+export const badSocketPayload: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom<unknown>(0, -1, 1e308, true, '', 'x', 'x'.repeat(100_000), []) },
+  { weight: 1, arbitrary: fc.array(junkValue, { minLength: 1, maxLength: 3 }) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(
+        fc.dictionary(fc.constantFrom(...SOCKET_FIELDS), junkValue, { maxKeys: 4 }),
+        fc.constantFrom('__unexpected', 'isAdmin', 'role', 'authorId', 'constructor', '\u202Ex', '$where'),
+        junkValue,
+      )
+      .map(([known, key, value]) => ({ ...known, [key]: value })),
+  },
+  { weight: 1, arbitrary: deepNesting.map((value) => ({ payload: value })) },
 );

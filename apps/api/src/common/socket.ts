@@ -5,7 +5,7 @@ import { validate } from 'class-validator';
 import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from './app-error.js';
-import { assertShallow } from './json-depth.js';
+import { assertSafePayload } from './json-depth.js';
 import { fieldErrors } from './validation-errors.js';
 
 /** What the handshake helper stores on every socket. */
@@ -33,7 +33,7 @@ export async function handleSocketEvent<D extends object, R extends object>(
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
       throw new AppError('validation_failed', 'The event payload must be an object.');
     }
-    assertShallow(payload);
+    assertSafePayload(payload);
     const dto = plainToInstance(dtoClass, payload);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
     if (errors.length > 0) {

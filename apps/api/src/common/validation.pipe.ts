@@ -1,14 +1,18 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { AppError } from './app-error.js';
-import { assertShallow } from './json-depth.js';
+import { assertSafePayload } from './json-depth.js';
 import { fieldErrors } from './validation-errors.js';
 
-/** ValidationPipe that first refuses absurdly deep payloads, which would overflow class-transformer's stack (a 500). */
+/**
+ * ValidationPipe that first refuses payloads nested absurdly deep (class-transformer's recursion
+ * would overflow: a 500) or carrying `__proto__`/`constructor`/`prototype` keys (class-transformer
+ * throws on a nested "constructor": a 500). Only for values it validates: this pipe also runs on
+ * socket events, whose socket object (type "custom") is deep by nature and whose payloads are typed
+ * `unknown` — handleSocketEvent checks those itself so that a bad one gets an error ack.
+ */
 class KindredValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // Only client input: a gateway's @ConnectedSocket() (type "custom") is a server object whose
-    // graph (adapter, Redis clients…) is deep by nature, and walking it on every event is costly.
-    if (metadata.type !== 'custom') assertShallow(value);
+    if (metadata.type !== 'custom' && this.toValidate(metadata)) assertSafePayload(value);
     return super.transform(value, metadata);
   }
 }
