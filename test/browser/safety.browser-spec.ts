@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { registerInUi, startBrowserApp, type BrowserApp } from './support/browser.js';
+import { registerInUi, screenshot, startBrowserApp, type BrowserApp } from './support/browser.js';
 import { uniqueName } from '../support/test-app.js';
 
 /** Collects CSP violations and every request leaving Kindred's own origin. */
@@ -32,5 +32,63 @@ describe('safety in the browser', () => {
     }
     expect(seen.violations).toEqual([]);
     expect(seen.thirdParty).toEqual([]);
+  }, 60_000);
+
+  async function startThread(page: Page, title: string, body: string): Promise<void> {
+    await page.goto('/boards/welcome-introductions');
+    await page.getByRole('button', { name: 'New thread' }).click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('What would you like to say?').fill(body);
+  }
+
+  it('warns about a phone number in the composer before anything is sent', async () => {
+    const page = await app.newPage();
+    await registerInUi(page, uniqueName('phone'));
+    let posted = false;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/threads')) posted = true;
+    });
+    await startThread(page, 'Reaching out', 'Anyone can call me at 555-867-5309 tonight');
+    const hint = page.getByTestId('composer-safety-hint');
+    await hint.getByText('This looks like a phone number.').waitFor();
+    expect(await hint.textContent()).toContain('held for a moderator — remove it to post now');
+    expect(await hint.locator('mark').first().textContent()).toBe('555-867-5309');
+    await screenshot(page, 'safety-phone-warning');
+    expect(posted).toBe(false);
+  }, 60_000);
+
+  it('holds a sourcing thread: its author sees "waiting for a moderator", another member cannot see it', async () => {
+    const page = await app.newPage();
+    await registerInUi(page, uniqueName('src'));
+    await startThread(page, 'anyone around tonight', "who's got blues? need 10 pressed 30s tonight, cash ready, hmu");
+    await page.getByRole('button', { name: 'Start thread' }).click();
+    await page.getByTestId('held-notice').waitFor();
+    expect(await page.getByTestId('held-notice').textContent()).toContain('Waiting for a moderator');
+    const threadUrl = page.url();
+    await screenshot(page, 'safety-held-author');
+
+    const other = await app.newPage();
+    await registerInUi(other, uniqueName('other'));
+    await other.goto('/boards/welcome-introductions');
+    await other.getByRole('heading', { level: 1 }).waitFor();
+    await other.waitForLoadState('networkidle');
+    expect(await other.getByText('anyone around tonight').count()).toBe(0);
+    await other.goto(new URL(threadUrl).pathname);
+    await other.getByRole('heading', { name: 'Thread not available' }).waitFor();
+  }, 60_000);
+
+  it('publishes a crisis thread and shows its author the crisis panel at once', async () => {
+    const page = await app.newPage();
+    await registerInUi(page, uniqueName('crisis'));
+    await startThread(page, 'goodbye', "I took everything I had tonight and I don't want to wake up. goodbye everyone");
+    await page.getByTestId('composer-safety-hint').getByRole('link', { name: /988/ }).waitFor();
+    await page.getByRole('button', { name: 'Start thread' }).click();
+    const panel = page.getByTestId('crisis-panel');
+    await panel.waitFor();
+    expect(await panel.locator('a[href="tel:988"]').count()).toBeGreaterThan(0);
+    expect(await panel.locator('a[href="tel:18006624357"]').count()).toBeGreaterThan(0);
+    expect(await panel.textContent()).toContain('naloxone');
+    expect(await page.getByTestId('held-notice').count()).toBe(0);
+    await screenshot(page, 'safety-crisis-panel');
   }, 60_000);
 });

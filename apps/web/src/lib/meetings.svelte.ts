@@ -7,8 +7,10 @@ import type {
   RaisedHand,
   RoomSessionView,
   SessionStatus,
+  SafetyNotice,
 } from '@kindred/contracts';
 import { chatSocket, type ChatSocket } from './socket';
+import { pendingNotice } from './components/safety/pending-notice.svelte';
 
 /** A message typed here that the server has not confirmed yet. */
 export interface PendingMessage {
@@ -247,7 +249,7 @@ export class MeetingRoom {
         const next = this.pending.find((p) => p.state === 'queued');
         if (!socket || !socket.connected || !this.joined || !next) return;
         this.setPending(next.clientId, { state: 'sending' });
-        let ack: Ack<{ message: ChatMessageView }>;
+        let ack: Ack<{ message: ChatMessageView; safety?: SafetyNotice }>;
         try {
           ack = await socket
             .timeout(ACK_TIMEOUT_MS)
@@ -260,6 +262,7 @@ export class MeetingRoom {
         if (ack.ok) {
           this.pending = this.pending.filter((p) => p.clientId !== next.clientId);
           this.receive(ack.message);
+          pendingNotice.show(ack.safety);
         } else if (FINAL_ERRORS.has(ack.error.code) || !socket.connected) {
           if (ack.error.code === 'slow_mode') {
             const seconds = Number(ack.error.details?.secondsLeft ?? 0);
