@@ -35,25 +35,32 @@ export const uniqueName = (prefix = 'user'): string =>
 
 /**
  * Boots the real app on a random port against its own fresh database (migrations and seeds run
- * as in production). `env` overrides configuration for a test.
+ * as in production). `env` overrides configuration for a test; `overrides` sets fields that do
+ * not come from the environment (e.g. `logStream` to capture the logs).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'kindred-test-data-'));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    DATABASE_URL: database.url,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    // Every test registers and posts from 127.0.0.1 with brand-new accounts: generous limits here;
-    // test/e2e/limits.e2e-spec.ts runs with the real defaults.
-    REGISTRATIONS_PER_DAY: '100000',
-    LOGIN_ATTEMPTS_PER_CLIENT: '100000',
-    WRITES_PER_MINUTE: '100000',
-    NEW_MEMBER_HOURS: '0',
-    ...env,
-  });
+  const config: AppConfig = {
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      // Every test registers and posts from 127.0.0.1 with brand-new accounts: generous limits here;
+      // test/e2e/limits.e2e-spec.ts runs with the real defaults.
+      REGISTRATIONS_PER_DAY: '100000',
+      LOGIN_ATTEMPTS_PER_CLIENT: '100000',
+      WRITES_PER_MINUTE: '100000',
+      NEW_MEMBER_HOURS: '0',
+      ...env,
+    }),
+    ...overrides,
+  };
   const app = await createApp(config, database.url);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

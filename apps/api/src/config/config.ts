@@ -23,6 +23,8 @@ export interface AppConfig {
   embeddedPgPort: number | null;
   /** Rate limits and new-member limits (RATE_LIMITS, REGISTRATIONS_PER_DAY, …). */
   limits: LimitsConfig;
+  /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface LimitsConfig {
