@@ -1,5 +1,5 @@
 import type { AuthResponse, ErrorBody, Page, PostView, ThreadSummary, ThreadView } from '@kindred/contracts';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { connected, nextEvent, startTestApp, type TestApp } from '../support/test-app.js';
 
 const BOARD = 'welcome-introductions';
 const PHONE = 'Call me at 555-867-5309 if you want to talk';
@@ -66,6 +66,11 @@ describe('safety routing on boards', () => {
   });
 
   it('publishes a crisis post with crisis resources for its author and an urgent queue item', async () => {
+    const mod = await t.register();
+    await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [mod.user.id]);
+    const modSocket = t.socket('/moderation', mod.token);
+    await connected(modSocket);
+    const alert = nextEvent<{ item: { targetId: string; priority: string } }>(modSocket, 'alert:urgent');
     const res = await reply(CRISIS);
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('published');
@@ -73,6 +78,8 @@ describe('safety routing on boards', () => {
     expect(res.body.safety?.resources.map((r) => r.phone)).toEqual(expect.arrayContaining(['988', '1-800-662-4357']));
     expect(await visibleTo(reader.token)).toContain(res.body.id);
     expect((await queueItem(t, 'post', res.body.id)).priority).toBe('urgent');
+    // Every open moderator screen is alerted, live.
+    await expect(alert).resolves.toMatchObject({ item: { targetId: res.body.id, priority: 'urgent' } });
     // Readers never get the notice.
     const seen = await t.api<Page<PostView>>('GET', `/api/threads/${thread.id}/posts`, { token: reader.token });
     expect(seen.body.items.find((p) => p.id === res.body.id)).not.toHaveProperty('safety');

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type {
   CrisisResource,
   DetectionHit,
@@ -10,6 +11,8 @@ import type {
 import { DEFAULT_CRISIS_RESOURCES } from '@kindred/contracts';
 import { analyzeText, type CrisisLevel, type SourcingLevel, type Span } from '@kindred/safety';
 import { AppError } from '../common/app-error.js';
+import type { QueueEvents } from '../moderation/queue/queue-events.js';
+import type { QueueService } from '../moderation/queue/queue.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CrisisResourcesService } from '../library/crisis-resources.service.js';
 import { RateLimitService, waitText, type RateRule } from './limits/rate-limit.service.js';
@@ -81,6 +84,7 @@ export class ContentSafetyService {
     private readonly repo: SafetyRepository,
     private readonly limits: RateLimitService,
     private readonly crisisResources: CrisisResourcesService,
+    private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -251,10 +255,45 @@ export class ContentSafetyService {
   async recordHits(decision: SafetyDecision, targetType: ModerationTargetType, targetId: string): Promise<void> {
     if (!decision.queue) return;
     try {
-      await this.repo.recordDetection(targetType, targetId, decision.queue.priority, decision.queue.hits);
+      const itemId = await this.repo.recordDetection(
+        targetType,
+        targetId,
+        decision.queue.priority,
+        decision.queue.hits,
+      );
+      await this.announce(itemId);
     } catch (error) {
       this.logger.error(`Could not queue safety hits for ${targetType} ${targetId}: ${String(error)}`);
     }
+  }
+
+  /**
+   * Tells every open moderator screen (queue:upsert, and alert:urgent for a crisis) through the
+   * moderation feature's own queue emitter, when that feature is present.
+   */
+  private async announce(itemId: string): Promise<void> {
+    const moderation = await this.moderation();
+    if (!moderation) return;
+    moderation.events.upsert(await moderation.queue.get(itemId));
+  }
+
+  private moderationRef: { queue: QueueService; events: QueueEvents } | null | undefined;
+
+  private async moderation(): Promise<{ queue: QueueService; events: QueueEvents } | null> {
+    if (this.moderationRef !== undefined) return this.moderationRef;
+    try {
+      const [{ QueueService: Queue }, { QueueEvents: Events }] = await Promise.all([
+        import('../moderation/queue/queue.service.js'),
+        import('../moderation/queue/queue-events.js'),
+      ]);
+      this.moderationRef = {
+        queue: this.moduleRef.get(Queue, { strict: false }),
+        events: this.moduleRef.get(Events, { strict: false }),
+      };
+    } catch {
+      this.moderationRef = null;
+    }
+    return this.moderationRef;
   }
 
   isNewMember(accountCreatedAt: Date | string | null): boolean {
