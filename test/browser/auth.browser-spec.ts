@@ -14,7 +14,7 @@ describe('accounts in the browser', () => {
     await registerInUi(page, username);
 
     await page.getByTestId('account-link').click();
-    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    await page.getByRole('heading', { name: 'Your account', exact: true }).waitFor();
     expect(await page.getByTestId('account-username').textContent()).toBe(username);
     await screenshot(page, 'account');
 
