@@ -67,6 +67,9 @@ export interface NewThread {
   alias: string | null;
   body: string;
   html: string;
+  /** 'held' when safety holds it for review: stored held from the first moment, never visible. */
+  status: 'published' | 'held';
+  statusReason: string | null;
 }
 
 export interface NewReply {
@@ -78,6 +81,8 @@ export interface NewReply {
   html: string;
   replyToId: string | null;
   contentWarning: string | null;
+  status: 'published' | 'held';
+  statusReason: string | null;
 }
 
 /** Posts that count as replies (what readers see in the list); held posts do not. */
@@ -155,8 +160,8 @@ export class ThreadsRepository {
   async createThread(thread: NewThread): Promise<void> {
     await this.db.transaction(async (em) => {
       await em.query(
-        `INSERT INTO threads (id, board_id, author_id, title, content_warning, anonymous, opening_post_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO threads (id, board_id, author_id, title, content_warning, anonymous, opening_post_id, status, status_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           thread.id,
           thread.boardId,
@@ -165,11 +170,13 @@ export class ThreadsRepository {
           thread.contentWarning,
           thread.anonymous,
           thread.postId,
+          thread.status,
+          thread.statusReason,
         ],
       );
       await em.query(
-        `INSERT INTO posts (id, thread_id, author_id, anonymous, alias, body, html, content_warning)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO posts (id, thread_id, author_id, anonymous, alias, body, html, content_warning, status, status_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           thread.postId,
           thread.id,
@@ -179,11 +186,15 @@ export class ThreadsRepository {
           thread.body,
           thread.html,
           thread.contentWarning,
+          thread.status,
+          thread.statusReason,
         ],
       );
-      await em.query(`UPDATE boards SET thread_count = thread_count + 1, last_activity_at = now() WHERE id = $1`, [
-        thread.boardId,
-      ]);
+      if (threadCounts(thread.status)) {
+        await em.query(`UPDATE boards SET thread_count = thread_count + 1, last_activity_at = now() WHERE id = $1`, [
+          thread.boardId,
+        ]);
+      }
     });
   }
 
@@ -214,8 +225,8 @@ export class ThreadsRepository {
       }
       const alias = reply.anonymous ? await this.pickAlias(em, reply.threadId, reply.authorId, aliasFor) : null;
       await em.query(
-        `INSERT INTO posts (id, thread_id, author_id, anonymous, alias, body, html, reply_to_id, content_warning)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO posts (id, thread_id, author_id, anonymous, alias, body, html, reply_to_id, content_warning, status, status_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           reply.id,
           reply.threadId,
@@ -226,12 +237,16 @@ export class ThreadsRepository {
           reply.html,
           reply.replyToId,
           reply.contentWarning,
+          reply.status,
+          reply.statusReason,
         ],
       );
-      await em.query(`UPDATE threads SET reply_count = reply_count + 1, last_activity_at = now() WHERE id = $1`, [
-        reply.threadId,
-      ]);
-      await em.query(`UPDATE boards SET last_activity_at = now() WHERE id = $1`, [thread.boardId]);
+      if (counts(reply.status)) {
+        await em.query(`UPDATE threads SET reply_count = reply_count + 1, last_activity_at = now() WHERE id = $1`, [
+          reply.threadId,
+        ]);
+        await em.query(`UPDATE boards SET last_activity_at = now() WHERE id = $1`, [thread.boardId]);
+      }
       return { boardSlug: thread.boardSlug, boardId: thread.boardId };
     });
   }

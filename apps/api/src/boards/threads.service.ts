@@ -126,11 +126,8 @@ export class ThreadsService {
       alias: anonymous ? this.aliases.aliasFor(id, user.id) : null,
       body,
       html: renderMarkdown(body),
+      ...heldOrPublished(safety),
     });
-    if (safety.action === 'hold') {
-      await this.threads.setThreadStatus(id, 'held', holdReason(safety));
-      await this.threads.setPostStatus(postId, 'held', holdReason(safety));
-    }
     await this.safety.recordHits(safety, 'thread', id);
     // Committed. Other features react first (safety may hold the post), then readers hear of it.
     await this.events.emit('thread.created', {
@@ -177,6 +174,7 @@ export class ThreadsService {
           html: renderMarkdown(body),
           replyToId: dto.replyToId ?? null,
           contentWarning: dto.contentWarning ? dto.contentWarning : null,
+          ...heldOrPublished(safety),
         },
         (thread) => this.checkWritable(thread, viewer),
         (own, others) => own ?? this.aliases.aliasFor(threadId, user.id, others),
@@ -189,7 +187,6 @@ export class ThreadsService {
       }
       throw error;
     }
-    if (safety.action === 'hold') await this.threads.setPostStatus(id, 'held', holdReason(safety));
     await this.safety.recordHits(safety, 'post', id);
     await this.events.emit('post.created', { postId: id, threadId, authorId: user.id, body });
     const row = await this.threads.findPost(id, user.id);
@@ -365,6 +362,13 @@ const lockedError = (): AppError =>
 
 const archived = (): AppError =>
   new AppError('forbidden', 'This board has been archived: you can still read it, but new posts go on other boards.');
+
+/** New content is stored already held when safety says so: it is never visible, not even briefly. */
+function heldOrPublished(safety: SafetyDecision): { status: 'published' | 'held'; statusReason: string | null } {
+  return safety.action === 'hold'
+    ? { status: 'held', statusReason: holdReason(safety) }
+    : { status: 'published', statusReason: null };
+}
 
 /** What the author of held content is told (kindly) about why. */
 function holdReason(decision: SafetyDecision): string {
