@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import type { Role } from '@kindred/contracts';
 import { AppError } from '../common/app-error.js';
+import { isDatabaseDown } from '../common/http-exception.filter.js';
 import { isSuspended, type AuthUser } from './auth-user.js';
 import { suspendedError } from './suspension.js';
 
@@ -42,6 +43,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') implements CanActivate {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
+    // The database is down, not the session: a 503, so the client does not sign the member out.
+    if (isDatabaseDown(error)) throw error;
     if (error || !user) {
       throw new AppError('unauthorized', 'Please sign in again: your session is missing, invalid or has expired.');
     }

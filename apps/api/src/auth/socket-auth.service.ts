@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
+import { isDatabaseDown } from '../common/http-exception.filter.js';
 import type { SocketData } from '../common/socket.js';
 import type { AuthUser } from './auth-user.js';
 import { extractBearer } from './extract-token.js';
@@ -31,7 +32,12 @@ export class SocketAuthService {
     return (socket, next) => {
       this.authenticate(socket, options).then(
         () => next(),
-        (error: Error) => next(error),
+        (error: Error) =>
+          next(
+            isDatabaseDown(error)
+              ? refusal('unavailable', 'Kindred is having trouble reaching its database. Please try again in a moment.')
+              : error,
+          ),
       );
     };
   }
