@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Scores the safety detectors on the labelled fixtures and fails when a floor is missed.
-//   node scripts/safety-eval.mjs            table of precision / recall, exit 1 below a floor
+// Scores the safety detectors on the labelled fixtures, one table per set: `training` (the files the
+// rules were built against) and each held-out file (`holdout*.jsonl`, written without tuning on it).
+//   node scripts/safety-eval.mjs            tables of precision / recall, exit 1 when a floored set
+//                                           (FLOORED_SETS in eval.ts) misses a floor
 //   node scripts/safety-eval.mjs --misses   also list every row whose labels were not all matched
 //   node scripts/safety-eval.mjs --bench    mean time of analyzeText on a 2,000-character text
 // Run `npm run build -w @kindred/safety` first (the root script `safety:eval` does).
@@ -11,7 +13,7 @@ const dist = new URL('../libs/safety/dist/', import.meta.url);
 const fixtures = new URL('../test/fixtures/safety/', import.meta.url);
 
 const safety = await import(new URL('index.js', dist).href);
-const { evaluate, checkFloors, parseFixtures } = await import(new URL('eval.js', dist).href);
+const { evaluate, checkFloors, parseFixtures, fixtureSet, FLOORED_SETS } = await import(new URL('eval.js', dist).href);
 
 const args = new Set(process.argv.slice(2));
 
@@ -21,11 +23,19 @@ if (args.has('--bench')) {
   report();
 }
 
-function loadRows() {
-  return readdirSync(fixtures)
-    .filter((name) => name.endsWith('.jsonl'))
-    .sort()
-    .flatMap((name) => parseFixtures(readFileSync(new URL(name, fixtures), 'utf8'), name));
+/** Labelled rows by set, training first, then the held-out sets in name order. */
+function loadSets() {
+  const sets = new Map();
+  for (const name of readdirSync(fixtures)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
+    const set = fixtureSet(name);
+    const entry = sets.get(set) ?? { files: [], rows: [] };
+    entry.files.push(name);
+    entry.rows.push(...parseFixtures(readFileSync(new URL(name, fixtures), 'utf8'), name));
+    sets.set(set, entry);
+  }
+  return [...sets.entries()].sort(([a], [b]) => (a === 'training' ? -1 : b === 'training' ? 1 : a.localeCompare(b)));
 }
 
 function pct(x) {
@@ -33,40 +43,45 @@ function pct(x) {
 }
 
 function report() {
-  const rows = loadRows();
-  const e = evaluate(rows, safety);
-  const lines = [
-    ['crisis urgent', e.crisisUrgent],
-    ['crisis any', e.crisisAny],
-    ['sourcing likely', e.sourcingLikely],
-    ['sourcing any', e.sourcingAny],
-    ['personal info', e.personalInfo],
-  ];
-  console.log(`safety eval: ${e.rows} labelled texts\n`);
-  console.log(`${'detector'.padEnd(16)} precision  recall   tp   fp   fn`);
-  for (const [name, s] of lines) {
-    const counts = [s.truePositives, s.falsePositives, s.falseNegatives].map((n) => String(n).padStart(4));
-    console.log(`${name.padEnd(16)} ${pct(s.precision)}  ${pct(s.recall)} ${counts.join(' ')}`);
-  }
-  const { held, total, rate } = e.benignHeld;
-  console.log(`${'benign held'.padEnd(16)} ${pct(rate)}  (${held} of ${total} all-clear texts)`);
+  let failed = false;
+  for (const [set, { files, rows }] of loadSets()) {
+    const e = evaluate(rows, safety);
+    const floored = FLOORED_SETS.includes(set);
+    console.log(`== ${set}: ${e.rows} labelled texts (${files.join(', ')})\n`);
+    console.log(`${'detector'.padEnd(16)} precision  recall   tp   fp   fn`);
+    for (const [name, s] of [
+      ['crisis urgent', e.crisisUrgent],
+      ['crisis any', e.crisisAny],
+      ['sourcing likely', e.sourcingLikely],
+      ['sourcing any', e.sourcingAny],
+      ['personal info', e.personalInfo],
+    ]) {
+      const counts = [s.truePositives, s.falsePositives, s.falseNegatives].map((n) => String(n).padStart(4));
+      console.log(`${name.padEnd(16)} ${pct(s.precision)}  ${pct(s.recall)} ${counts.join(' ')}`);
+    }
+    const { held, total, rate } = e.benignHeld;
+    console.log(`${'benign held'.padEnd(16)} ${pct(rate)}  (${held} of ${total} all-clear texts)`);
 
-  if (args.has('--misses')) {
-    console.log(`\n${e.misses.length} rows not matched on every label:`);
-    for (const m of e.misses) {
-      const diff = ['crisis', 'sourcing', 'personalInfo']
-        .filter((k) => m.expected[k] !== m.actual[k])
-        .map((k) => `${k} ${m.expected[k]}→${m.actual[k]}`);
-      console.log(`  [${diff.join(', ')}] ${m.text}`);
+    if (args.has('--misses')) {
+      console.log(`\n${e.misses.length} rows not matched on every label:`);
+      for (const m of e.misses) {
+        const diff = ['crisis', 'sourcing', 'personalInfo']
+          .filter((k) => m.expected[k] !== m.actual[k])
+          .map((k) => `${k} ${m.expected[k]}→${m.actual[k]}`);
+        console.log(`  [${diff.join(', ')}] ${m.text}`);
+      }
+    }
+
+    const failures = checkFloors(e);
+    const tag = floored ? 'floors held by eval.spec.ts' : 'measured only, floors not enforced';
+    if (failures.length > 0) {
+      console.log(`\n${floored ? 'FLOOR MISSED' : 'below a floor'} (${tag}):\n  ${failures.join('\n  ')}\n`);
+      if (floored) failed = true;
+    } else {
+      console.log(`\nall floors met (${tag})\n`);
     }
   }
-
-  const failures = checkFloors(e);
-  if (failures.length > 0) {
-    console.error(`\nFLOOR MISSED:\n  ${failures.join('\n  ')}`);
-    process.exit(1);
-  }
-  console.log('\nall floors met');
+  if (failed) process.exit(1);
 }
 
 function bench() {

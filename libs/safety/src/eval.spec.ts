@@ -1,24 +1,44 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
-import { checkFloors, evaluate, FLOORS, parseFixtures, type Detectors, type LabelledText } from './eval.js';
+import {
+  checkFloors,
+  evaluate,
+  fixtureSet,
+  FLOORED_SETS,
+  FLOORS,
+  parseFixtures,
+  type Detectors,
+  type LabelledText,
+} from './eval.js';
 import { detectCrisis, detectPersonalInfo, detectSourcing } from './index.js';
 
 const fixtures = new URL('../../../test/fixtures/safety/', import.meta.url);
 
-function loadFixtures(): LabelledText[] {
+function loadFixtures(set: string): LabelledText[] {
   return readdirSync(fixtures)
-    .filter((name) => name.endsWith('.jsonl'))
+    .filter((name) => name.endsWith('.jsonl') && fixtureSet(name) === set)
     .flatMap((name) => parseFixtures(readFileSync(new URL(name, fixtures), 'utf8'), name));
 }
 
 describe(evaluate.name, () => {
-  describe('on the labelled fixtures', () => {
-    const rows = loadFixtures();
+  it('has a labelled training set of at least 400 texts, most of them hard benign ones', () => {
+    const result = evaluate(loadFixtures('training'), { detectCrisis, detectSourcing, detectPersonalInfo });
+    expect(result.rows).toBeGreaterThanOrEqual(400);
+    expect(result.benignHeld.total).toBeGreaterThanOrEqual(150);
+  });
+
+  it('has held-out sets that were never tuned on, beside the training set', () => {
+    const sets = new Set(readdirSync(fixtures).map(fixtureSet));
+    expect(sets.has('holdout')).toBe(true);
+    expect(loadFixtures('holdout').length).toBeGreaterThanOrEqual(250);
+  });
+
+  describe.each(FLOORED_SETS)('on the %s fixtures', (set) => {
+    const rows = loadFixtures(set);
     const result = evaluate(rows, { detectCrisis, detectSourcing, detectPersonalInfo });
 
-    it('has enough labelled texts, most of them hard benign ones', () => {
-      expect(rows.length).toBeGreaterThanOrEqual(400);
-      expect(result.benignHeld.total).toBeGreaterThanOrEqual(150);
+    it('has labelled texts', () => {
+      expect(rows.length).toBeGreaterThan(0);
     });
 
     it(`finds urgent crises (recall ≥ ${FLOORS.crisisUrgent.recall}, precision ≥ ${FLOORS.crisisUrgent.precision})`, () => {
@@ -91,6 +111,15 @@ describe(evaluate.name, () => {
     it('scores an empty class as perfect rather than dividing by zero', () => {
       expect(evaluate([], fake).sourcingLikely).toMatchObject({ precision: 1, recall: 1 });
     });
+  });
+});
+
+describe(fixtureSet.name, () => {
+  it('puts holdout files in a set of their own and every other file in training', () => {
+    expect(fixtureSet('holdout.jsonl')).toBe('holdout');
+    expect(fixtureSet('holdout2.jsonl')).toBe('holdout2');
+    expect(fixtureSet('crisis.jsonl')).toBe('training');
+    expect(fixtureSet('benign.jsonl')).toBe('training');
   });
 });
 

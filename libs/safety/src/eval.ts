@@ -51,6 +51,19 @@ export const FLOORS = {
   benignHeldMax: 0.02,
 } as const;
 
+/**
+ * Which set a fixture file belongs to. `holdout*.jsonl` files were written without looking at the
+ * rules' misses (each is its own set, named after the file); every other file is the training set,
+ * the one the rules were built against.
+ */
+export function fixtureSet(fileName: string): string {
+  const m = /^(holdout[\w-]*)\.jsonl$/.exec(fileName);
+  return m ? m[1] : 'training';
+}
+
+/** The sets whose floors a test holds (see eval.spec.ts); other sets are measured and reported only. */
+export const FLOORED_SETS: readonly string[] = ['training'];
+
 const CRISIS: ReadonlySet<string> = new Set(['none', 'concern', 'urgent']);
 const SOURCING: ReadonlySet<string> = new Set(['none', 'suspect', 'likely']);
 
