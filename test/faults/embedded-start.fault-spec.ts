@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -57,6 +57,25 @@ describe('embedded PostgreSQL that cannot start', () => {
     writeFileSync(file, 'not a directory');
     await expectCleanFailure({ DATA_DIR: join(file, 'data') }, /DATA_DIR/);
   }, 70_000);
+
+  it('says DATA_DIR cannot be created where no folder can exist (under /proc), instead of hanging', async () => {
+    await expectCleanFailure({ DATA_DIR: '/proc/kindred-data' }, /DATA_DIR/);
+  }, 70_000);
+
+  it('refuses to overwrite a DATA_DIR/postgres that is a file or a folder of something else', async () => {
+    const asFile = tempDataDir();
+    dirs.push(asFile);
+    writeFileSync(join(asFile, 'postgres'), "somebody else's file");
+    await expectCleanFailure({ DATA_DIR: asFile }, /not a PostgreSQL data folder.*DATA_DIR/);
+    expect(readFileSync(join(asFile, 'postgres'), 'utf8')).toBe("somebody else's file");
+
+    const asFolder = tempDataDir();
+    dirs.push(asFolder);
+    mkdirSync(join(asFolder, 'postgres'));
+    writeFileSync(join(asFolder, 'postgres', 'notes.txt'), 'keep me');
+    await expectCleanFailure({ DATA_DIR: asFolder }, /not a PostgreSQL data folder/);
+    expect(readFileSync(join(asFolder, 'postgres', 'notes.txt'), 'utf8')).toBe('keep me');
+  }, 100_000);
 
   it('starts over a stale lock file left by a dead PostgreSQL', async () => {
     const dataDir = tempDataDir();

