@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { MeetingActionsRepository } from './actions.repository.js';
 import { CLOCK, systemClock } from './clock.js';
 import { ChatMessageEntity } from './entities/chat-message.entity.js';
@@ -16,7 +17,8 @@ import { MessagesRepository } from './messages.repository.js';
 import { ChatEmitter } from './room/chat-emitter.js';
 import { ChatGateway } from './room/chat.gateway.js';
 import { ChatService } from './room/chat.service.js';
-import { InMemoryRoomStateStore, ROOM_STATE } from './room/room-state.store.js';
+import { createRoomStateStore } from './room/redis-room-state.store.js';
+import { ROOM_STATE } from './room/room-state.store.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 @Module({
@@ -24,7 +26,8 @@ import { SessionsRepository } from './sessions.repository.js';
   controllers: [MeetingsController],
   providers: [
     { provide: CLOCK, useValue: systemClock },
-    { provide: ROOM_STATE, useFactory: () => new InMemoryRoomStateStore() },
+    // In Redis when REDIS_URL is set (shared by every API process), else in memory.
+    { provide: ROOM_STATE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRoomStateStore(config) },
     MeetingsRepository,
     SessionsRepository,
     MessagesRepository,

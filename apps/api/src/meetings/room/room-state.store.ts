@@ -3,8 +3,9 @@ import type { Participant, ParticipantRole, RaisedHand } from '@kindred/contract
 /**
  * Live state of a meeting room: who is present (one entry per person, however many tabs),
  * raised hands, mutes, removals, slow mode and send/typing timers. It never touches the
- * database. The interface is async so a shared (Redis) implementation can replace the
- * in-memory one when Kindred runs several API processes.
+ * database. The interface is async so that the shared implementation (RedisRoomStateStore,
+ * used when REDIS_URL is set) can replace this in-memory one when Kindred runs several API
+ * processes. room-state.store.int-spec.ts runs the same behaviour tests against both.
  */
 export interface RoomPerson {
   participant: string;
@@ -62,6 +63,13 @@ export interface RoomStateStore {
   /** Sessions this store holds state for. */
   sessionIds(): Promise<string[]>;
   drop(sessionId: string): Promise<void>;
+
+  /**
+   * Shared stores only: called with the sessions whose people changed without a call from this
+   * process (another API process died and its sockets were dropped; sockets written back after
+   * a Redis outage), so the caller can push fresh presence.
+   */
+  onChange?(listener: (sessionIds: string[]) => void): void;
 }
 
 export const ROOM_STATE = Symbol('ROOM_STATE');
@@ -86,6 +94,8 @@ interface Room {
 /** The single-process store. */
 export class InMemoryRoomStateStore implements RoomStateStore {
   private readonly rooms = new Map<string, Room>();
+  /** Arrival order (a counter, not the clock: two people can arrive within one millisecond). */
+  private arrivals = 0;
 
   private room(sessionId: string): Room {
     let room = this.rooms.get(sessionId);
@@ -123,13 +133,13 @@ export class InMemoryRoomStateStore implements RoomStateStore {
       existing.displayName = person.displayName;
       existing.role = person.role;
       existing.sockets.add(socketId);
-      if (first) existing.arrivedAt = Date.now();
+      if (first) existing.arrivedAt = ++this.arrivals;
       return { first };
     }
     room.people.set(person.participant, {
       ...person,
       sockets: new Set([socketId]),
-      arrivedAt: Date.now(),
+      arrivedAt: ++this.arrivals,
       handRaisedAt: null,
       mutedUntil: null,
       removed: false,
