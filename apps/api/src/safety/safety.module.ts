@@ -30,7 +30,9 @@ import { WatchedWordsService } from './watched-words/watched-words.service.js';
       provide: RATE_LIMIT_STORAGE,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        config.redisUrl ? new RedisThrottlerStorage(config.redisUrl) : new MemoryThrottlerStorage(),
+        config.redisUrl
+          ? new RedisThrottlerStorage(config.redisUrl, `${config.redisPrefix}:rate`)
+          : new MemoryThrottlerStorage(),
     },
     RateLimitService,
     { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
