@@ -82,6 +82,8 @@ export class ChatService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.alias = new SessionAlias(config.aliasSecret);
+    // A shared store reports rooms whose people changed elsewhere (another API process died).
+    this.store.onChange?.((sessionIds) => this.roomsChanged(sessionIds));
   }
 
   // ------------------------------------------------------------------ joining
@@ -525,7 +527,15 @@ export class ChatService {
     }
   }
 
-  /** Drops the in-memory state of sessions that ended over an hour ago. */
+  private roomsChanged(sessionIds: string[]): void {
+    if (!this.emitter.ready) return;
+    for (const id of sessionIds) {
+      this.schedulePresence(id);
+      void this.pushHands(id).catch(() => undefined);
+    }
+  }
+
+  /** Drops the room state of sessions that ended over an hour ago. */
   async sweep(now: Date): Promise<void> {
     for (const id of await this.store.sessionIds()) {
       const meta = await this.store.session(id);
