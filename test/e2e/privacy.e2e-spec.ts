@@ -77,6 +77,12 @@ describe('privacy: export and account deletion', () => {
     expect(doc.reactions).toEqual([expect.objectContaining({ kind: 'support' })]);
     expect(doc.flags).toEqual([expect.objectContaining({ reason: 'other', note: 'checking in on them' })]);
     expect(doc.rsvps).toEqual([]);
+    // Every timestamp is an ISO string, and a post never edited says so with null.
+    const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    for (const row of [...doc.threads, ...doc.posts, ...doc.reactions, ...doc.flags]) {
+      expect(row.createdAt).toMatch(isoTime);
+    }
+    expect(doc.posts.every((p) => p.editedAt === null)).toBe(true);
     expect(Array.isArray(doc.notices)).toBe(true);
     // Nothing of the other member's is in it.
     expect(JSON.stringify(doc)).not.toContain('Legs will not stop.');

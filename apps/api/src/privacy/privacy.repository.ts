@@ -5,8 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 type Rows<K extends keyof ExportDocument> = ExportDocument[K];
 
-const iso = (value: Date | string | null): string | null =>
-  value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+const iso = (value: Date): string => value.toISOString();
 
 /**
  * Everything tied to one account, across features. Each feature's tables are read only when
@@ -24,138 +23,101 @@ export class PrivacyRepository {
     return new Set(rows.map((r) => r.name));
   }
 
-  async threads(userId: string): Promise<Rows<'threads'>> {
-    if (!(await this.existing(['threads', 'boards', 'posts'])).has('threads')) return [];
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT t.id, b.slug AS board, t.title, t.anonymous, op.alias, t.status, t.created_at
+  /**
+   * One export section: the rows of `sql` (which names its columns as the contract does) for
+   * this user, with every timestamp as an ISO string; empty when a table it reads is missing.
+   */
+  private async section<T>(tables: string[], sql: string, userId: string): Promise<T[]> {
+    if ((await this.existing(tables)).size < tables.length) return [];
+    const rows: Array<Record<string, unknown>> = await this.db.query(sql, [userId]);
+    for (const row of rows) {
+      for (const [key, value] of Object.entries(row)) if (value instanceof Date) row[key] = iso(value);
+    }
+    return rows as T[];
+  }
+
+  threads(userId: string): Promise<Rows<'threads'>> {
+    return this.section(
+      ['threads', 'boards', 'posts'],
+      `SELECT t.id, b.slug AS board, t.title, t.anonymous,
+              CASE WHEN t.anonymous THEN op.alias END AS alias, t.status, t.created_at AS "createdAt"
          FROM threads t
          JOIN boards b ON b.id = t.board_id
          LEFT JOIN posts op ON op.id = t.opening_post_id
         WHERE t.author_id = $1
         ORDER BY t.created_at, t.id`,
-      [userId],
+      userId,
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      board: r.board as string,
-      title: r.title as string,
-      anonymous: r.anonymous as boolean,
-      alias: r.anonymous ? ((r.alias as string | null) ?? null) : null,
-      status: r.status as string,
-      createdAt: iso(r.created_at as Date)!,
-    }));
   }
 
-  async posts(userId: string): Promise<Rows<'posts'>> {
-    if (!(await this.existing(['posts'])).has('posts')) return [];
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT p.id, p.thread_id, t.title AS thread_title, p.anonymous, p.alias, p.body, p.status,
-              p.created_at, p.edited_at
+  posts(userId: string): Promise<Rows<'posts'>> {
+    return this.section(
+      ['posts', 'threads'],
+      `SELECT p.id, p.thread_id AS "threadId", t.title AS "threadTitle", p.anonymous,
+              CASE WHEN p.anonymous THEN p.alias END AS alias, p.body, p.status,
+              p.created_at AS "createdAt", p.edited_at AS "editedAt"
          FROM posts p
          JOIN threads t ON t.id = p.thread_id
         WHERE p.author_id = $1
         ORDER BY p.created_at, p.id`,
-      [userId],
+      userId,
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      threadId: r.thread_id as string,
-      threadTitle: r.thread_title as string,
-      anonymous: r.anonymous as boolean,
-      alias: r.anonymous ? ((r.alias as string | null) ?? null) : null,
-      body: r.body as string,
-      status: r.status as string,
-      createdAt: iso(r.created_at as Date)!,
-      editedAt: iso(r.edited_at as Date | null),
-    }));
   }
 
-  async reactions(userId: string): Promise<Rows<'reactions'>> {
-    if (!(await this.existing(['reactions'])).has('reactions')) return [];
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT post_id, kind, created_at FROM reactions WHERE user_id = $1 ORDER BY created_at, post_id`,
-      [userId],
+  reactions(userId: string): Promise<Rows<'reactions'>> {
+    return this.section(
+      ['reactions'],
+      `SELECT post_id AS "postId", kind, created_at AS "createdAt"
+         FROM reactions WHERE user_id = $1 ORDER BY created_at, post_id`,
+      userId,
     );
-    return rows.map((r) => ({
-      postId: r.post_id as string,
-      kind: r.kind as string,
-      createdAt: iso(r.created_at as Date)!,
-    }));
   }
 
-  async flags(userId: string): Promise<Rows<'flags'>> {
-    if (!(await this.existing(['flags'])).has('flags')) return [];
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT target_type, target_id, reason, note, status, created_at
+  flags(userId: string): Promise<Rows<'flags'>> {
+    return this.section(
+      ['flags'],
+      `SELECT target_type AS "targetType", target_id AS "targetId", reason, note, status,
+              created_at AS "createdAt"
          FROM flags WHERE flagger_id = $1 ORDER BY created_at, id`,
-      [userId],
+      userId,
     );
-    return rows.map((r) => ({
-      targetType: r.target_type as string,
-      targetId: r.target_id as string,
-      reason: r.reason as string,
-      note: (r.note as string | null) ?? null,
-      status: r.status as string,
-      createdAt: iso(r.created_at as Date)!,
-    }));
   }
 
-  async rsvps(userId: string): Promise<Rows<'rsvps'>> {
-    const have = await this.existing(['meeting_rsvps', 'meeting_sessions', 'meetings']);
-    if (have.size < 3) return [];
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT r.session_id, m.name, s.starts_at, r.created_at
+  rsvps(userId: string): Promise<Rows<'rsvps'>> {
+    return this.section(
+      ['meeting_rsvps', 'meeting_sessions', 'meetings'],
+      `SELECT r.session_id AS "sessionId", m.name AS meeting, s.starts_at AS "startsAt",
+              r.created_at AS "createdAt"
          FROM meeting_rsvps r
          JOIN meeting_sessions s ON s.id = r.session_id
          JOIN meetings m ON m.id = s.meeting_id
         WHERE r.user_id = $1
         ORDER BY s.starts_at, r.session_id`,
-      [userId],
+      userId,
     );
-    return rows.map((r) => ({
-      sessionId: r.session_id as string,
-      meeting: r.name as string,
-      startsAt: iso(r.starts_at as Date)!,
-      createdAt: iso(r.created_at as Date)!,
-    }));
   }
 
-  async chatMessages(userId: string): Promise<Rows<'chatMessages'>> {
-    const have = await this.existing(['chat_messages', 'meeting_sessions', 'meetings']);
-    if (have.size < 3) return [];
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT c.session_id, m.name, c.display_name, c.body, c.created_at
+  chatMessages(userId: string): Promise<Rows<'chatMessages'>> {
+    return this.section(
+      ['chat_messages', 'meeting_sessions', 'meetings'],
+      `SELECT c.session_id AS "sessionId", m.name AS meeting, c.display_name AS "displayName", c.body,
+              c.created_at AS "createdAt"
          FROM chat_messages c
          JOIN meeting_sessions s ON s.id = c.session_id
          JOIN meetings m ON m.id = s.meeting_id
         WHERE c.author_id = $1
         ORDER BY c.created_at, c.id`,
-      [userId],
+      userId,
     );
-    return rows.map((r) => ({
-      sessionId: r.session_id as string,
-      meeting: r.name as string,
-      displayName: r.display_name as string,
-      body: r.body as string,
-      createdAt: iso(r.created_at as Date)!,
-    }));
   }
 
-  async notices(userId: string): Promise<Rows<'notices'>> {
-    if (!(await this.existing(['notices'])).has('notices')) return [];
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT kind, reason, message, excerpt, created_at, read_at
+  notices(userId: string): Promise<Rows<'notices'>> {
+    return this.section(
+      ['notices'],
+      `SELECT kind, reason, message, excerpt, created_at AS "createdAt", read_at AS "readAt"
          FROM notices WHERE user_id = $1 ORDER BY created_at, id`,
-      [userId],
+      userId,
     );
-    return rows.map((r) => ({
-      kind: r.kind as string,
-      reason: (r.reason as string | null) ?? null,
-      message: (r.message as string | null) ?? null,
-      excerpt: (r.excerpt as string | null) ?? null,
-      createdAt: iso(r.created_at as Date)!,
-      readAt: iso(r.read_at as Date | null),
-    }));
   }
 
   /**
