@@ -57,7 +57,15 @@ const WANT = '(?:want(?:s|ed)?(?: to| 2)?|wanna)';
 const SELF = '(?:my ?self|my ?slef|him ?self|her ?self|them ?selves|them ?self|your ?self)';
 // Taking drugs, then or now: "took", "am taking", "shooting".
 const USED =
-  '(?:took|taken|taking|swallowed|swallowing|shot|shooting|snorted|snorting|smoked|did|doing|used|using|popped|popping)';
+  '(?:took|taken|taking|swallowed|swallowing|shot(?: up)?|shooting(?: up)?|snorted|snorting|smoked|did|doing|used|using|popped|popping|ate|eating|downed|downing|chugged)';
+// Taking a drug, said as intent: "gonna eat", "about to shoot".
+const TAKE = '(?:use|shoot(?: up)?|take|do|snort|smoke|swallow|pop|eat|down|chug|inject)';
+// A whole supply: "the whole bottle", "my entire script", "a full bundle".
+const WHOLE =
+  '(?:(?:the|my|a|this|that|his|her) (?:whole|entire|full) (?:\\w+ )?(?:bottle|bag|bundle|stash|script|prescription|pack|packet|thing|gram|g|supply|box|sleeve|strip|blister|jar))';
+// Times that make a plan concrete.
+const WHEN =
+  "(?:tonight|today|tomorrow|this (?:weekend|week|morning|afternoon|evening)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)|right now|rn|when (?:everyone|they|the kids|my \\w+)(?:'s| is| are|'re) (?:asleep|gone|out|at work)|after (?:my \\w+|they|everyone|the kids) (?:falls? asleep|leaves?|goes? to (?:bed|sleep|work)))";
 const DRUGS =
   '(?:pills|meds|medication|dope|fent|fetty|subs|bars|xanax|methadone|doses?|stash|script|prescription|oxys?|percs|blues|bags?|bundle|buns|take ?homes|it|them|that)';
 const CLOSE = '(?= *(?:[.!,;:?]|$|and\\b|tonight|today|now|at once|lol|[\\uD83C-\\uD83E]))';
@@ -84,16 +92,32 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\bsuiside\\b',
       '\\b(?:end|ending|take|taking) (?:my|his|her|their|your) (?:own )?life\\b',
       '\\bend(?:ing)? (?:it all|it tonight|it for good|it today|everything)\\b',
-      `\\b${INTENT} (?:just )?(?:end (?:it|this|things|my suffering|the pain for good)|od|o\\.d\\.?|overdose|die tonight|not exist|not be alive|be gone)\\b(?! (?:with|between|for now|on (?:my|the) \\w+ (?:job|shift)))`,
+      `\\b${INTENT} (?:just )?(?:end (?:it|this|things|my suffering|the pain for good)|od|o\\.d\\.?|overdose|die tonight|not exist|stop existing|cease to exist|not be alive|be gone)\\b(?! (?:with|between|for now|on (?:my|the) \\w+ (?:job|shift)))`,
       `\\b${INTENT} (?:just )?jump\\b(?= *(?:[.!?]|$|off|from|in front))`,
       '\\b(?:use|using|turn|turning|point|pointing) (?:it|the gun|a gun|my gun|the knife) (?:on|at) my ?self\\b',
       "\\b(?:better|happier|easier|fine|relieved|free)\\b[^.!?]{0,25}\\b(?:if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|around|alive)|without me|when i'?m gone)",
       "\\b(?:won'?t|not going to|not gonna) make it (?:through|to) (?:tonight|the night|tomorrow|morning)\\b",
+      // A time-bound ending: "ending things this weekend", "tonight I end it".
+      `\\bend(?:ing)? (?:it|things|everything|it all)(?: all)? ${WHEN}\\b(?! (?:with|between|early|at|on|for))`,
+      `\\b${WHEN},? (?:i(?:'?m| am)? )?(?:(?:going to|gonna|will|'ll) )?end(?:ing)? (?:it|things|everything|my life)\\b(?! (?:with|between|early|at|on|for))`,
+      // Wanting it over for good: "I want it to be over. all of it. permanently".
+      '\\bwant (?:it|everything|this|all of (?:it|this)|it all|the pain|my life) to (?:stop|end|be over)\\b[^!?]{0,30}\\b(?:permanently|for good|forever)\\b',
+      '\\b(?:hope|hoping|pray|praying|wish|wishing) (?:that )?i (?:just )?die\\b(?! (?:of|from|laughing))',
+      // Not expecting or planning to be alive: "I don't plan on waking up tomorrow".
+      "\\b(?:don'?t|dont|do not|not|no) (?:plan(?:ning)?|intend(?:ing)?|expect(?:ing)?|plans?) (?:on |to )?(?:wak(?:e|ing) up|be(?:ing)? (?:here|alive|around) (?:tomorrow|by|much|for|next|any)|see(?:ing)? (?:tomorrow|the morning|morning|another day|next week|christmas|my birthday))\\b",
+      // Not coming back: "I don't think I'm coming home tonight".
+      "\\b(?:don'?t think|not sure|doubt) (?:i'?m|im|i am|i'?ll be|i will be) (?:coming|going|making it) (?:home|back)\\b|\\bwon'?t be (?:coming|going) (?:home|back)(?= *(?:[.!,]|$|tonight|ever|again))",
+      // Asking how much it takes to die.
+      '\\b(?:how (?:many|much)|what dose|enough)\\b[^.!?]{0,40}\\b(?:would it take|does it take|it takes|to take|would take|do i need|would i need)\\b[^.!?]{0,15}\\bto (?:not wake up|never wake up|die|kill (?:me|my ?self|a person|someone)|be fatal|be lethal|stop (?:my|your) heart|end it|od|overdose)\\b|\\b(?:lethal|fatal) dose (?:of|for)\\b',
+      // Welcoming death: "if I don't wake up that's fine".
+      "\\bif i (?:don'?t|dont|never|do not) wake up\\b[^.!?]{0,12}\\b(?:that'?s|thats|it'?s|its|so be it|fine|ok|okay|whatever|good)|\\bif i die\\b[^.!?]{0,12}\\b(?:that'?s|thats|so be it|i die|fine|whatever|good)\\b",
+      // "I attempted last year": an attempt, which tense usually turns into a concern.
+      "\\bi (?:have |'ve )?attempted\\b(?= *(?:[.,!]|$|(?:last|this|in|when|after|before|twice|once|again|a few|two|three|several|\\d)\\b))|\\b(?:suicide|suicidal) attempts?\\b",
       `\\b(?:want|wanna|wish|hope|hoping|just want|thinking about|think about|dream of|dreaming of|easy it would be|would be nice|would rather) (?:\\w+ ){0,5}(?:and |to )(?:just )?(?:never|not) wake up\\b`,
       "\\b(?:isn'?t|is not|not|no longer|ain'?t) worth (?:living|it any ?more)\\b",
-      "\\b(?:(?:don'?t|dont|can'?t|cant) see (?:the|a|any) |no )?(?:point|reason) (?:in|of|to) (?:living|being alive|going on|life)\\b",
+      "\\b(?:(?:don'?t|dont|can'?t|cant) see (?:the|a|any) |no )?(?:point|reason) (?:for me |for living )?(?:in|of|to) (?:liv(?:e|ing)|being alive|stay(?:ing)? alive|be(?:ing)? here|go(?:ing)? on|keep(?:ing)? (?:going|living|fighting|trying|on)|carry(?:ing)? on|continu\\w+|wak(?:e|ing) up|life)\\b",
       '\\b(?:go|going|check|checking|clock|clocking|bow|bowing) out on my own terms\\b|\\b(?:check|checking) out (?:early|for good)\\b|\\bleave this world\\b',
-      '\\b(?:drive|driving|crash|crashing|steer|steering) (?:my car |the car )?(?:into|off) (?:a|the) (?:tree|wall|pole|truck|traffic|bridge|cliff|river)\\b|\\b(?:walk|step|walking|stepping|jump|jumping) (?:into|in front of) (?:traffic|a train|the train|a bus|a truck)\\b',
+      '\\b(?:drive|driving|crash|crashing|steer|steering|swerve|swerving) (?:my car |the car |my truck )?(?:into|off) (?:a|the|an) (?:tree|wall|pole|truck|semi|traffic|bridge|overpass|cliff|river|lake|pier|embankment)\\b|\\b(?:jump|jumping|throw my ?self|step|stepping) (?:off|from) (?:a|the|my) (?:bridge|overpass|roof|rooftop|building|parking garage|garage|cliff|ledge|balcony|tower)\\b|\\b(?:walk|step|walking|stepping|jump|jumping) (?:into|in front of) (?:traffic|a train|the train|a bus|a truck)\\b',
       "\\b(?:don'?t|dont|do not) (?:think|expect) i'?(?:ll| will) (?:be alive|make it|survive|be here|be around|wake up)\\b|\\b(?:can'?t|cannot|cant) see myself (?:living|being alive|alive|making it|surviving)\\b",
       '\\b(?:only|one) way (?:out|to (?:stop|end) (?:this|it|the pain)) is (?:death|dying|to die|to end it)\\b|\\bdeath (?:is|would be|seems like) (?:the only|a|my) (?:way out|relief|answer|option)\\b',
       "\\bwish(?:ing)? i (?:hadn'?t|didn'?t|had not|did not|never) (?:survived|made it|woken up|been (?:saved|revived|narcanned|found))\\b",
@@ -120,6 +144,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\b${WANT} (?:to )?(?:die|be dead)\\b(?! (?:of|from) (?:embarrass|laugh|shame|cringe))`,
       "\\bwish(?:es|ed|ing)? (?:i|i'd|id|he|she|they|he'd|she'd|they'd) (?:was|were|could be) dead\\b",
       '\\bready to die\\b',
+      `\\b(?:${WANT}|wish i could|wish i'?d|just want to) (?:just )?(?:not exist|stop existing|cease to exist|stop breathing|be gone for good)\\b`,
       '\\bwish i (?:was|were|had) never (?:been )?born\\b',
     ]),
   ],
@@ -130,6 +155,9 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\b(?:want|wanna|urge|urges|going|gonna|started|start|starting|been) (?:to )?(?:hurt|harm|cut|burn)(?:ing)? ${SELF}`,
       `\\b(?:cut|cutting|burning|burned|harming|hurting) ${SELF}\\b(?! (?:at|on|while|shaving|lifting|by accident|accidentally|cooking))`,
       "\\bcutting (?:again|tonight|rn|right now)\\b|\\b(?:i'?m|im|i am|been|keep) cutting\\b",
+      // "want to cut so bad", "urge to cut again": cutting with no object is self-harm.
+      '\\b(?:want|wanna|urges?|need|needing|going|gonna|about|itching|craving) (?:to )?(?:cut|burn|sh)\\b(?= *(?:[.!,;]|$|again|so bad|so badly|tonight|rn|right now|deep|deeper|bad|badly|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?)\\b))',
+      '\\b(?:relapsed on|relapse on|clean from|urges? to) (?:sh|self harm|cutting)\\b(?! free)',
     ]),
   ],
   [
@@ -142,9 +170,16 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\b(?:going to|gonna|about to|plan(?:ning)? to|will|i'?ll|finna|fixing to|want to|wanna) (?:just )?(?:use|shoot|take|do|snort|smoke|swallow|pop) (?:it all|all of it|everything|all (?:of )?(?:my|the|them) ${DRUGS}|(?:the|my) (?:whole|entire) (?:bottle|bag|bundle|stash|script|prescription|pack|thing|gram|g|supply)|every (?:last )?\\w+|enough to)\\b`,
       `\\b${USED} (?:like |about |around )?(?:a (?:whole )?bunch of|a handful of|way too many|too many|a ton of|[5-9]|[1-9]\\d+)(?: of)? (?:(?:my )?${DRUGS}\\b|(?:my|the|his|her) \\w+|\\w+ pills)`,
       '\\b(?:a|myself a|give myself a) hot ?shot\\b',
+      `\\b${USED} ${WHOLE}\\b`,
+      `\\b${INTENT} (?:just )?${TAKE} ${WHOLE}\\b`,
+      `\\b${USED} (?:it all|all of it|all of them|everything|every (?:last )?\\w+) at once\\b|\\b${TAKE} (?:it all|all of it|everything) at once\\b`,
+      // Too much, now: "I think I took too much", "did way too much, can't breathe".
+      '\\b(?:i think i|think i|i|pretty sure i|scared i|afraid i) (?:just )?(?:took|did|used|shot|snorted|smoked|had) (?:way |much |far )?too much\\b',
+      "\\b(?:i think i|think i|pretty sure i|scared i|afraid i|i might have|i may have|i might'?ve) (?:just )?(?:od'?d|oded|overdosed|overdosing)\\b",
       `\\b${USED}\\b[^.!?]{0,40}\\bon purpose\\b`,
       "\\b(?:use|using|shoot|shooting|drink|drinking|keep using|take|taking|do|doing)\\b[^.!?]{0,20}\\buntil (?:my heart stops|i (?:die|stop breathing|don'?t wake up|od|overdose)|it kills me)",
-      `\\b(?:going to|gonna|about to|will|i'?ll|finna|want to|wanna) (?:just )?(?:use|shoot|take|do|snort|swallow|pop) (?:them|it|those|these) all\\b`,
+      `\\b(?:going to|gonna|about to|will|i'?ll|finna|want to|wanna) (?:just )?(?:use|shoot|take|do|snort|swallow|pop) (?:them|it|those|these) all\\b(?! (?:to|out|with|home|for|back|in|on|into|over|up|down|around|the way))`,
+      `\\b${INTENT} (?:just )?${TAKE} (?:a|the|my|this|that|her|his) (?:bottle|handful|fistful|bunch|sleeve|box|jar|bag|pack) of\\b`,
       "\\benough (?:\\w+ ){0,2}to (?:not wake up|never wake up|kill me|end it|stop my heart|make sure i don'?t wake)\\b",
       "\\b(?:don'?t|dont|do not) care if (?:i|it) (?:die|dies|kill(?:s)? me|wake up|wakes me|od|overdose)\\b",
       '\\b(?:hope|hoping|praying) (?:it|this|the next one|the next shot|this (?:bag|shot|one)) (?:kills|takes|ends) me\\b',
@@ -161,10 +196,14 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\bcan'?t get (?:him|her|them|my \\w+) to (?:respond|wake up|breathe|open (?:his|her|their) eyes)\\b",
       '\\bbreathing (?:is |was |has gotten |got )?(?:really |very |so |super )?(?:slow|shallow|weird|strange|funny|raspy)\\b|\\bgasping\\b',
       "\\bpassed out (?:on the (?:floor|ground|bathroom floor)|and (?:won'?t|can'?t|isn'?t))",
-      "\\b(?:not responding|won'?t respond|snoring sounds|gurgling|death rattle)\\b",
+      "\\b(?:not responding|won'?t respond|snoring sounds|gurgling|death rattle|foaming at the mouth)\\b",
+      "\\b(?:he'?s|she'?s|they'?re|he is|she is|they are|friend is|isn'?t|is not) (?:not |still not )?(?:moving|waking)\\b(?= *(?:[.!,]|$|and|at all|anymore|i|please|what|help))",
       "\\b(?:won'?t|isn'?t|is not|are not|aren'?t) wak(?:e|ing) up\\b(?! (?:before|until|till|early|on time|in time|for|at|when))",
       "\\b(?:is|he'?s|she'?s|they'?re|someone'?s|somebody'?s) (?:overdosing|od'?ing|oding)\\b",
       '\\boverdosing (?:right now|rn)\\b',
+      "\\b(?:he'?s|she'?s|they'?re|he is|she is|they are|lips|face|skin) (?:still |all |turning |going |gone |looks? |is )?(?:blue|grey|gray|purple)\\b(?! (?:shirt|jacket|hoodie|car|eyes|hair|team|line|light|jeans))",
+      // A body failing right after using: "took 8 bars, can't keep my eyes open" (either order).
+      "\\b(?:can'?t|cannot|cant) (?:feel my (?:hands|arms|legs|face|fingers|body)|keep my eyes open|breathe|catch my breath|stay awake)\\b(?=[^.!?]{0,60}\\b(?:took|did|used|shot|snorted|pills|bars|fent|fetty|dope|xanax|od'?d|overdos\\w+|too much)\\b)|\\b(?:took|did|used|shot|snorted|pills|bars|fent|fetty|dope|xanax|od'?d|too much)\\b[^.!?]{0,60}?\\b(?:can'?t|cannot|cant) (?:feel my (?:hands|arms|legs|face|fingers|body)|keep my eyes open|breathe|catch my breath|stay awake)\\b",
     ]),
   ],
   [
@@ -174,18 +213,19 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\bthis is (?:my )?(?:final |last )?goodbye\\b(?! (?:to|for now)\\b)',
       "\\b(?:here'?s|consider this) my (?:final |last )?goodbye\\b",
       "\\bby the time (?:you|anyone|any1|someone|y'?all|u) (?:read|reads|see|sees|find|finds) this\\b",
+      '\\b(?:if|when|whoever) (?:anyone|anybody|someone|somebody|my \\w+) (?:finds|find|reads|sees) (?:this|me)\\b(?! (?:helpful|useful|interesting|funny|post|thread|group|place|site))|\\bwhoever finds (?:this|me)\\b',
       "\\b(?:won'?t|will not|wont|not gonna|not going to) be (?:here|around|alive) (?:tomorrow|much longer|by morning|in the morning|any ?more|for long)\\b",
       '\\bgoodbye (?:forever|cruel world|world)\\b',
-      "\\b(?:tonight'?s|today'?s|tonight is|today is|this is) my (?:last|final) (?:night|day)\\b(?! (?:at|in|of|on|as|before|with))",
+      "\\b(?:tonight'?s|today'?s|tonight is|today is|this is) my (?:last|final) (?:night|day)\\b(?= *(?:[.!,;]|$|alive|on (?:earth|this earth|this planet)|ever|[\\uD83C-\\uD83E]))",
       '\\b(?:goodbye|final) (?:note|letters?)\\b(?! to (?:my|their|your|the|our) (?:addiction|drugs?|using|disease|dope|heroin|old))',
-      '\\bthis (?:is|will be) (?:my )?(?:last|final) (?:post|message|night|day)\\b(?! (?:before|for|until|of the|on here for|here for|as a|in this))',
+      '\\bthis (?:is|will be) (?:my )?(?:last|final) (?:post|message|night|day)\\b(?= *(?:[.!,;]|$|ever|alive|on (?:earth|this earth)|[\\uD83C-\\uD83E]))',
     ]),
   ],
   [
     'hopelessness',
     rx([
       "\\bcan'?t (?:do|take|handle|deal with|stand|bear|live like|keep doing|fight) (?:this|it|life|this life|this shit|the pain|much more)? ?(?:any ?more|any longer|no more)\\b",
-      "\\bcan'?t (?:go on|keep going|keep living|keep fighting)\\b|\\bcan'?t any ?more\\b",
+      "\\bcan'?t (?:go on|keep going|keep living|keep fighting)\\b|\\bcan'?t any ?more\\b|\\bcan'?t keep doing this\\b(?= *(?:[.!,;]|$))",
       '\\b(?:scared|afraid|frightened) of (?:my ?self|what i (?:might|could|will|would) do)\\b',
       "\\bcan'?t do this\\b(?= *(?:[.!?,]|$))",
       "\\b(?:what'?s|whats|what is) (?:even )?the point\\b(?= *(?:[.!?,;]|$|any ?more|of (?:anything|living|trying|it all|any of this|going on|life|even|staying|being|getting|recovery|fighting|this|me)|in (?:anything|living|trying)|lol|tbh|honestly|really|though))",
@@ -194,11 +234,12 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:giving|give|gave) up(?= *(?:[.!?,;]|$|on (?:life|everything|myself|recovery|it all|living|trying|me|this|hope)|any ?more|now|lol|tbh|honestly))',
       '\\b(?:hopeless(?:ness)?(?! (?:romantic|cook|at|with|case at|when it comes))|no hope|lost (?:all )?hope|no way out|no future)\\b',
       '\\bnothing (?:left|matters)\\b(?! (?:to (?:lose|say|use|sell|do)|in (?:the|my) (?:fridge|bag|bank|account)))',
-      '\\b(?:so )?tired of (?:living|life|being alive|everything|fighting|it all|trying|existing|waking up|this life)\\b',
+      '\\b(?:so )?tired of (?:living|life|being alive|everything|fighting|it all|trying|existing|waking up|this life)\\b(?! (?:sick|dope ?sick|hungover|in (?:withdrawal|jail|a cell|the shelter)|on (?:the street|the floor)|feeling sick|broke|to (?:an? )?(?:empty|quiet)))',
       '\\bdone with (?:life|living|everything|it all|this life)\\b',
       '\\bwant (?:it|everything|the pain|this pain|this|all of this|it all) to (?:stop|end|be over)\\b',
-      '\\b(?:want|wanna|wish i could) (?:to )?(?:just )?(?:disappear|vanish|sleep forever|not exist|stop existing|fall asleep and not)\\b',
-      "\\b(?:i'?m|im|i am|feel like|feel) (?:such |just )?(?:a )?(?:burden|worthless|a waste of (?:space|air|life))\\b",
+      '\\b(?:want|wanna|wish i could) (?:to )?(?:just )?(?:disappear|vanish|sleep forever|go to sleep forever|fall asleep and not)\\b',
+      "\\b(?:i'?m|im|i am|feel like|feel|feeling) (?:such |just |so |really |completely |totally |utterly )?(?:a )?(?:burden|worthless|useless|a waste of (?:space|air|life)|a failure at everything)\\b",
+      "\\bcan'?t (?:take|handle|do) (?:much|any) (?:more|longer)\\b",
       '\\bhate (?:my life|being alive|waking up)\\b',
       '\\b(?:no ?one|nobody) (?:cares|would care)\\b',
       "\\b(?:don'?t|dont|can'?t|cant) see (?:a|any|the) (?:way out|way forward|point|future|reason to)\\b",
@@ -223,7 +264,9 @@ const RULES: Array<[CueKind, RegExp]> = [
   ],
   [
     'overdose_event',
-    rx(["\\b(?:overdosed|od'?d|oded|had an overdose|got narcanned|was narcanned|narcanned (?:me|him|her|them))\\b"]),
+    rx([
+      "\\b(?:overdosed|od'?d|oded|(?:had|survived|nearly died from|almost died from) an? (?:overdose|od)|got narcanned|was narcanned|narcanned (?:me|him|her|them))\\b(?! (?:dream|nightmare|scare|drill|training))",
+    ]),
   ],
   [
     'farewell',
@@ -236,7 +279,10 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\bwanted to say (?:thank you|thanks|goodbye|bye|sorry|i love)',
       "\\bi'?m (?:so )?sorry\\b(?=[ .!]*$)",
       `\\b(?:i'?m sorry|sorry|i love you),? ${RELATIVES}\\b|\\bi love you\\b(?=[ .!]*$)`,
-      "\\b(?:i'?m|im|i am) (?:so )?sorry for everything\\b",
+      "\\b(?:i'?m|im|i am) (?:so )?sorry for everything\\b|\\b(?:i'?m|im|i am) sorry i (?:couldn'?t|wasn'?t|didn'?t|failed|let you)\\b",
+      '\\b(?:take care of (?:each other|yourselves|yourself)|look after each other)\\b(?= *(?:[.!,]|$|for me|[\\uD83C-\\uD83E]))',
+      "\\byou (?:were|guys were|all were|have been|'ve been) the only (?:ones?|people|family|friends|thing)\\b",
+      "\\b(?:it'?s|its) been (?:an honou?r|real|a good run)\\b",
     ]),
   ],
   [
@@ -245,6 +291,9 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\btake care of my (?:${RELATIVES}|dog|cat)\\b(?! (?:while|when|during|for (?:a|the|\\d)|until|till|if|this|next|tomorrow|tonight))`,
       "\\bsee (?:you|ya|y'?all|u)(?: all| guys)? (?:on the other side|in another life)\\b(?! of)",
       "\\b(?:won'?t|will not|wont) (?:see|hear from) me again\\b",
+      "\\b(?:won'?t|will not|wont|not going to|not gonna|never) (?:be )?(?:post(?:ing)?|writ(?:e|ing)|log(?:ging)? on|be back|coming back|com(?:e|ing) back here|bother(?:ing)? (?:you|anyone)) (?:here )?(?:again|any ?more)\\b(?! (?:until|till|for|unless|if|when|after))",
+      '\\b(?:please )?(?:feed|walk|look after|take care of|find a home for|rehome) (?:my|the) (?:dog|dogs|cat|cats|pets?|puppy|kitten|fish|bird)\\b(?= *(?:[.!,]|$|for me|when|please))|\\bthe (?:dog|cat) needs (?:feeding|to be fed|walking)\\b',
+      '\\b(?:spare key|passwords?|my will|life insurance|insurance polic\\w*|bank (?:details|info|pin)) (?:is|are) (?:in|under|on|at)\\b',
       '\\bmy (?:last|final) (?:post|message|words)\\b(?! (?:got|was|about|on|in|before|for|until))',
       '\\b(?:gave|giving) away my (?:dog|cat|stuff|things|belongings)\\b',
       '\\b(?:said|saying|say) my goodbyes\\b|\\bplease forgive me\\b',
@@ -257,7 +306,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:the|my) (?:pills|gun|rope) (?:are|is) (?:ready|here|lined up)\\b|\\bpills (?:are )?(?:counted|lined up|laid out|ready)\\b',
       '\\b(?:work up|working up|get up|build up|find) the (?:nerve|courage)\\b',
       '\\b(?:made up my mind|my mind is made up|going to do it|gonna do it|doing it tonight)\\b',
-      '\\b(?:sav(?:ed|ing)|stockpil\\w*|hoard(?:ed|ing)|collect(?:ed|ing)) (?:up )?(?:all )?(?:my |of my )?(?:pills|meds|doses|scripts?|methadone|subs|bars|oxys?|take ?homes)\\b',
+      "\\b(?:sav(?:ed|ing)|stockpil\\w*|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed|ing)) (?:up )?(?:all )?(?:(?:my|of my|some|the|her|his|my \\w+'s|\\w+'s) )?(?:\\w+ )?(?:pills|meds|doses|scripts?|methadone|subs|bars|oxys?|take ?homes|tablets)\\b",
       '\\b(?:pills|meds|doses|oxys?|bars|subs|methadone|take ?homes) (?:saved|stashed|stockpiled)\\b',
       '\\benough (?:pills|dope|fent|heroin|fetty) (?:to|for)\\b',
       '\\b(?:made|have|got) a plan\\b',
@@ -270,14 +319,26 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:bought|copped|got|have|holding|sitting (?:here |in my car )?with) (?:a|the|some) (?:bag|bundle|bottle of pills)\\b',
       '\\bmy affairs in order\\b',
       '\\b(?:decided|ready|time for me) to go\\b(?! to| back| home| out| for| get)',
-      "\\btonight'?s the night\\b|\\bmade (?:my )?peace with (?:it|dying|death|leaving|going)\\b",
+      // Intent, a means named by a pronoun and a time: "going to take them after my wife falls asleep".
+      `\\b${INTENT} (?:just )?${TAKE} (?:them|it|those|these|all of them|them all|it all)\\b,? ${WHEN}`,
+      "(?:^|[.!?]\\s*)(?:it'?s|its) time\\b(?= *(?:[.!]|$))",
+      "\\b(?:tonight|today) (?:'s|is) the (?:night|day)\\b(?= *(?:[.!]|$))|\\btonight'?s the night\\b|\\bmade (?:my )?peace with (?:it|dying|death|leaving|going)\\b",
+      "\\b(?:at peace with|made|making) (?:it|this|my decision|the decision|dying|death)\\b(?= *(?:[.!,]|$|and))|\\b(?:i'?ve|i have) (?:made|reached) (?:my|a|the) (?:decision|choice)\\b(?= *(?:[.!,]|$|and i'?m at peace))",
+      "\\b(?:don'?t|do not|dont|please don'?t) (?:try to|try and|bother trying to) (?:stop|save|talk me out of|find|call) (?:me|it|this)\\b",
+      '\\b(?:i )?mean it this time\\b|\\b(?:not|no longer) (?:scared|afraid) (?:any ?more|of (?:dying|death|it))\\b',
+      '\\b(?:got|have|get|took|pulled|laid|lined) (?:the|a|my|all the) (?:razor|blade|rope|belt|gun|pistol|pills|knife|noose) (?:out|ready|loaded|tied|up)\\b',
+      '\\b(?:got|have|has) (?:the|my|a|all (?:the|my)) (?:pills|meds|rope|gun|pistol|razor|blades?|noose) (?:counted(?: out)?|lined up|laid out|ready|loaded|tied)\\b',
+      '\\b(?:(?:lie|lay|walk|step|stand|go) (?:down )?(?:onto|on to|on|in front of|into) (?:the )?(?:tracks|train|traffic|highway|freeway))\\b|\\bwalk onto them\\b',
+      '\\b(?:engine|car) (?:running|on) in (?:the|my) (?:closed |shut )?garage\\b|\\b(?:charcoal|exhaust) (?:in|into) (?:the|my) (?:car|room|tent)\\b',
+      '\\b(?:and|to) be done with (?:it|it all|everything|this|life)\\b(?= *(?:[.!,]|$))',
     ]),
   ],
   [
     'means',
     rx([
       "\\b(?:i'?m|im|i am|sitting|standing|here) (?:\\w+ ){0,4}with (?:a|the|my) (?:razor|blade|rope|gun|knife|noose)\\b",
-      '\\b(?:looking|staring|stare|look) at (?:the|a|my) (?:bottle of pills|pills|gun|rope|razor|blade|noose)\\b',
+      '\\b(?:looking|staring|stare|look) at (?:the|a|my) (?:bottle of pills|pills|gun|rope|razor|blade|noose|train tracks|tracks|bridge|edge|ledge)\\b',
+      '\\b(?:gun|pistol|rope|noose|razor|blade|knife|pills|bottle of (?:\\w+ )?pills) (?:is |are |sitting |lying )?(?:in my (?:lap|hand|hands|mouth)|in front of me|next to me|beside me)\\b',
     ]),
   ],
   ['emoji', /\u{1FAA6}|\u26B0\uFE0F?|\u{1F52A}|\u{1FA78}|\u{1FAA2}|\u{1F52B}|\u2620\uFE0F?/gu],
@@ -312,7 +373,7 @@ const MAX_CUES_PER_RULE = 16;
 export function detectCrisis(text: string): CrisisResult {
   const norm = normalize(text);
   const cues = findCues(norm, text).filter((c) => c.weight > 0);
-  const level = combine(cues);
+  const level = combine(cues, norm);
   const spans = level === 'none' ? [] : cues.map(({ start, end, kind, text }) => ({ start, end, kind, text }));
   return { level, spans };
 }
@@ -341,7 +402,8 @@ function personOf(kind: CueKind, cue: string, ctx: CueContext): Person {
 /** The cue's weight after reading its surroundings: negation, person, tense, jokes, safety. */
 function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): number {
   if (kind === 'emoji') return weighEmoji(ctx.sentence);
-  if (isNegated(ctx.clauseBefore, ctx.after) || GENERIC_PREDICATE.test(ctx.after)) return 0;
+  if (isNegated(ctx.clauseBefore, ctx.after)) return 0;
+  if (!cue.includes(' ') && GENERIC_PREDICATE.test(ctx.after)) return 0;
   const person = personOf(kind, cue, ctx);
   // Talk about suicide as a topic is none, unless someone keeps bringing it up about themselves.
   if (ABOUT.test(ctx.sentenceBefore)) return person === 'third' ? CONCERN : 0;
@@ -375,6 +437,10 @@ function weighEmergency(sentence: string): number {
   return RESOLVED.test(sentence) ? CONCERN : URGENT;
 }
 
+// A farewell that expects to come back or marks a milestone: "see you next week", "100 days today".
+const RETURNING =
+  /\b(?:see (?:you|ya|u|y'?all)\b(?! (?:on the other side|in another life|in heaven))|back (?:in|next|soon|on|after)|be back|taking a (?:break|step back)|break from|vacation|holiday|moving|new (?:job|city|place)|next (?:week|month|year|time)|\d+ (?:days?|weeks?|months?|years?)|chip|anniversary|birthday|celebrat\w*|congrat\w*|graduat\w*|proud|milestone|clean date|sober date|off to|heading (?:to|out|off)|leaving for|rehab|detox|treatment|inpatient|sober living|halfway house|deploy\w*)\b/i;
+
 // An overdose this week is still news; one from years ago is a recovery story.
 const THIS_WEEK =
   /\b(?:on|this|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week)\b|\b(?:\d+|a few|a couple|couple|two|three) days ago\b/i;
@@ -397,7 +463,7 @@ function lower(w: number): number {
  * Supporting cues escalate: hopelessness with a plan, a parting or a grave emoji is urgent, and so
  * is a parting ("take care of my dog") next to a farewell, a plan or an emoji.
  */
-function combine(cues: Cue[]): CrisisLevel {
+function combine(cues: Cue[], text: string): CrisisLevel {
   if (cues.some((c) => c.weight >= URGENT)) return 'urgent';
   // Two different grave emoji with a time or compulsion ("🔪🩸 again tonight").
   const emoji = cues.filter((c) => c.kind === 'emoji');
@@ -411,6 +477,10 @@ function combine(cues: Cue[]): CrisisLevel {
   }
   if (kinds.has('parting') && supporting.length >= 2) return 'urgent';
   if (kinds.has('farewell') && (kinds.has('plan') || kinds.has('emoji'))) return 'urgent';
+  // Two different farewells ("goodbye everyone … you were the only ones who tried") with nothing that
+  // says the writer is coming back or celebrating.
+  const farewells = new Set(supporting.filter((c) => c.kind === 'farewell').map((c) => c.text.toLowerCase()));
+  if (farewells.size >= 2 && !RETURNING.test(text)) return 'urgent';
   if (plans.size >= 2) return 'urgent';
   if (cues.some((c) => c.weight >= CONCERN) || kinds.has('parting')) return 'concern';
   if (kinds.size >= 2) return 'concern';

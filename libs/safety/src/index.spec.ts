@@ -37,3 +37,33 @@ describe('analyzeText and the single detectors', () => {
     expect(sut(text).personalInfo).toEqual(detectPersonalInfo(text));
   });
 });
+
+describe('speed', () => {
+  // The same mixed recovery text the eval script benchmarks, cut to 2,000 characters.
+  const parts = [
+    'Day 12 on subs. The clinic moved my dose to 16 mg and the cravings are quieter.',
+    'My sponsor said to call 988 or 1-800-662-4357 if the nights get dark again.',
+    "I used to cop on 5th street, now I drive the long way round so I don't see it.",
+    'Anyone else get restless legs at night? Magnesium and a hot bath helped me a bit.',
+    "Went to the Tuesday meeting, talked about my kids, and for once I didn't feel judged.",
+    'Read the pinned article on naloxone, picked up two kits at the pharmacy for free.',
+    "tonight i'm gonna take them all to the park, then text me at the usual number if you're up",
+  ];
+  let text = '';
+  for (let i = 0; text.length < 2000; i++) text += `${parts[i % parts.length]} `;
+  text = text.slice(0, 2000);
+
+  it('analyses a 2,000-character text in under 1 ms of CPU time', () => {
+    for (let i = 0; i < 300; i++) sut(text); // let the JIT settle first
+    // CPU time, not wall time, and the best of a few batches: other processes share the machine.
+    let best = Infinity;
+    for (let batch = 0; batch < 5; batch++) {
+      const start = process.cpuUsage();
+      for (let i = 0; i < 100; i++) sut(text);
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1000 / 100);
+    }
+    expect(text).toHaveLength(2000);
+    expect(best).toBeLessThan(1);
+  });
+});

@@ -15,9 +15,19 @@ const LOCAL_PHONE =
 const TRUNK_PHONE =
   /\b(?:call|text|txt|ring|phone|number|num|cell|mobile|whatsapp|signal|reach me)\b[^\d\n]{0,15}(0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4})(?![\w/-])/dgi;
 
+// A number right after a word that says it is one, in any national format: "whatsapp me 919876543210",
+// "my cell: 0049 151 2345 6789". Digits are counted afterwards (8 to 15).
+const CONTEXT_PHONE =
+  /\b(?:call|text|txt|ring|phone|(?<!\b(?:case|account|acct|order|id|meeting|reference|ref|tracking|policy|confirmation|member|badge|room|serial|claim|invoice|license|licence|routing|card|file|patient|chart|docket|inmate|booking) )(?:number|num)|cell|mobile|whatsapp|whats app|signal|viber|reach me|my #)\b[^\d\n+]{0,15}(\+?\d[\d .()-]{6,20}\d)(?![\w/-])/dgi;
+// International numbers dialled with 00 instead of +: "0044 7700 900123".
+const DOUBLE_ZERO_PHONE = /(?<![\w+./-])00[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){2,6}(?![\w/-])/g;
+
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 const OBFUSCATED_EMAIL =
-  /\b[A-Za-z0-9._%+-]{2,}\s*(?:\(at\)|\[at\]|\{at\}| at )\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|live|msn|me)\s*(?:\.|\(dot\)|\[dot\]| dot )\s*(?:com|net|org|me|co)\b/gi;
+  /\b[A-Za-z0-9._%+-]{2,}\s*(?:\(at\)|\[at\]|\{at\}| at | @ )\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|live|msn|me|[a-z0-9-]{2,30})\s*(?:\.|\(dot\)|\[dot\]|\{dot\}| dot | \. )\s*(?:com|net|org|me|co|edu|io|us|uk|ca|de|fr|au)\b/gi;
+// "jane.doe at gmail", "kels_r at protonmail": a big mail provider named is enough without the ".com".
+const PROVIDER_EMAIL =
+  /\b(?!(?:me|you|him|her|them|us|it|one|work|home|school|email|mail|contact|reach|write|here|there|is|was|person|someone|anyone)\b)[A-Za-z0-9._%+-]{3,}\s*(?:\(at\)|\[at\]| at | @ )\s*(?:gmail|yahoo|hotmail|outlook|icloud|proton(?:mail)?)\b(?![ .]*(?:com|net|support|app|account|inbox|is|was|and|or)\b)/gi;
 
 const PROFILE_HOSTS =
   'instagram\\.com|facebook\\.com|fb\\.com|fb\\.me|m\\.me|tiktok\\.com\\/@|twitter\\.com|x\\.com|snapchat\\.com\\/add|t\\.me|telegram\\.me|linkedin\\.com\\/in|threads\\.net\\/@|youtube\\.com\\/@|reddit\\.com\\/u(?:ser)?|wa\\.me|venmo\\.com|cash\\.app\\/\\$?|onlyfans\\.com';
@@ -46,9 +56,17 @@ const LABELLED_HANDLE = new RegExp(
 // "cashapp $jessc", "venmo @jess-c": a payment handle names its owner.
 const PAYMENT_HANDLE = /\b(?:cash ?app|venmo|paypal|zelle)(?: me)?:? ?([@$][A-Za-z][A-Za-z0-9_.-]{1,29})/dgi;
 const ADD_ME_HANDLE = new RegExp(
-  `\\b(?:add|find|follow|hit|message|msg|dm|text|hmu|reach|contact|catch)(?: me| us)? (?:on|at|via|@) (?:${PLATFORMS})\\b(?: (?:its|it's|is|as))?\\s*[:@-]?\\s*${HANDLE_VALUE}`,
+  `\\b(?:add|find|follow|hit|message|msg|dm|text|hmu|reach|contact|catch)(?: me| us)? (?:on|at|via|@) (?:${PLATFORMS})\\b(?:,? (?:its|it's|it is|is|as|under))?\\s*[:@-]?\\s*${HANDLE_VALUE}`,
   'dgi',
 );
+// A handle after a platform with no label at all ("snap me jayyy.2x", "snap jaydee_real"): only a token
+// that looks like a username (a digit, dot or underscore inside) counts, so "snap me tonight" stays out.
+const BARE_HANDLE = new RegExp(
+  `\\b(?:${PLATFORMS})\\b(?: me)?(?: at| on| @)? (@?(?=[A-Za-z0-9_.-]*[0-9_.][A-Za-z0-9_.-]*\\b)[A-Za-z][A-Za-z0-9_.-]{2,29})`,
+  'dgi',
+);
+// Discord tags: "nightowl#4412".
+const DISCORD_TAG = /(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b/g;
 const AT_HANDLE = /(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])/g;
 const REDDIT_USER = /(?<![\w/])u\/[A-Za-z0-9_-]{3,20}\b/g;
 // Words that follow "my snap is" without being a handle: "my ig is private".
@@ -80,6 +98,14 @@ const FIND_ME_NAME = new RegExp(
   'dg',
 );
 const NOT_A_NAME = /^(?:And|But|Or|So|The|Not|Just|Also|Too|Here|There|Now|Today|Anonymous|Irrelevant|Unimportant)$/;
+// "hi I'm Kevin O'Brien", "this is Sarah Kim": an introduction with a full name. Both words capitalised
+// and neither a word that often follows "I'm" in a capitalised title ("I'm Still Here", "I'm Not Okay").
+const INTRO_NAME = new RegExp(
+  `(?:^|[.!?,]\\s*|\\b(?:hi|hey|hello|yo|hiya)\\b,?\\s+)(?:[Ii]'?m|[Ii] am|[Tt]his is|[Mm]y name'?s|[Nn]ame'?s|[Ii]t'?s)\\s+${NAME_WORD}\\s+${NAME_WORD}\\b(?!\\s+[A-Z])`,
+  'dg',
+);
+const COMMON_CAPITALISED =
+  /^(?:I|A|An|The|And|But|Or|So|Not|Just|Also|Too|Here|There|Now|Today|Tonight|Still|So|Really|Very|Going|Back|Done|Okay|Ok|Fine|Sorry|Clean|Sober|Grateful|Doing|Feeling|Happy|Proud|Tired|Good|Great|Better|Worse|New|Old|Home|Free|Alive|Okay|Here|In|On|At|From|With|Day|Days|Week|Weeks|Month|Months|Year|Years|One|Two|Three|Officially|Finally|Almost|Always|Never|Only|Sick|Dope|Over|Out|Up|Down|Off|Addict|Alcoholic|Recovering|Struggling|Trying|Coming|Getting|Having|Making|Taking|Sure|Glad|Thankful|Blessed|Lost|Broken|Scared|Angry|Sad|Mad|Anxious|Numb|Dead|Living|Hungry|Bored|Lonely|Ready|Thursday|Friday|Saturday|Sunday|Monday|Tuesday|Wednesday|God|Jesus|Lord|Big|Book|Step|Steps|Narcotics|Anonymous|Smart|Recovery|Kindred|Team|Group|Meeting|Mom|Dad|Mr|Mrs|Ms|Dr|Miss|Catholic|Christian|Jewish|Muslim|Irish|Italian|Mexican|Puerto|Polish|German|Black|White|Native|American|Canadian|British|Southern|Northern|Latino|Latina|Agnostic|Atheist|Buddhist|Gay|Straight|Trans|Bi|Queer|Autistic|Bipolar|Your|My|His|Her|Our|Their|This|That|It|Its|We|You|He|She|They)$/;
 
 export function findPhones(norm: string, text: string): Span[] {
   const found = [...spansOf(US_PHONE, norm, 'phone', text), ...spansOf(INTL_PHONE, norm, 'phone', text)];
@@ -87,8 +113,22 @@ export function findPhones(norm: string, text: string): Span[] {
   const contextual = [
     ...groupSpans(LOCAL_PHONE, norm, text, 'phone', 1),
     ...groupSpans(TRUNK_PHONE, norm, text, 'phone', 1),
+    ...groupSpans(CONTEXT_PHONE, norm, text, 'phone', 1).filter((s) => isContextNumber(s.text)),
+    ...spansOf(DOUBLE_ZERO_PHONE, norm, 'phone', text).filter((s) => isContextNumber(s.text)),
   ];
   return [...phones, ...contextual];
+}
+
+/** A number named as one: 8 to 15 digits, not a helpline, not a date. */
+function isContextNumber(raw: string): boolean {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length < 8 || digits.length > 15 || isPublicNumber(digits)) return false;
+  // Grouped numbers end in a group of four ("555 0144") unless dialled internationally or long.
+  const groups = raw
+    .trim()
+    .split(/[ .()-]+/)
+    .filter(Boolean);
+  return raw.trim().startsWith('+') || groups.length === 1 || groups[groups.length - 1].length >= 4;
 }
 
 function isPersonalNumber(raw: string, international: boolean): boolean {
@@ -99,7 +139,11 @@ function isPersonalNumber(raw: string, international: boolean): boolean {
 }
 
 export function findEmails(norm: string, text: string): Span[] {
-  return [...spansOf(EMAIL, norm, 'email', text), ...spansOf(OBFUSCATED_EMAIL, norm, 'email', text)];
+  return [
+    ...spansOf(EMAIL, norm, 'email', text),
+    ...spansOf(OBFUSCATED_EMAIL, norm, 'email', text),
+    ...spansOf(PROVIDER_EMAIL, norm, 'email', text),
+  ];
 }
 
 export function findProfileUrls(norm: string, text: string): Span[] {
@@ -118,9 +162,15 @@ export function findHandles(norm: string, text: string): Span[] {
     ...groupSpans(LABELLED_HANDLE, norm, text, 'handle', 1),
     ...groupSpans(ADD_ME_HANDLE, norm, text, 'handle', 1),
     ...groupSpans(PAYMENT_HANDLE, norm, text, 'handle', 1),
+    ...groupSpans(BARE_HANDLE, norm, text, 'handle', 1),
   ].filter((s) => !NOT_A_HANDLE.test(s.text) && /[A-Za-z]/.test(s.text));
   const at = spansOf(AT_HANDLE, norm, 'handle', text).filter((s) => !ROLE_MENTION.test(s.text));
-  return [...named, ...at, ...spansOf(REDDIT_USER, norm, 'handle', text)];
+  return [
+    ...named,
+    ...at,
+    ...spansOf(REDDIT_USER, norm, 'handle', text),
+    ...spansOf(DISCORD_TAG, norm, 'handle', text),
+  ];
 }
 
 export function findAddresses(norm: string, text: string): Span[] {
@@ -138,7 +188,11 @@ export function findAddresses(norm: string, text: string): Span[] {
 }
 
 export function findNames(norm: string, text: string): Span[] {
-  return [FULL_NAME, FIND_ME_NAME].flatMap((re) => namesOf(re, norm, text));
+  const intros = namesOf(INTRO_NAME, norm, text).filter((s) => {
+    const [first, last] = s.text.split(/\s+/);
+    return !COMMON_CAPITALISED.test(first) && !COMMON_CAPITALISED.test(last);
+  });
+  return [...[FULL_NAME, FIND_ME_NAME].flatMap((re) => namesOf(re, norm, text)), ...intros];
 }
 
 function namesOf(re: RegExp, norm: string, text: string): Span[] {

@@ -20,6 +20,7 @@ type CueKind =
   | 'contact_id' // a specific way to reach someone: phone, handle, profile link, email, wallet
   | 'invite' // "hmu", "dm me": a contact unless it offers support
   | 'price'
+  | 'price_ask' // "name your price", "obo": a price even in a sentence about scripts or doses
   | 'listing' // a price per unit: "$20 each", "80 a g", "5 for 20"
   | 'quantity'; // "a bundle", "half g": closes a seller's offer, not a buyer's request
 
@@ -39,6 +40,8 @@ const STRONG_DRUGS = rx([
   '\\b(?:pressies|pressed (?:pills|blues|bars|30s|percs?|oxys?)|press(?:ed)? m)\\b',
   '\\b(?:xans|zans|xanax|xan ?bars|k-?pins|klonopin|benzos?|footballs)\\b',
   '\\b(?:coke|cocaine|molly|mdma|tranq|xylazine|carfentanil|nitazenes?|shards|crystal meth)\\b',
+  // Other diverted pills and street drugs that are traded the same way.
+  '\\b(?:adderall|addys?|addies|vyvanse|ritalin|ketamine|ket|lean|promethazine|codeine|morphine|oramorph|tapentadol|nucynta|valium|ativan|xannies|zannies|bup(?:e)? strips|heroine|herion|fentanil|fent(?:y)? pills|blue (?:pills|beans)|m box(?:es)?)\\b',
   '\\bmeth\\b',
   '\\bcrack\\b(?! (?:open|down|up|a joke|jokes|me up|the code|of dawn))',
   '\\b(?:bundles?|buns?|stamps|bricks)\\b(?! of (?:joy|love))',
@@ -83,7 +86,7 @@ const OFFERS_IF = rx([
 const WEAK_OFFERS = rx(['\\bgot (?!enough\\b)']);
 // Generic requests count only when a drug follows within a few words ("who's got blues").
 const REQUESTS = rx([
-  "\\b(?:who'?s got|who got|who has|who have|who (?:sells|is selling)|who'?s (?:selling|holding)|(?:anyone|anybody|any1|someone|somebody) (?:\\w+ ){0,3}?(?:got|have|has|selling|holding)|who (?:else )?(?:is |'s )?(?:selling|holding)|where (?:can|do|could|should) (?:\\w+ ){1,2}(?:get|find|buy|grab|pick up)|(?:can|could|will) (?:anyone|someone|somebody|u|you|ya) (?:get|find|hook) me|help me (?:find|get)|where to (?:get|buy|score|find)|looking for|lookin for|lf|wtb|want to buy|wanna buy|buy|buying|need (?:some|a|to get|to find|to buy)|tryna (?:get|find|grab)|trying to (?:get|find|buy)|how much (?:are|is|r|for|do|does)|who'?s (?:the )?(?:go-?to|guy|person|man|one) for)\\b",
+  "\\b(?:who'?s got|who got|who has|who have|who (?:sells|is selling)|who(?:'?s| is) (?:the |your )?(?:go-?to |go to )?(?:go-?to|guy|person|man|one|plug|connect|girl|dude) for|(?:can|could) (?:i|we) (?:get|grab|buy|cop)|who can (?:get|hook|sell) me|anyone (?:able|willing) to (?:get|sell|front)|who'?s (?:selling|holding)|(?:anyone|anybody|any1|someone|somebody) (?:\\w+ ){0,3}?(?:got|have|has|selling|holding)|who (?:else )?(?:is |'s )?(?:selling|holding)|where (?:can|do|could|should) (?:\\w+ ){1,2}(?:get|find|buy|grab|pick up)|(?:can|could|will) (?:anyone|someone|somebody|u|you|ya) (?:get|find|hook) me|help me (?:find|get)|where to (?:get|buy|score|find)|looking for|lookin for|lf|wtb|want to buy|wanna buy|buy|buying|need (?:some|a|to get|to find|to buy)|tryna (?:get|find|grab)|trying to (?:get|find|buy)|how much (?:are|is|r|for|do|does)|who'?s (?:the )?(?:go-?to|guy|person|man|one) for)\\b",
 ]);
 const NEED = rx(['\\b(?:need|needing|want|wanna|craving) (?:some |a |a little )?']);
 const DRUG_REQUESTS = rx([
@@ -117,8 +120,12 @@ const INVITES = rx([
 const PRICES = rx([
   '(?<![\\w$])\\$ ?\\d+(?:[.,]\\d+)?k?\\b|\\$\\$+',
   '\\b\\d+(?:\\.\\d+)? ?(?:dollars|dollar|bucks|usd)\\b',
-  '\\bi (?:got|have) \\$?\\d{2,3}(?= *(?:[.!?,]|$|cash|on me|ready))',
-  '\\bprice (?:is )?negotiable\\b|\\bname your price\\b|\\bbest offer\\b|\\bmake (?:me )?an offer\\b|\\bobo\\b',
+]);
+// Asking for an offer is a price whatever the money words around it say.
+const PRICE_ASKS = rx([
+  // A buyer's money on the table: "got 50 cash", "have 100 to spend".
+  "\\b(?:i )?(?:got|have|with|holding) \\$?\\d{2,4}(?: dollars| bucks)?(?= *(?:[.!?,]|$|cash|on me|ready|to spend|in hand|right now|tonight|today|tomorrow|friday|later))|\\b(?:can|will|i'?ll|willing to|gonna) pay \\$? ?\\d+\\b",
+  '\\bprice (?:is )?negotiable\\b|\\bname your price\\b|\\bbest offer\\b|\\bmake (?:me )?an offer\\b|\\bobo\\b|\\bfor the low\\b|\\bcheap(?:er)? than (?:the )?(?:pharmacy|clinic|street)\\b',
 ]);
 const QUANTITIES = rx([
   '\\b\\d+(?:\\.\\d+)? ?(?:g|gs|grams?|oz|zips?|buns?|bundles?|stamps?|bricks?|pills|tabs|strips|bars|30s|m30s|blues|percs|points?|balls)\\b',
@@ -152,6 +159,7 @@ const RULES: Array<[CueKind, RegExp]> = [
   ['contact_id', CRYPTO_ADDRESSES],
   ['invite', INVITES],
   ['price', PRICES],
+  ['price_ask', PRICE_ASKS],
   ['listing', LISTINGS],
 ];
 
@@ -246,7 +254,7 @@ function keep(kind: CueKind, ctx: CueContext, around: Around): boolean {
     case 'offer':
       return isLiveDeal(ctx) && isOwnOffer(ctx);
     case 'offer_if':
-      return isLiveDeal(ctx) && drugFollows(around, 4) && !SUPPORT.test(ctx.sentence);
+      return isLiveDeal(ctx) && (drugFollows(around, 4) || drugBefore(around, ctx)) && !SUPPORT.test(ctx.sentence);
     case 'offer_weak':
       return isLiveDeal(ctx) && isOwnOffer(ctx) && drugFollows(around, 2);
     case 'request_drug':
@@ -257,6 +265,8 @@ function keep(kind: CueKind, ctx: CueContext, around: Around): boolean {
       return isLiveDeal(ctx) && drugFollows(around, 4) && (!MEDICAL.test(ctx.sentence) || ILLICIT.test(ctx.sentence));
     case 'invite':
       return isLiveDeal(ctx) && !SUPPORT.test(ctx.sentence);
+    case 'price_ask':
+      return isLiveDeal(ctx);
     case 'price':
     case 'quantity':
       return isAskingPrice(ctx);
@@ -281,6 +291,11 @@ function isOwnOffer(ctx: CueContext): boolean {
 
 function isAskingPrice(ctx: CueContext): boolean {
   return !COST.test(ctx.sentence) && !PAST_DEAL.test(ctx.sentence) && !isDistantPast(ctx.sentence);
+}
+
+/** A drug earlier in the same sentence: "leftover percs from my surgery if anyone wants them". */
+function drugBefore(around: Around, ctx: CueContext): boolean {
+  return around.drugs.some((d) => d.start >= ctx.sentenceStart && d.end <= around.start);
 }
 
 const NEXT_WORDS = [2, 4].map((n) => [n, new RegExp(`^\\W*(?:\\w+\\W+){0,${n}}`)] as const);
@@ -329,16 +344,17 @@ function gradeCluster(cues: Cue[]): SourcingLevel {
   const anyDrug = drug || has('drug_weak');
   const intent = has('offer', 'offer_if', 'request', 'request_drug');
   const reach = has('contact', 'contact_id', 'invite');
-  const close = reach || has('price', 'listing');
+  const close = reach || has('price', 'price_ask', 'listing');
 
   if ((intent || has('offer_weak')) && anyDrug && close) return 'likely';
-  if ((has('offer') || has('offer_weak')) && anyDrug && has('quantity')) return 'likely';
+  // An offer of a drug in amounts; "got a bundle" alone is just as often the writer's own supply.
+  if (has('offer') && anyDrug && has('quantity')) return 'likely';
   if (has('request_drug') && close) return 'likely';
-  if (has('request_need') && anyDrug && (reach || has('price'))) return 'likely';
+  if (has('request_need') && anyDrug && (reach || has('price', 'price_ask'))) return 'likely';
   if (has('offer') && reach && has('quantity')) return 'likely';
   // A drug named next to a direct way to reach the writer is an advert: "bars, percs. wickr: x".
   if (anyDrug && has('invite', 'contact_id')) return 'likely';
-  if (drug && (has('listing') || (has('contact') && has('price')))) return 'likely';
+  if (drug && (has('listing') || (has('contact') && has('price', 'price_ask')))) return 'likely';
   if (anyDrug && has('listing') && reach) return 'likely';
   if ((intent && anyDrug) || has('request_drug')) return 'suspect';
   if (drug && (has('offer_weak') || close)) return 'suspect';
