@@ -1,0 +1,278 @@
+import type { ActorName, World } from './world.js';
+import { BOARD, PASSWORD } from './world.js';
+
+/** The HTTP status each actor gets. */
+export type Expect = Record<ActorName, number>;
+
+/** What one actor sends: path parameters, query, body, and optionally another account's token. */
+export interface RestCall {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  /** Acts as this token instead of the actor's shared account (a fresh account in the same situation). */
+  token?: string;
+}
+
+export interface RestRow {
+  expect: Expect;
+  /** Builds the call for one actor; may make a fresh target. Defaults to no parameters. */
+  call?: (w: World, actor: ActorName) => Promise<RestCall> | RestCall;
+  /** Why the row is the way it is, when it is not obvious. */
+  why?: string;
+}
+
+// Shorthands for the common shapes; rows override single actors.
+const ALL = (status: number): Expect => ({
+  guest: status,
+  owner: status,
+  member: status,
+  suspended: status,
+  facilitator: status,
+  moderator: status,
+  admin: status,
+});
+/** Any signed-in account (suspended too: reading and own settings are not writes). */
+const SIGNED_IN = (status: number): Expect => ({ ...ALL(status), guest: 401 });
+/** A write: a suspended account gets 403 with the suspension message. */
+const WRITE = (status: number): Expect => ({ ...SIGNED_IN(status), suspended: 403 });
+const MODERATORS = (status: number): Expect => ({
+  ...ALL(403),
+  guest: 401,
+  moderator: status,
+  admin: status,
+});
+const ADMINS = (status: number): Expect => ({ ...MODERATORS(403), admin: status });
+/** Only the owner of the target; everyone else signed in is told it is not theirs (403). */
+const OWNER_ONLY = (status: number, others = 403): Expect => ({
+  ...ALL(others),
+  guest: 401,
+  owner: status,
+});
+
+const thread = (w: World): RestCall => ({ params: { id: w.thread.id } });
+/** The actor's own fresh account in the same situation (the call signs it out or deletes it). */
+const ownFreshAccount = async (w: World, actor: ActorName, body?: unknown): Promise<RestCall> => {
+  const account = await w.freshActor(actor === 'owner' ? 'member' : actor);
+  return { ...(account ? { token: account.token } : {}), ...(body ? { body } : {}) };
+};
+
+/**
+ * Every REST operation × every actor. Keys are "METHOD /path" as in the OpenAPI document with
+ * `{param}` written `:param`; a key may carry a variant after " #" (several rows for one route).
+ * The test fails when a route has no row or a row has no route.
+ */
+export const REST_MATRIX: Record<string, RestRow> = {
+  // ------------------------------------------------------------------ accounts
+  'POST /api/auth/register': {
+    expect: ALL(201),
+    why: 'anyone may register; a token sent along is ignored',
+    call: () => ({ body: { username: `az_${crypto.randomUUID().slice(0, 12)}`, password: PASSWORD } }),
+  },
+  'POST /api/auth/login': {
+    expect: ALL(200),
+    why: 'signing in is not a write: a suspended member may sign in to read',
+    call: (w, actor) => {
+      const who = actor === 'guest' ? w.accounts.owner : w.accounts[actor];
+      return { body: { username: who.username, password: PASSWORD } };
+    },
+  },
+  'POST /api/auth/logout-everywhere': { expect: SIGNED_IN(204), call: (w, a) => ownFreshAccount(w, a) },
+  'GET /api/me': { expect: SIGNED_IN(200) },
+  'PATCH /api/me': { expect: SIGNED_IN(200), call: () => ({ body: { anonymousByDefault: false } }) },
+  'GET /api/me/export': { expect: SIGNED_IN(200) },
+  'DELETE /api/me': {
+    expect: SIGNED_IN(204),
+    why: 'everyone may delete their own account, suspended or not',
+    call: (w, a) => ownFreshAccount(w, a, { password: PASSWORD, mode: 'anonymize' }),
+  },
+
+  // ------------------------------------------------------------------ notices (the owner's own)
+  'GET /api/me/notices': { expect: SIGNED_IN(200) },
+  'POST /api/me/notices/read': { expect: SIGNED_IN(204) },
+  'POST /api/me/notices/:id/read': {
+    expect: OWNER_ONLY(204, 404),
+    why: "another member's notice is answered as if it did not exist",
+    call: (w) => ({ params: { id: w.ownerNoticeId } }),
+  },
+  'POST /api/me/notices/:id/appeal': {
+    expect: OWNER_ONLY(201, 404),
+    call: async (w, actor) => ({
+      params: { id: actor === 'owner' ? await w.freshNotice() : w.ownerNoticeId },
+      body: { message: 'I think this was a misunderstanding.' },
+    }),
+  },
+
+  // ------------------------------------------------------------------ boards and threads
+  'GET /api/boards': { expect: ALL(200) },
+  'POST /api/boards': {
+    expect: ADMINS(201),
+    call: () => {
+      const slug = `az-${crypto.randomUUID().slice(0, 8)}`;
+      return { body: { slug, name: `Board ${slug}` } };
+    },
+  },
+  'GET /api/boards/:slug': { expect: ALL(200), call: () => ({ params: { slug: BOARD } }) },
+  'PATCH /api/boards/:slug': {
+    expect: ADMINS(200),
+    call: (w) => ({ params: { slug: w.boardSlug }, body: { description: 'Edited by the matrix.' } }),
+  },
+  'GET /api/boards/:slug/threads': { expect: ALL(200), call: () => ({ params: { slug: BOARD } }) },
+  'POST /api/boards/:slug/threads': {
+    expect: WRITE(201),
+    call: () => ({ params: { slug: BOARD }, body: { title: 'Thirty days today', body: 'Thank you, everyone.' } }),
+  },
+  'GET /api/boards/:slug/articles': { expect: ALL(200), call: () => ({ params: { slug: BOARD } }) },
+  'PUT /api/boards/:slug/articles': {
+    expect: ADMINS(200),
+    call: (w) => ({ params: { slug: w.boardSlug }, body: { slugs: [] } }),
+  },
+  'GET /api/threads': { expect: ALL(200), call: () => ({ query: 'unanswered=true' }) },
+  'GET /api/threads/:id': { expect: ALL(200), call: thread },
+  'PATCH /api/threads/:id': {
+    expect: MODERATORS(200),
+    why: 'pinning and locking is for moderators, not the thread author',
+    call: async (w, actor) => ({
+      params: { id: actor === 'owner' ? w.thread.id : (await w.newThread(w.accounts.owner)).id },
+      body: { locked: true },
+    }),
+  },
+  'GET /api/threads/:id/posts': { expect: ALL(200), call: thread },
+  'POST /api/threads/:id/posts': { expect: WRITE(201), call: (w) => ({ ...thread(w), body: { body: 'Me too.' } }) },
+  'GET /api/threads/:id/alias': { expect: SIGNED_IN(200), call: thread },
+  'GET /api/threads/:id/related': { expect: ALL(200), call: thread },
+  'PATCH /api/posts/:id': {
+    expect: OWNER_ONLY(200),
+    why: 'only the author edits; moderators remove through the queue instead',
+    call: (w) => ({ params: { id: w.ownerPost.id }, body: { body: 'Thank you all (edited).' } }),
+  },
+  'DELETE /api/posts/:id': {
+    expect: OWNER_ONLY(200),
+    call: async (w) => ({ params: { id: (await w.freshPost()).id } }),
+  },
+  'PUT /api/posts/:id/reactions/:kind': {
+    expect: WRITE(200),
+    call: (w) => ({ params: { id: w.ownerPost.id, kind: 'support' } }),
+  },
+  'DELETE /api/posts/:id/reactions/:kind': {
+    expect: WRITE(200),
+    call: (w) => ({ params: { id: w.ownerPost.id, kind: 'support' } }),
+  },
+  'POST /api/preview': { expect: SIGNED_IN(200), call: () => ({ body: { body: '**bold** move' } }) },
+  'GET /api/search': { expect: ALL(200), call: () => ({ query: 'q=bluebirdanon' }) },
+  'GET /api/members/:username': {
+    expect: ALL(200),
+    call: (w) => ({ params: { username: w.accounts.owner.username } }),
+  },
+
+  // ------------------------------------------------------------------ flags and moderation
+  'POST /api/flags': {
+    expect: { ...WRITE(201), owner: 403 },
+    why: 'members flag others; flagging your own post is refused',
+    call: async (w) => ({ body: { targetType: 'post', targetId: (await w.freshPost()).id, reason: 'spam' } }),
+  },
+  'GET /api/moderation/queue': { expect: MODERATORS(200) },
+  'GET /api/moderation/items/:id': { expect: MODERATORS(200), call: (w) => ({ params: { id: w.anonItemId } }) },
+  'POST /api/moderation/items/:id/claim': {
+    expect: MODERATORS(200),
+    call: async (w) => ({ params: { id: await w.freshItem() } }),
+  },
+  'DELETE /api/moderation/items/:id/claim': {
+    expect: MODERATORS(200),
+    call: async (w, actor) => {
+      const id = await w.freshItem();
+      const claimer = actor === 'admin' ? w.accounts.admin : w.accounts.moderator;
+      await w.ok('POST', `/api/moderation/items/${id}/claim`, claimer.token);
+      return { params: { id } };
+    },
+  },
+  'POST /api/moderation/items/:id/actions': {
+    expect: MODERATORS(200),
+    call: async (w) => ({ params: { id: await w.freshItem() }, body: { action: 'remove', reason: 'spam' } }),
+  },
+  'POST /api/moderation/targets/:type/:id/actions': {
+    expect: MODERATORS(200),
+    call: async (w) => ({
+      params: { type: 'post', id: (await w.freshPost()).id },
+      body: { action: 'remove', reason: 'spam' },
+    }),
+  },
+  'GET /api/moderation/log': { expect: MODERATORS(200) },
+  'POST /api/moderation/unmask': {
+    expect: ADMINS(200),
+    why: 'the one way to learn an anonymous author: admins only, and it is logged',
+    call: (w) => ({
+      body: { targetType: 'post', targetId: w.anonReply.id, reason: 'Court order 2025-17 (matrix test)' },
+    }),
+  },
+  'GET /api/admin/users': { expect: ADMINS(200) },
+  'PUT /api/admin/users/:username/role': {
+    expect: ADMINS(200),
+    call: async (w) => ({ params: { username: (await w.account()).username }, body: { role: 'moderator' } }),
+  },
+  'DELETE /api/admin/users/:username/suspension': {
+    expect: ADMINS(200),
+    call: async (w) => ({ params: { username: (await w.suspendedMember()).username } }),
+  },
+  'GET /api/admin/watched-words': { expect: ADMINS(200) },
+  'POST /api/admin/watched-words': {
+    expect: ADMINS(201),
+    call: () => ({ body: { pattern: `az${crypto.randomUUID().slice(0, 8)}`, action: 'flag' } }),
+  },
+  'DELETE /api/admin/watched-words/:id': {
+    expect: ADMINS(204),
+    call: async (w) => ({ params: { id: await w.freshWatchedWord() } }),
+  },
+  'POST /api/admin/watched-words/import': {
+    expect: ADMINS(201),
+    call: () => ({ body: { csv: `az${crypto.randomUUID().slice(0, 8)},flag` } }),
+  },
+  'POST /api/admin/watched-words/test': { expect: ADMINS(200), call: () => ({ body: { text: 'hello there' } }) },
+  'GET /api/admin/library/pins': { expect: ADMINS(200) },
+
+  // ------------------------------------------------------------------ library and health
+  'GET /api/articles': { expect: ALL(200) },
+  'GET /api/articles/:slug': { expect: ALL(200), call: () => ({ params: { slug: 'getting-help-now' } }) },
+  'GET /api/resources/crisis': { expect: ALL(200) },
+  'GET /api/health': { expect: ALL(200) },
+
+  // ------------------------------------------------------------------ meetings
+  'GET /api/meetings': { expect: ALL(200) },
+  'POST /api/meetings': {
+    expect: MODERATORS(201),
+    why: 'facilitators run meetings in the room; scheduling is for moderators',
+    call: (w) => ({
+      body: {
+        name: 'Morning Check-in',
+        audience: 'members',
+        startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        timezone: 'America/New_York',
+        durationMinutes: 45,
+        facilitators: [w.accounts.facilitator.username],
+      },
+    }),
+  },
+  'GET /api/meetings/:id': { expect: ALL(200), call: (w) => ({ params: { id: w.meeting.id } }) },
+  'GET /api/meetings/:id/calendar.ics': { expect: ALL(200), call: (w) => ({ params: { id: w.meeting.id } }) },
+  'PATCH /api/meetings/:id': {
+    expect: MODERATORS(200),
+    why: 'a facilitator cannot reschedule or re-staff the meeting they run',
+    call: (w) => ({ params: { id: w.meeting.id }, body: { description: 'Bring a cup of tea.' } }),
+  },
+  'DELETE /api/meetings/:id': {
+    expect: MODERATORS(204),
+    call: async (w) => ({ params: { id: (await w.newMeeting()).id } }),
+  },
+  'DELETE /api/meetings/:id/sessions/:sessionId': {
+    expect: MODERATORS(204),
+    call: async (w) => {
+      const meeting = await w.newMeeting({ startsAt: new Date(Date.now() + 86_400_000).toISOString() });
+      return { params: { id: meeting.id, sessionId: await w.sessionOf(meeting.id) } };
+    },
+  },
+  'PUT /api/meetings/:id/rsvp': { expect: WRITE(200), call: (w) => ({ params: { id: w.meeting.id } }) },
+  'DELETE /api/meetings/:id/rsvp': {
+    expect: SIGNED_IN(200),
+    why: 'taking an RSVP back is allowed while suspended',
+    call: (w) => ({ params: { id: w.meeting.id } }),
+  },
+};
