@@ -1,6 +1,7 @@
 // Two real API processes (the production build) sharing one database and one Redis behave as one:
-// live events raised on one process reach sockets connected to the other, exactly once, and the
-// scheduled retention job does its work once. Needs Redis at 127.0.0.1:6379 (present in CI).
+// live events raised on one process reach sockets connected to the other, exactly once; meeting
+// presence, hands, mutes, removals and slow mode are shared (and a killed process's participants
+// drop out); and the scheduled retention job does its work once. Needs Redis at 127.0.0.1:6379 (present in CI).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -151,6 +152,7 @@ suite('two API processes behind one Redis', () => {
   let b: ApiProcess;
   const sockets: Socket[] = [];
   let expiredMessages = 0;
+  let env: Record<string, string>;
 
   const socketOn = (proc: ApiProcess, namespace: string, token?: string): Socket => {
     const socket = io(proc.url + namespace, {
@@ -205,7 +207,7 @@ suite('two API processes behind one Redis', () => {
       [session.id, expiredMessages],
     );
 
-    const env = {
+    env = {
       DATABASE_URL: database.url,
       REDIS_URL: `redis://${REDIS_HOST}:${REDIS_PORT}`,
       REDIS_PREFIX: `kindred-test-${randomBytes(6).toString('hex')}`,
@@ -290,9 +292,163 @@ suite('two API processes behind one Redis', () => {
     expect(arrived.map((m) => m.id)).toEqual([sent.message.id]);
   }, 20_000);
 
-  // Meeting presence, typing, hands, mutes and slow mode live in the meetings engineer's
-  // in-memory RoomStateStore (one per process); a Redis implementation is not written yet.
-  it.todo('counts participants connected to both processes in the presence list');
+  // Meeting room state (presence, hands, mutes, removals, slow mode) lives in Redis
+  // (RedisRoomStateStore), so each process enforces what was set through the other.
+  describe('meeting rooms', () => {
+    interface Joined {
+      ok: boolean;
+      error?: { code: string };
+      you: { participant: string; role: string };
+      participants: Array<{ id: string; handRaised: boolean; muted: boolean }>;
+    }
+    interface Presence {
+      participants: Array<{ id: string }>;
+      guests: number;
+    }
+    const openMeeting = async (): Promise<{ meetingId: string; host: AuthResponse }> => {
+      const host = await register(a);
+      await promote(host.user.username);
+      const meeting = await call<{ id: string }>(a.url, 'POST', '/api/meetings', {
+        token: host.token,
+        body: {
+          name: uniqueName('Room'),
+          audience: 'members',
+          startsAt: new Date().toISOString(),
+          timezone: 'UTC',
+          durationMinutes: 60,
+        },
+      });
+      expect(meeting.status).toBe(201);
+      return { meetingId: meeting.body.id, host };
+    };
+    const enter = async (proc: ApiProcess, token: string, meetingId: string): Promise<[Socket, Joined]> => {
+      const socket = socketOn(proc, '/chat', token);
+      await connected(socket);
+      const joined = await emitAck<Joined>(socket, 'meeting:join', { meetingId });
+      expect(joined).toMatchObject({ ok: true });
+      return [socket, joined];
+    };
+    const send = (socket: Socket, meetingId: string, body: string) =>
+      emitAck<{ ok: boolean; error?: { code: string; details?: { secondsLeft?: number } } }>(socket, 'message:send', {
+        meetingId,
+        clientId: randomUUID(),
+        body,
+      });
+
+    it('counts participants connected to both processes in the presence list', async () => {
+      const { meetingId, host } = await openMeeting();
+      const [one, two] = await Promise.all([register(a), register(b)]);
+      const [facSocket, fac] = await enter(a, host.token, meetingId);
+      const presence = collect<Presence>(facSocket, 'presence');
+      const [, onA] = await enter(a, one.token, meetingId);
+      const [, onB] = await enter(b, two.token, meetingId);
+      // The one who joined on B sees everyone who joined on A, in arrival order.
+      const everyone = [fac.you.participant, onA.you.participant, onB.you.participant];
+      expect(onB.participants.map((p) => p.id)).toEqual(everyone);
+      // A pushes a list that includes the participant connected to B.
+      await until(() => presence.some((p) => p.participants.length === 3), 5000, 'a presence list of three on A');
+      expect(presence.at(-1)?.participants.map((p) => p.id)).toEqual(everyone);
+      // The same person in a second tab on the other process is still one participant.
+      const [, again] = await enter(a, two.token, meetingId);
+      expect(again.participants.map((p) => p.id)).toEqual(everyone);
+    }, 20_000);
+
+    it('enforces a mute and a removal set through A on a participant connected to B', async () => {
+      const { meetingId, host } = await openMeeting();
+      const [member, other] = await Promise.all([register(b), register(b)]);
+      const [facSocket] = await enter(a, host.token, meetingId);
+      const [memberSocket, joined] = await enter(b, member.token, meetingId);
+      const [otherSocket, otherJoined] = await enter(b, other.token, meetingId);
+      expect((await send(memberSocket, meetingId, 'Before the mute')).ok).toBe(true);
+
+      // A raised hand through B reaches the facilitator's queue on A.
+      const hands = collect<{ queue: Array<{ participant: string }> }>(facSocket, 'hands');
+      expect(await emitAck(memberSocket, 'hand:raise', { meetingId })).toEqual({ ok: true });
+      await until(() => hands.some((h) => h.queue.length === 1), 5000, 'the hands queue on A');
+      expect(hands.at(-1)?.queue.map((h) => h.participant)).toEqual([joined.you.participant]);
+
+      const told = collect<{ until: string | null }>(memberSocket, 'you:muted');
+      const mute = await emitAck<{ ok: boolean; until: string }>(facSocket, 'participant:mute', {
+        meetingId,
+        participant: joined.you.participant,
+        minutes: 10,
+      });
+      expect(mute.ok).toBe(true);
+      await until(() => told.length > 0, 5000, 'you:muted on B');
+      expect(told[0].until).toBe(mute.until);
+      expect(await send(memberSocket, meetingId, 'Can I still talk?')).toMatchObject({
+        ok: false,
+        error: { code: 'muted' },
+      });
+      // Unmuted through A: B lets them talk again.
+      await emitAck(facSocket, 'participant:mute', { meetingId, participant: joined.you.participant, minutes: 0 });
+      expect((await send(memberSocket, meetingId, 'Thank you')).ok).toBe(true);
+
+      // Removed through A: told on B, refused on B, and refused again when rejoining through B.
+      const removed = collect<{ reason: string }>(otherSocket, 'you:removed');
+      expect(
+        await emitAck(facSocket, 'participant:remove', { meetingId, participant: otherJoined.you.participant }),
+      ).toEqual({ ok: true });
+      await until(() => removed.length > 0, 5000, 'you:removed on B');
+      expect(await send(otherSocket, meetingId, 'Still here?')).toMatchObject({
+        ok: false,
+        error: { code: 'removed' },
+      });
+      const back = socketOn(b, '/chat', other.token);
+      await connected(back);
+      expect(await emitAck(back, 'meeting:join', { meetingId })).toMatchObject({
+        ok: false,
+        error: { code: 'removed' },
+      });
+    }, 20_000);
+
+    it('applies slow mode set through A to a member sending through both processes', async () => {
+      const { meetingId, host } = await openMeeting();
+      const member = await register(a);
+      const [facSocket] = await enter(a, host.token, meetingId);
+      const slow = await emitAck<{ ok: boolean; seconds: number }>(facSocket, 'meeting:slowmode', {
+        meetingId,
+        seconds: 30,
+      });
+      expect(slow).toMatchObject({ ok: true, seconds: 30 });
+      const [tabOnA] = await enter(a, member.token, meetingId);
+      const [tabOnB, onB] = await enter(b, member.token, meetingId);
+      expect(onB).toMatchObject({ slowModeSeconds: 30 });
+      expect((await send(tabOnA, meetingId, 'First, through A')).ok).toBe(true);
+      const second = await send(tabOnB, meetingId, 'Second, through B');
+      expect(second).toMatchObject({ ok: false, error: { code: 'slow_mode' } });
+      expect(second.error?.details?.secondsLeft).toBeGreaterThan(25);
+    }, 20_000);
+
+    it("drops a killed process's participants from the others' presence", async () => {
+      const { meetingId, host } = await openMeeting();
+      const c = await startProcess('C', env);
+      try {
+        const [stays, dies] = await Promise.all([register(a), register(c)]);
+        const [facSocket, fac] = await enter(a, host.token, meetingId);
+        const [, staysJoined] = await enter(b, stays.token, meetingId);
+        const [, diesJoined] = await enter(c, dies.token, meetingId);
+        const presence = collect<Presence>(facSocket, 'presence');
+        expect(diesJoined.participants).toHaveLength(3);
+
+        c.child.kill('SIGKILL'); // no goodbye: its sockets are never left
+        // Within the heartbeat deadline (15 s) and one more beat (5 s), a live process reaps C's
+        // sockets and pushes a fresh list.
+        await until(
+          () => presence.some((p) => p.participants.length === 2),
+          30_000,
+          'presence without the killed process',
+        );
+        expect(presence.at(-1)?.participants.map((p) => p.id)).toEqual([
+          fac.you.participant,
+          staysJoined.you.participant,
+        ]);
+        expect(a.log() + b.log()).toMatch(/stopped answering: its 1 meeting sockets have left/);
+      } finally {
+        await c.stop();
+      }
+    }, 60_000);
+  });
 
   it('shows a flag raised through B live to a moderator connected to A', async () => {
     const moderator = await register(a);
