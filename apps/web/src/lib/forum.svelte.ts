@@ -11,7 +11,7 @@ import type {
 } from '@kindred/contracts';
 import { api, query } from './api';
 import { handleError } from './errors';
-import { forumSocket } from './socket';
+import { forumSocket, listen } from './socket';
 
 export const authorName = (author: AuthorView): string =>
   author.type === 'member' ? author.username : author.type === 'anonymous' ? author.alias : 'Former member';
@@ -138,22 +138,16 @@ export class ThreadState {
     const onReaders = (event: ThreadReaders): void => {
       if (event.threadId === this.id) this.readers = event.count;
     };
-    socket.on('connect', subscribe);
-    socket.on('post:new', onNew);
-    socket.on('post:updated', onUpdated);
-    socket.on('post:removed', onRemoved);
-    socket.on('post:reactions', onReactions);
-    socket.on('thread:updated', onThread);
-    socket.on('thread:readers', onReaders);
-    if (socket.connected) subscribe();
+    const stop = listen(socket, subscribe, {
+      'post:new': onNew,
+      'post:updated': onUpdated,
+      'post:removed': onRemoved,
+      'post:reactions': onReactions,
+      'thread:updated': onThread,
+      'thread:readers': onReaders,
+    });
     this.detach = () => {
-      socket.off('connect', subscribe);
-      socket.off('post:new', onNew);
-      socket.off('post:updated', onUpdated);
-      socket.off('post:removed', onRemoved);
-      socket.off('post:reactions', onReactions);
-      socket.off('thread:updated', onThread);
-      socket.off('thread:readers', onReaders);
+      stop();
       if (socket.connected) socket.emit('thread:unwatch', { threadId: this.id }, () => undefined);
     };
   }
@@ -241,16 +235,13 @@ export class BoardState {
         if (this.unanswered && event.replyCount > 0) this.threads = this.threads.filter((t) => t.id !== thread.id);
       }
     };
-    socket.on('connect', subscribe);
-    socket.on('thread:new', onNew);
-    socket.on('thread:updated', onUpdated);
-    socket.on('board:activity', onActivity);
-    if (socket.connected) subscribe();
+    const stop = listen(socket, subscribe, {
+      'thread:new': onNew,
+      'thread:updated': onUpdated,
+      'board:activity': onActivity,
+    });
     this.detach = () => {
-      socket.off('connect', subscribe);
-      socket.off('thread:new', onNew);
-      socket.off('thread:updated', onUpdated);
-      socket.off('board:activity', onActivity);
+      stop();
       if (socket.connected) socket.emit('board:unwatch', { slug: this.slug }, () => undefined);
     };
   }

@@ -40,3 +40,26 @@ export function closeSockets(): void {
   for (const { socket } of sockets.values()) socket.close();
   sockets.clear();
 }
+
+type Handler = (...args: never[]) => void;
+
+/**
+ * Listens for a screen: `onConnect` runs now when connected and again after every reconnect
+ * (where a screen re-joins its rooms), and each handler is added. The returned function
+ * removes exactly what was added.
+ */
+export function listen<L extends { [E in keyof L]: Handler }>(
+  socket: Socket<L, never>,
+  onConnect: () => void,
+  handlers: Partial<L>,
+): () => void {
+  const raw = socket as unknown as Socket;
+  const entries = Object.entries(handlers) as Array<[string, (...args: unknown[]) => void]>;
+  raw.on('connect', onConnect);
+  for (const [event, handler] of entries) raw.on(event, handler);
+  if (socket.connected) onConnect();
+  return () => {
+    raw.off('connect', onConnect);
+    for (const [event, handler] of entries) raw.off(event, handler);
+  };
+}
