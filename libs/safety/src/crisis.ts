@@ -68,6 +68,8 @@ const WHEN =
   "(?:tonight|today|tomorrow|this (?:weekend|week|morning|afternoon|evening)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)|right now|rn|when (?:everyone|they|the kids|my \\w+)(?:'s| is| are|'re) (?:asleep|gone|out|at work)|after (?:my \\w+|they|everyone|the kids) (?:falls? asleep|leaves?|goes? to (?:bed|sleep|work)))";
 const DRUGS =
   '(?:pills|meds|medication|dope|fent|fetty|subs|bars|xanax|methadone|doses?|stash|script|prescription|oxys?|percs|blues|bags?|bundle|buns|take ?homes|it|them|that)';
+// A medicine by its name's ending ("seroquel", "trazodone", "clonazepam", "gabapentin"), for "all my …".
+const PILL_NAME = '(?:[a-z]{3,}(?:ol|ine|am|pam|one|ax|el|in|ide|yl|ex|ate|il|an|ium))';
 const CLOSE = '(?= *(?:[.!,;:?]|$|and\\b|tonight|today|now|at once|lol|[\\uD83C-\\uD83E]))';
 // Someone deciding or wanting: the frame that turns "end it" or "od" into intent.
 const INTENT =
@@ -103,6 +105,8 @@ const RULES: Array<[CueKind, RegExp]> = [
       // Wanting it over for good: "I want it to be over. all of it. permanently".
       '\\bwant (?:it|everything|this|all of (?:it|this)|it all|the pain|my life) to (?:stop|end|be over)\\b[^!?]{0,30}\\b(?:permanently|for good|forever)\\b',
       '\\b(?:hope|hoping|pray|praying|wish|wishing) (?:that )?i (?:just )?die\\b(?! (?:of|from|laughing))',
+      '\\b(?:let|hope|hoping) (?:it|this|the (?:\\w+ )?(?:fent|fentanyl|dope|pills|bag|shot|drugs|heroin|ocean|water|cold)|death|god) (?:take|takes|kill|kills|finish|finishes) me\\b',
+      "\\b(?:(?:gonna|going to|will|'ll) find (?:me|my body)|find my body)\\b(?= *(?:[.!,]|$|in the|tomorrow|when|dead|and))",
       // Not expecting or planning to be alive: "I don't plan on waking up tomorrow".
       "\\b(?:don'?t|dont|do not|not|no) (?:plan(?:ning)?|intend(?:ing)?|expect(?:ing)?|plans?) (?:on |to )?(?:wak(?:e|ing) up|be(?:ing)? (?:here|alive|around) (?:tomorrow|by|much|for|next|any)|see(?:ing)? (?:tomorrow|the morning|morning|another day|next week|christmas|my birthday))\\b",
       // Not coming back: "I don't think I'm coming home tonight".
@@ -144,7 +148,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\b${WANT} (?:to )?(?:die|be dead)\\b(?! (?:of|from) (?:embarrass|laugh|shame|cringe))`,
       "\\bwish(?:es|ed|ing)? (?:i|i'd|id|he|she|they|he'd|she'd|they'd) (?:was|were|could be) dead\\b",
       '\\bready to die\\b',
-      `\\b(?:${WANT}|wish i could|wish i'?d|just want to) (?:just )?(?:not exist|stop existing|cease to exist|stop breathing|be gone for good)\\b`,
+      `\\b(?:${WANT}|wish i could|wish i'?d|just want to) (?:just )?(?:not exist|stop existing|cease to exist|stop breathing|stop living|be gone for good|(?:disappear|vanish) (?:forever|for good|permanently))\\b`,
       '\\bwish i (?:was|were|had) never (?:been )?born\\b',
     ]),
   ],
@@ -171,6 +175,9 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\b${USED} (?:like |about |around )?(?:a (?:whole )?bunch of|a handful of|way too many|too many|a ton of|[5-9]|[1-9]\\d+)(?: of)? (?:(?:my )?${DRUGS}\\b|(?:my|the|his|her) \\w+|\\w+ pills)`,
       '\\b(?:a|myself a|give myself a) hot ?shot\\b',
       `\\b${USED} ${WHOLE}\\b`,
+      `\\b${INTENT} (?:just )?${TAKE} (?:all|every(?: last)? one) (?:of )?(?:my|the|her|his|mom'?s|dad'?s) (?:${PILL_NAME}|${DRUGS})\\b`,
+      "\\b(?:hope|hoping|praying|pray) (?:it'?s|its|this is|that'?s|that was|it was|this was|this will be|it will be) enough\\b(?= *(?:[.!,]|$|this time|to (?:kill|end|finish|stop)))",
+      "\\b(?:mix(?:ing)?|combin(?:e|ing)) (?:all )?(?:my |the |some )?(?:pills|xanax|bars|benzos|klonopin|valium|meds|fent|dope|oxys?) (?:with|and) (?:a fifth|vodka|whiskey|alcohol|booze|liquor|a bottle|the fent|fent|dope)\\b[^.!?]{0,30}\\b(?:tonight|on purpose|don'?t care|hope|and (?:go to sleep|sleep|be done))",
       `\\b${INTENT} (?:just )?${TAKE} ${WHOLE}\\b`,
       `\\b${USED} (?:it all|all of it|all of them|everything|every (?:last )?\\w+) at once\\b|\\b${TAKE} (?:it all|all of it|everything) at once\\b`,
       // Too much, now: "I think I took too much", "did way too much, can't breathe".
@@ -247,6 +254,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:a|such a|being a|the|just a) burden\\b',
       "\\b(?:i'?m|im|i am) (?:so )?done\\b(?= *(?:[.!]|$| with (?:this|it all|everything|life|living|trying)\\b))",
       '\\b(?:picture|picturing|imagine|imagining|planning|plan) my (?:own )?funeral\\b',
+      "\\blife(?:'?s| is) (?:just )?(?:too much|too hard|unbearable)\\b|\\b(?:don'?t|dont) care (?:what happens|if i live|whether i live|any ?more)\\b(?= *(?:[.!,]|$|to me|tonight))|\\bsleep for good\\b",
       '\\bend of my rope\\b|\\b(?:at|reached|hit) my breaking point\\b',
       '\\b(?:no ?one|nobody) would (?:even )?(?:come to|show up (?:to|at)|care about) my (?:funeral|death)\\b',
       "\\b(?:don'?t|dont|do not|doesn'?t|does not) (?:even )?care (?:if|whether) i live or die\\b",
@@ -280,6 +288,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\bi'?m (?:so )?sorry\\b(?=[ .!]*$)",
       `\\b(?:i'?m sorry|sorry|i love you),? ${RELATIVES}\\b|\\bi love you\\b(?=[ .!]*$)`,
       "\\b(?:i'?m|im|i am) (?:so )?sorry for everything\\b|\\b(?:i'?m|im|i am) sorry i (?:couldn'?t|wasn'?t|didn'?t|failed|let you)\\b",
+      '\\bthis is (?:it|the end) for me\\b|\\bthis is the end\\b(?= *(?:[.!]|$))',
       '\\b(?:take care of (?:each other|yourselves|yourself)|look after each other)\\b(?= *(?:[.!,]|$|for me|[\\uD83C-\\uD83E]))',
       "\\byou (?:were|guys were|all were|have been|'ve been) the only (?:ones?|people|family|friends|thing)\\b",
       "\\b(?:it'?s|its) been (?:an honou?r|real|a good run)\\b",
@@ -292,10 +301,9 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\bsee (?:you|ya|y'?all|u)(?: all| guys)? (?:on the other side|in another life)\\b(?! of)",
       "\\b(?:won'?t|will not|wont) (?:see|hear from) me again\\b",
       "\\b(?:won'?t|will not|wont|not going to|not gonna|never) (?:be )?(?:post(?:ing)?|writ(?:e|ing)|log(?:ging)? on|be back|coming back|com(?:e|ing) back here|bother(?:ing)? (?:you|anyone)) (?:here )?(?:again|any ?more)\\b(?! (?:until|till|for|unless|if|when|after))",
-      '\\b(?:please )?(?:feed|walk|look after|take care of|find a home for|rehome) (?:my|the) (?:dog|dogs|cat|cats|pets?|puppy|kitten|fish|bird)\\b(?= *(?:[.!,]|$|for me|when|please))|\\bthe (?:dog|cat) needs (?:feeding|to be fed|walking)\\b',
-      '\\b(?:spare key|passwords?|my will|life insurance|insurance polic\\w*|bank (?:details|info|pin)) (?:is|are) (?:in|under|on|at)\\b',
+      '\\b(?:please )?(?:feed|walk|look after|take care of|find a home for|rehome) (?:my|the) (?:dog|dogs|cat|cats|pets?|puppy|kitten|fish|bird)\\b(?= *(?:[.!,]|$|for me|when|please))',
       '\\bmy (?:last|final) (?:post|message|words)\\b(?! (?:got|was|about|on|in|before|for|until))',
-      '\\b(?:gave|giving) away my (?:dog|cat|stuff|things|belongings)\\b',
+      '\\b(?:gave|giving|give) (?:away )?my (?:dog|cat|pets?|stuff|things|belongings)(?: away| to (?:my |a |the )?\\w+)\\b|\\b(?:gave|giving) away my (?:dog|cat|stuff|things|belongings)\\b',
       '\\b(?:said|saying|say) my goodbyes\\b|\\bplease forgive me\\b',
     ]),
   ],
@@ -325,6 +333,10 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:tonight|today) (?:'s|is) the (?:night|day)\\b(?= *(?:[.!]|$))|\\btonight'?s the night\\b|\\bmade (?:my )?peace with (?:it|dying|death|leaving|going)\\b",
       "\\b(?:at peace with|made|making) (?:it|this|my decision|the decision|dying|death)\\b(?= *(?:[.!,]|$|and))|\\b(?:i'?ve|i have) (?:made|reached) (?:my|a|the) (?:decision|choice)\\b(?= *(?:[.!,]|$|and i'?m at peace))",
       "\\b(?:don'?t|do not|dont|please don'?t) (?:try to|try and|bother trying to) (?:stop|save|talk me out of|find|call) (?:me|it|this)\\b",
+      '\\b(?:wrote|written|writing|made|updated|finished) (?:my|a) (?:will|last will)\\b|\\b(?:picked|chose|set|have|got) (?:a|the) (?:date|day)\\b(?= *(?:[.!,]|$|for it))|\\b(?:nobody|no one|nothing) (?:is going to|is gonna|can|will) stop me (?:this time|now)\\b',
+      "\\b(?:i'?m|im|i am) checking out\\b(?= *(?:[.!]|$))|\\b(?:then|and then|and) (?:i'?m|im|i'?ll be) gone\\b(?= *(?:[.!,]|$|for good|forever))",
+      '\\bthe (?:dog|dogs|cat|cats) needs? (?:feeding|to be fed|walking|a home)\\b|(?<=\\bplan )and a (?:date|time|way)\\b',
+      '\\b(?:spare key|passwords?|my will|life insurance|insurance polic\\w*|bank (?:details|info|pin)) (?:is|are) (?:in|under|on|at)\\b',
       '\\b(?:i )?mean it this time\\b|\\b(?:not|no longer) (?:scared|afraid) (?:any ?more|of (?:dying|death|it))\\b',
       '\\b(?:got|have|get|took|pulled|laid|lined) (?:the|a|my|all the) (?:razor|blade|rope|belt|gun|pistol|pills|knife|noose) (?:out|ready|loaded|tied|up)\\b',
       '\\b(?:got|have|has) (?:the|my|a|all (?:the|my)) (?:pills|meds|rope|gun|pistol|razor|blades?|noose) (?:counted(?: out)?|lined up|laid out|ready|loaded|tied)\\b',
@@ -410,6 +422,9 @@ function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): nu
   if (person === 'second') return 0;
   if (person !== 'first' && isConditional(ctx.clauseBefore)) return 0;
   if (kind === 'emergency') return weighEmergency(ctx.sentence);
+  if (kind === 'means' && ARMED.test(cue) && !NOT_HARM.test(ctx.sentence) && !hasPastForm(ctx.clauseBefore + cue)) {
+    return person === 'first' ? URGENT : CONCERN;
+  }
   if (kind === 'overdose_event') return isRecentEvent(ctx.sentence) && !isDistantPast(ctx.sentence) ? CONCERN : 0;
   let w = BASE[kind];
   if (person === 'third') w = lower(w);
@@ -436,6 +451,11 @@ function weighEmergency(sentence: string): number {
   if (isDistantPast(sentence) || /\bonce\b/i.test(sentence)) return 0;
   return RESOLVED.test(sentence) ? CONCERN : URGENT;
 }
+
+// Sitting with a blade or a rope now is a means at hand; staring at one is a concern.
+const ARMED = /^(?:i'?m|im|i am|sitting|standing|here)\b/i;
+const NOT_HARM =
+  /\b(?:cook\w*|kitchen|chop\w*|slic\w*|onions?|veg\w*|dinner|lunch|shav\w*|work|job|hunt\w*|fish\w*|camp\w*|carv\w*|whittl\w*|range|class|lesson|practice|craft\w*)\b/i;
 
 // A farewell that expects to come back or marks a milestone: "see you next week", "100 days today".
 const RETURNING =
