@@ -49,7 +49,16 @@ const OWNER_ONLY = (status: number, others = 403): Expect => ({
   owner: status,
 });
 
+/** Removed, held and deleted content exists only for its author and moderators: 404 for everyone else. */
+const AUTHOR_AND_MODERATORS = (status: number): Expect => ({
+  ...ALL(404),
+  owner: status,
+  moderator: status,
+  admin: status,
+});
+
 const thread = (w: World): RestCall => ({ params: { id: w.thread.id } });
+const removed = (w: World): RestCall => ({ params: { id: w.removedThread.id } });
 /** The actor's own fresh account in the same situation (the call signs it out or deletes it). */
 const ownFreshAccount = async (w: World, actor: ActorName, body?: unknown): Promise<RestCall> => {
   const account = await w.freshActor(actor === 'owner' ? 'member' : actor);
@@ -140,6 +149,19 @@ export const REST_MATRIX: Record<string, RestRow> = {
   'POST /api/threads/:id/posts': { expect: WRITE(201), call: (w) => ({ ...thread(w), body: { body: 'Me too.' } }) },
   'GET /api/threads/:id/alias': { expect: SIGNED_IN(200), call: thread },
   'GET /api/threads/:id/related': { expect: ALL(200), call: thread },
+  'GET /api/threads/:id #removed': { expect: AUTHOR_AND_MODERATORS(200), call: removed },
+  'GET /api/threads/:id/posts #removed': { expect: AUTHOR_AND_MODERATORS(200), call: removed },
+  'GET /api/threads/:id/related #removed': {
+    expect: AUTHOR_AND_MODERATORS(200),
+    why: 'related reading must not confirm that a removed or held thread exists, nor hint at its topic',
+    call: removed,
+  },
+  'GET /api/threads/:id/alias #removed': { expect: { ...AUTHOR_AND_MODERATORS(200), guest: 401 }, call: removed },
+  'POST /api/threads/:id/posts #removed': {
+    expect: { ...AUTHOR_AND_MODERATORS(403), guest: 401, suspended: 403 },
+    why: 'a removed thread takes no replies; to those who cannot see it, it does not exist',
+    call: (w) => ({ ...removed(w), body: { body: 'Me too.' } }),
+  },
   'PATCH /api/posts/:id': {
     expect: OWNER_ONLY(200),
     why: 'only the author edits; moderators remove through the queue instead',

@@ -53,6 +53,11 @@ export const SOCKET_MATRIX: Record<string, SocketRow> = {
   // ------------------------------------------------------------------ forum "/" (guests read)
   '/ session:whoami': { expect: ALL('ok'), payload: () => ({}) },
   '/ thread:watch': { expect: ALL('ok'), payload: (w) => ({ threadId: w.thread.id }) },
+  '/ thread:watch #removed': {
+    expect: { ...ALL('not_found'), owner: 'ok', moderator: 'ok', admin: 'ok' },
+    why: 'a removed thread exists only for its author and moderators',
+    payload: (w) => ({ threadId: w.removedThread.id }),
+  },
   '/ thread:unwatch': { expect: ALL('ok'), payload: (w) => ({ threadId: w.thread.id }) },
   '/ board:watch': { expect: ALL('ok'), payload: () => ({ slug: BOARD }) },
   '/ board:unwatch': { expect: ALL('ok'), payload: () => ({ slug: BOARD }) },

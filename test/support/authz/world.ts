@@ -51,6 +51,8 @@ export class World {
   /** An anonymous thread by anonAuthor and its anonymous reply in the owner's thread. */
   anonThread!: ThreadView;
   anonReply!: PostView;
+  /** A thread of the owner's that moderators removed: it exists only for its author and moderators. */
+  removedThread!: ThreadView;
   /** The owner's reply in `thread` (edited by the PATCH row, reacted to by the reaction rows). */
   ownerPost!: PostView;
   /** The queue item of the flagged anonymous reply. */
@@ -87,6 +89,8 @@ export class World {
     this.anonItemId = await this.flag(this.anonReply.id, this.accounts.member);
     // The moderation log then has an entry about anonymous content.
     await this.act('thread', this.anonThread.id, { action: 'approve', reason: 'no_violation' });
+    this.removedThread = await this.newThread(this.accounts.owner, false, 'A thread the moderators removed');
+    await this.act('thread', this.removedThread.id, { action: 'remove', reason: 'off_topic' });
     this.meeting = await this.newMeeting({ startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
     this.ownerNoticeId = await this.freshNotice();
     this.boardSlug = await this.freshBoard();

@@ -7,7 +7,8 @@ import type {
   BoardPinsOverview,
   RelatedArticleList,
 } from '@kindred/contracts';
-import { Auth } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import {
   ArticleListQuery,
   ArticleSlugParams,
@@ -39,9 +40,10 @@ export class LibraryController {
   }
 
   @Get('threads/:id/related')
+  @Auth({ optional: true })
   @ApiOperation({ summary: 'Up to 3 article sections matching the thread, computed when it was written' })
-  relatedForThread(@Param() params: ThreadIdParams): Promise<RelatedArticleList> {
-    return this.related.forThread(params.id);
+  relatedForThread(@Param() params: ThreadIdParams, @CurrentUser() user: AuthUser | null): Promise<RelatedArticleList> {
+    return this.related.forThread(params.id, user);
   }
 
   @Get('boards/:slug/articles')

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { RelatedArticleList } from '@kindred/contracts';
+import { isModerator, type AuthUser } from '../auth/auth-user.js';
 import { notFound } from '../common/app-error.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { toPlainText } from '../common/markdown.js';
@@ -44,9 +45,20 @@ export class RelatedArticlesService implements OnModuleInit {
     return this.repository.match(text, title, limit);
   }
 
-  async forThread(threadId: string): Promise<RelatedArticleList> {
+  /**
+   * Related reading for a thread the viewer can see: held, removed and deleted threads exist only
+   * for their author and moderators (as in the boards), so for anyone else this is a 404 too.
+   */
+  async forThread(threadId: string, viewer: AuthUser | null): Promise<RelatedArticleList> {
+    const thread = await this.repository.threadVisibility(threadId);
+    const visible =
+      thread !== null &&
+      (thread.status === 'published' ||
+        thread.status === 'hidden' ||
+        isModerator(viewer) ||
+        (viewer !== null && thread.authorId === viewer.id));
+    if (!visible) throw notFound('That thread');
     const rows = await this.repository.listForThread(threadId);
-    if (rows.length === 0 && (await this.repository.threadTitle(threadId)) === null) throw notFound('That thread');
     return {
       items: rows.map((r) => ({
         articleSlug: r.articleSlug,

@@ -138,6 +138,15 @@ export class RelatedRepository {
   }
 
   /** The thread's title (the boards feature's table), or null for an unknown thread. */
+  /** Who may see a thread: its status and author (null when it does not exist). */
+  async threadVisibility(threadId: string): Promise<{ status: string; authorId: string | null } | null> {
+    const rows: Array<{ status: string; author_id: string | null }> = await this.dataSource.query(
+      `SELECT status, author_id FROM threads WHERE id = $1`,
+      [threadId],
+    );
+    return rows[0] ? { status: rows[0].status, authorId: rows[0].author_id } : null;
+  }
+
   async threadTitle(threadId: string): Promise<string | null> {
     const rows: Array<{ title: string }> = await this.dataSource.query(`SELECT title FROM threads WHERE id = $1`, [
       threadId,
