@@ -17,6 +17,18 @@ describe(sut.name, () => {
       'I bought a rope. I cant keep going like this',
       "sorry everyone. i can't do this anymore 🪦",
       'tried to kill myself last night and I will do it right this time',
+      // Families beyond single phrases: a time-bound ending, a whole supply, intent + means + time,
+      // symptoms after using, a means at hand, arrangements for after, two farewells.
+      'ending things this weekend',
+      'gonna swallow the whole bottle of tylenol',
+      'the pills are counted out, going to take them after my husband falls asleep',
+      "took 8 bars, can't keep my eyes open",
+      'sitting in the tub with a knife',
+      'the dog needs feeding and the spare key is under the mat',
+      'goodbye everyone. you were the only ones who ever tried',
+      "I don't plan on waking up tomorrow",
+      'how many of my seroquel would it take to not wake up',
+      "i shot up everything i had, if i don't wake up that's fine",
     ])('flags %p as urgent', (text) => {
       expect(sut(text).level).toBe('urgent');
     });
@@ -31,6 +43,10 @@ describe(sut.name, () => {
       'I overdosed last night and woke up in the ER',
       'I want to die lol this withdrawal is hell',
       "I've had suicidal thoughts but I'm safe and have a safety plan",
+      "I'm not going to do anything but the thoughts of dying won't leave me alone",
+      'I attempted last year after my son died. Still here.',
+      'i survived an overdose three days ago',
+      'I keep staring at the pills in my cabinet',
     ])('reads %p as concern, not urgent', (text) => {
       expect(sut(text).level).toBe('concern');
     });
@@ -51,6 +67,14 @@ describe(sut.name, () => {
       'The first week off fent you will feel like you want to die. It passes.',
       'I overdosed three times before I got clean. Now I carry narcan.',
       'rip to my old self 🪦',
+      'this is my last night at the halfway house!',
+      "I'm going to take them all to the movies tonight",
+      'ending things with my boyfriend tonight, wish me luck',
+      "I'm in the kitchen with a knife making dinner",
+      "I hope it's enough to cover rent",
+      'goodbye everyone, off to rehab tomorrow. thank you for everything, I love you all',
+      'killing it at work, 6 months clean tomorrow',
+      "i'm dying to see my kids this weekend",
     ])('leaves %p alone', (text) => {
       expect(sut(text)).toEqual({ level: 'none', spans: [] });
     });

@@ -422,8 +422,9 @@ function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): nu
   if (person === 'second') return 0;
   if (person !== 'first' && isConditional(ctx.clauseBefore)) return 0;
   if (kind === 'emergency') return weighEmergency(ctx.sentence);
-  if (kind === 'means' && ARMED.test(cue) && !NOT_HARM.test(ctx.sentence) && !hasPastForm(ctx.clauseBefore + cue)) {
-    return person === 'first' ? URGENT : CONCERN;
+  if (kind === 'means' && ARMED.test(cue)) {
+    if (NOT_HARM.test(ctx.sentence)) return 0;
+    if (!hasPastForm(ctx.clauseBefore + cue)) return person === 'first' ? URGENT : CONCERN;
   }
   if (kind === 'overdose_event') return isRecentEvent(ctx.sentence) && !isDistantPast(ctx.sentence) ? CONCERN : 0;
   let w = BASE[kind];

@@ -27,6 +27,15 @@ describe(sut.name, () => {
     ['write to PO Box 123, Dayton', 'address', 'PO Box 123'],
     ['cashapp $jessc for the raffle', 'handle', '$jessc'],
     ['call me on 07700 900123 in the UK', 'phone', '07700 900123'],
+    ['whatsapp me 919876543210', 'phone', '919876543210'],
+    ['the number is 0044 20 7946 0958', 'phone', '0044 20 7946 0958'],
+    ['snap me jayyy.2x', 'handle', 'jayyy.2x'],
+    ['selling 2, snap jaydee_real', 'handle', 'jaydee_real'],
+    ["dm me on discord, it's nightowl#4412", 'handle', 'nightowl#4412'],
+    ['my mail is kels.r at protonmail', 'email', 'kels.r at protonmail'],
+    ['tommy_k (at) outlook (dot) com', 'email', 'tommy_k (at) outlook (dot) com'],
+    ["hi im Kevin O'Brien, 45, from Tulsa", 'name', "Kevin O'Brien"],
+    ["I'm Sarah Kim btw", 'name', 'Sarah Kim'],
   ])('finds %p', (text, kind, found) => {
     const { found: any, spans } = sut(text);
     expect(any).toBe(true);
@@ -49,6 +58,13 @@ describe(sut.name, () => {
     '@mods please pin this',
     'instagram is toxic for my recovery',
     'my snap streak is 200 days',
+    'my number: 555-0199-222',
+    'case number 2023-04417-88',
+    "I'm Catholic Irish so guilt is my thing",
+    "Hi I'm Not Okay",
+    'snap me tonight lol',
+    'email me at work',
+    'Meeting ID 845 2210 9931',
   ])('finds nothing in %p', (text) => {
     expect(sut(text)).toEqual({ found: false, spans: [] });
   });

@@ -12,6 +12,11 @@ describe(sut.name, () => {
       'roxy 30s, hmu',
       'H for sale, tg @hplug_nyc',
       'i got pressies for the low, pull up',
+      // A buyer's money, an asking price in a sentence about scripts, a diverted pill by name.
+      'Who is the go to guy for blues in Akron? got 100 to spend',
+      "I'm tryna sell my extra script of oxycodone 40mg, name your price",
+      'anyone wanna buy my adderall? 5 each',
+      'anyone got blues? can pay 40',
     ])('flags %p as likely', (text) => {
       expect(sut(text).level).toBe('likely');
     });
@@ -24,6 +29,9 @@ describe(sut.name, () => {
       'selling my extra subs if anyone needs',
       'anyone got any fent? sick as hell',
       'Looking for a connect in Dayton',
+      'I have some leftover percs from my surgery if anyone wants them',
+      // "will pay cash" names no amount: still no way to close.
+      'where can I cop fent in kensington, will pay cash',
     ])('flags %p as suspect', (text) => {
       expect(sut(text).level).toBe('suspect');
     });
@@ -36,6 +44,7 @@ describe(sut.name, () => {
       'I used to sell to pay for my habit',
       'I flushed my last bag',
       'my dealer keeps texting me, I blocked him',
+      'I can pay 10 for a ride to the clinic, anyone going?',
       'insurance covers my suboxone, copay is $20',
       'I used to cop on 5th street',
       'I spent $200 a day on dope at the end',
@@ -74,5 +83,9 @@ describe(sut.name, () => {
 
   it('finds a crypto wallet as a contact', () => {
     expect(sut('blues in stock, pay to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh').level).toBe('likely');
+  });
+
+  it("does not hold a writer's own supply as a sale", () => {
+    expect(sut('got a bundle and I am doing all of it at once').level).not.toBe('likely');
   });
 });
