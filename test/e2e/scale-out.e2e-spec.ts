@@ -254,6 +254,26 @@ suite('two API processes behind one Redis', () => {
     expect(arrived[0].isMine).toBe(false);
   }, 20_000);
 
+  it('counts thread readers connected to either process (derived from the rooms of both)', async () => {
+    const author = await register(a);
+    const reader = await register(b);
+    const boards = await call<{ items: BoardView[] }>(a.url, 'GET', '/api/boards');
+    const thread = await call<ThreadView>(a.url, 'POST', `/api/boards/${boards.body.items[0].slug}/threads`, {
+      token: author.token,
+      body: { title: 'Who is reading?', body: 'Counting readers across processes.', anonymous: true },
+    });
+    expect(thread.status).toBe(201);
+    const onA = socketOn(a, '/', author.token);
+    const onB = socketOn(b, '/', reader.token);
+    await Promise.all([connected(onA), connected(onB)]);
+    const counts = collect<{ threadId: string; count: number }>(onA, 'thread:readers');
+    expect(await emitAck(onA, 'thread:watch', { threadId: thread.body.id })).toMatchObject({ ok: true, readers: 1 });
+    expect(await emitAck(onB, 'thread:watch', { threadId: thread.body.id })).toMatchObject({ ok: true, readers: 2 });
+    await until(() => counts.some((c) => c.count === 2), 5000, 'thread:readers 2 on A');
+    onB.close();
+    await until(() => counts.at(-1)?.count === 1, 5000, 'thread:readers back to 1 on A');
+  }, 20_000);
+
   it('delivers a chat message sent through A to a participant on B exactly once', async () => {
     const host = await register(a);
     await promote(host.user.username);
