@@ -98,7 +98,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\b${INTENT} (?:just )?jump\\b(?= *(?:[.!?]|$|off|from|in front))`,
       '\\b(?:use|using|turn|turning|point|pointing) (?:it|the gun|a gun|my gun|the knife) (?:on|at) my ?self\\b',
       "\\b(?:better|happier|easier|fine|relieved|free)\\b[^.!?]{0,25}\\b(?:if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|around|alive)|without me|when i'?m gone)",
-      "\\b(?:won'?t|not going to|not gonna) make it (?:through|to) (?:tonight|the night|tomorrow|morning)\\b",
+      "\\b(?:won'?t|not going to|not gonna|didn'?t|did not) make it (?:through|to) (?:tonight|the night|tomorrow|morning)\\b",
       // A time-bound ending: "ending things this weekend", "tonight I end it".
       `\\bend(?:ing)? (?:it|things|everything|it all)(?: all)? ${WHEN}\\b(?! (?:with|between|early|at|on|for))`,
       `\\b${WHEN},? (?:i(?:'?m| am)? )?(?:(?:going to|gonna|will|'ll) )?end(?:ing)? (?:it|things|everything|my life)\\b(?! (?:with|between|early|at|on|for))`,
@@ -113,6 +113,10 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:don'?t think|not sure|doubt) (?:i'?m|im|i am|i'?ll be|i will be) (?:coming|going|making it) (?:home|back)\\b|\\bwon'?t be (?:coming|going) (?:home|back)(?= *(?:[.!,]|$|tonight|ever|again))",
       // Asking how much it takes to die.
       '\\b(?:how (?:many|much)|what dose|enough)\\b[^.!?]{0,40}\\b(?:would it take|does it take|it takes|to take|would take|do i need|would i need)\\b[^.!?]{0,15}\\bto (?:not wake up|never wake up|die|kill (?:me|my ?self|a person|someone)|be fatal|be lethal|stop (?:my|your) heart|end it|od|overdose)\\b|\\b(?:lethal|fatal) dose (?:of|for)\\b',
+      // Asking for a method: "what's the most painless way to go", "easiest way to end it".
+      '\\b(?:most |least |quickest |fastest |easiest |best |surest |cleanest )?(?:painless|quick|quickest|easiest|fastest|best|surest|peaceful|cleanest) (?:way|method|ways|methods) to (?:go|die|end it|end things|kill my ?self|od|overdose|not wake up)\\b(?! (?:through|back|to|about|with|into|on|home|out|off|cold turkey))|\\bhow (?:do (?:i|you|people)|to|can i|could i) (?:kill (?:my|your) ?self|end it all|end my life|od on purpose|overdose on purpose)\\b',
+      // Letting go for good: "I just want to let go forever".
+      '\\b(?:let go|slip away|fade away|drift off|go to sleep) (?:forever|for good|permanently|and never come back)\\b',
       // Welcoming death: "if I don't wake up that's fine".
       "\\bif i (?:don'?t|dont|never|do not) wake up\\b[^.!?]{0,12}\\b(?:that'?s|thats|it'?s|its|so be it|fine|ok|okay|whatever|good)|\\bif i die\\b[^.!?]{0,12}\\b(?:that'?s|thats|so be it|i die|fine|whatever|good)\\b",
       // "I attempted last year": an attempt, which tense usually turns into a concern.
@@ -131,7 +135,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:gun|bullet|pistol) (?:to|in|through) (?:my|his|her) (?:head|mouth)\\b',
       '\\bblow (?:my|his|her) brains\\b',
       '\\b(?:no reason|nothing(?: left)?|not worth) (?:to )?liv(?:e|ing)(?: for)?\\b',
-      "\\b(?:o\\.?d|overdose|od'?ing) on purpose\\b",
+      "\\b(?:o\\.?d|overdose|od'?ing|overdosed|od'?d|oded) on purpose\\b",
       `\\b(?:don'?t|do not|dont|never|didn'?t|did not|doesn'?t|does not) ${WANT} (?:be alive|live(?! like| this| that| in| with| on| there| here| without)|exist|be here any ?more|be around any ?more|keep living|go on|continue living|wake up|ever wake up)\\b`,
       "\\b(?:wish|hope|hoping|praying) (?:that )?i (?:just )?(?:wouldn'?t|would never|didn'?t|won'?t|don'?t|dont|never|do not) wake up\\b",
       "\\bbetter off (?:dead|without me|if i (?:was|were)(?:n'?t| not| gone| dead))\\b",
@@ -187,7 +191,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:use|using|shoot|shooting|drink|drinking|keep using|take|taking|do|doing)\\b[^.!?]{0,20}\\buntil (?:my heart stops|i (?:die|stop breathing|don'?t wake up|od|overdose)|it kills me)",
       `\\b(?:going to|gonna|about to|will|i'?ll|finna|want to|wanna) (?:just )?(?:use|shoot|take|do|snort|swallow|pop) (?:them|it|those|these) all\\b(?! (?:to|out|with|home|for|back|in|on|into|over|up|down|around|the way))`,
       `\\b${INTENT} (?:just )?${TAKE} (?:a|the|my|this|that|her|his) (?:bottle|handful|fistful|bunch|sleeve|box|jar|bag|pack) of\\b`,
-      "\\benough (?:\\w+ ){0,2}to (?:not wake up|never wake up|kill me|end it|stop my heart|make sure i don'?t wake)\\b",
+      "\\benough (?:\\w+ ){0,2}(?:to|that|so) (?:i )?(?:not wake up|never wake up|kill me|end it|stop my heart|make sure i don'?t wake|never (?:have to )?(?:feel|wake|come back))\\b|\\bnever (?:have to )?feel (?:this|anything|it) (?:again|ever again)\\b(?=[^.!?]{0,40}\\b(?:use|using|enough|take|pills|dope|shot|tonight)\\b)|\\b(?:use|using|take|taking|shoot|do) (?:\\w+ ){0,3}enough (?:\\w+ ){0,2}(?:that|so) i never\\b",
       "\\b(?:don'?t|dont|do not) care if (?:i|it) (?:die|dies|kill(?:s)? me|wake up|wakes me|od|overdose)\\b",
       '\\b(?:hope|hoping|praying) (?:it|this|the next one|the next shot|this (?:bag|shot|one)) (?:kills|takes|ends) me\\b',
       "\\b(?:i'?m|im|i am|i think i'?m|think im) (?:overdosing|od'?ing|oding)\\b",
@@ -203,7 +207,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\bcan'?t get (?:him|her|them|my \\w+) to (?:respond|wake up|breathe|open (?:his|her|their) eyes)\\b",
       '\\bbreathing (?:is |was |has gotten |got )?(?:really |very |so |super )?(?:slow|shallow|weird|strange|funny|raspy)\\b|\\bgasping\\b',
       "\\bpassed out (?:on the (?:floor|ground|bathroom floor)|and (?:won'?t|can'?t|isn'?t))",
-      "\\b(?:not responding|won'?t respond|snoring sounds|gurgling|death rattle|foaming at the mouth)\\b",
+      "\\b(?:not responding|won'?t respond|snoring sounds|gurgling|death rattle|foaming at the mouth|slumped over)\\b|\\bbreathing (?:sounds? |is )?(?:like )?(?:snoring|gurgling|rattling)\\b|\\b(?:used|gave (?:him|her|them)) (?:our|my|the) (?:only|last) (?:narcan|naloxone)\\b|\\b(?:narcan|naloxone) (?:isn'?t|is not|didn'?t|did not|not|ain'?t) (?:working|work|doing anything)\\b",
       "\\b(?:he'?s|she'?s|they'?re|he is|she is|they are|friend is|isn'?t|is not) (?:not |still not )?(?:moving|waking)\\b(?= *(?:[.!,]|$|and|at all|anymore|i|please|what|help))",
       "\\b(?:won'?t|isn'?t|is not|are not|aren'?t) wak(?:e|ing) up\\b(?! (?:before|until|till|early|on time|in time|for|at|when))",
       "\\b(?:is|he'?s|she'?s|they'?re|someone'?s|somebody'?s) (?:overdosing|od'?ing|oding)\\b",
@@ -223,6 +227,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:if|when|whoever) (?:anyone|anybody|someone|somebody|my \\w+) (?:finds|find|reads|sees) (?:this|me)\\b(?! (?:helpful|useful|interesting|funny|post|thread|group|place|site))|\\bwhoever finds (?:this|me)\\b',
       "\\b(?:won'?t|will not|wont|not gonna|not going to) be (?:here|around|alive) (?:tomorrow|much longer|by morning|in the morning|any ?more|for long)\\b",
       '\\bgoodbye (?:forever|cruel world|world)\\b',
+      "\\bif (?:i'?m|im|i am|i'?m not|i don'?t) (?:not )?(?:on|here|online|around|post|reply|answer)\\w* (?:tomorrow|in the morning|by morning)\\b",
       "\\b(?:tonight'?s|today'?s|tonight is|today is|this is) my (?:last|final) (?:night|day)\\b(?= *(?:[.!,;]|$|alive|on (?:earth|this earth|this planet)|ever|[\\uD83C-\\uD83E]))",
       '\\b(?:goodbye|final) (?:note|letters?)\\b(?! to (?:my|their|your|the|our) (?:addiction|drugs?|using|disease|dope|heroin|old))',
       '\\bthis (?:is|will be) (?:my )?(?:last|final) (?:post|message|night|day)\\b(?= *(?:[.!,;]|$|ever|alive|on (?:earth|this earth)|[\\uD83C-\\uD83E]))',
@@ -290,6 +295,8 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:i'?m|im|i am) (?:so )?sorry for everything\\b|\\b(?:i'?m|im|i am) sorry i (?:couldn'?t|wasn'?t|didn'?t|failed|let you)\\b",
       '\\bthis is (?:it|the end) for me\\b|\\bthis is the end\\b(?= *(?:[.!]|$))',
       '\\b(?:take care of (?:each other|yourselves|yourself)|look after each other)\\b(?= *(?:[.!,]|$|for me|[\\uD83C-\\uD83E]))',
+      // Speaks to those left behind: "she'll understand someday".
+      "\\b(?:she'?ll|he'?ll|they'?ll|you'?ll|you all will|everyone will) understand (?:someday|one day|eventually|why)\\b",
       "\\byou (?:were|guys were|all were|have been|'ve been) the only (?:ones?|people|family|friends|thing)\\b",
       "\\b(?:it'?s|its) been (?:an honou?r|real|a good run)\\b",
     ]),
@@ -313,7 +320,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:bought|got|have|found|holding|grabbed|took|loaded) (?:a|the|my|his|her|my \\w+'s) (?:rope|gun|pistol|razor|blade)s?\\b",
       '\\b(?:the|my) (?:pills|gun|rope) (?:are|is) (?:ready|here|lined up)\\b|\\bpills (?:are )?(?:counted|lined up|laid out|ready)\\b',
       '\\b(?:work up|working up|get up|build up|find) the (?:nerve|courage)\\b',
-      '\\b(?:made up my mind|my mind is made up|going to do it|gonna do it|doing it tonight)\\b',
+      "\\b(?:made up my mind|my mind is made up|going to do it|gonna do it|doing it tonight|(?:finally|tonight i'?ll|tonight i will|time to) (?:do it|go through with it)|(?:night|day|time) to (?:finally )?do it)\\b",
       "\\b(?:sav(?:ed|ing)|stockpil\\w*|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed|ing)) (?:up )?(?:all )?(?:(?:my|of my|some|the|her|his|my \\w+'s|\\w+'s) )?(?:\\w+ )?(?:pills|meds|doses|scripts?|methadone|subs|bars|oxys?|take ?homes|tablets)\\b",
       '\\b(?:pills|meds|doses|oxys?|bars|subs|methadone|take ?homes) (?:saved|stashed|stockpiled)\\b',
       '\\benough (?:pills|dope|fent|heroin|fetty) (?:to|for)\\b',
@@ -323,6 +330,9 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\b(?:wrote|written|writing|left) (?:(?:a|my|the) (?:note|letters?)\\b|(?:notes|letters) (?:to|for) my)`,
       '\\bknow where (?:\\w+ ){0,3}(?:keeps?|hides?|stores?|has) (?:\\w+ ){0,2}(?:pills|gun|meds|rope)\\b',
       "\\b(?:i'?m|im|i am) (?:at|on) the (?:bridge|tracks|roof|edge|overpass|cliff|ledge)\\b",
+      "\\bi'?ve decided\\b(?= *(?:[.!]|$))|\\bi know (?:what|exactly what) i'?m (?:going to|gonna) do(?: with it)?\\b(?= *(?:[.!,]|$|with it))",
+      "\\b(?:i'?m|im|i am) (?:taking|doing|using|shooting|swallowing) (?:them|it|those|these|all of (?:it|them)|it all)\\b,? (?:tonight|today|right now|now)\\b",
+      '\\b(?:pills|meds|oxys?|percs|bars|xanax|tablets|klonopin|benzos|blues) (?:are |all )?(?:lined up|counted(?: out)?|laid out|ready|sorted out|in a pile)\\b',
       '\\b(?:pills|fent|dope|xanax|bars|meds) (?:and|\\+|with) (?:a fifth|vodka|whiskey|alcohol|booze|liquor|a bottle)\\b',
       '\\b(?:bought|copped|got|have|holding|sitting (?:here |in my car )?with) (?:a|the|some) (?:bag|bundle|bottle of pills)\\b',
       '\\bmy affairs in order\\b',
@@ -351,6 +361,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:i'?m|im|i am|sitting|standing|here) (?:\\w+ ){0,4}with (?:a|the|my) (?:razor|blade|rope|gun|knife|noose)\\b",
       '\\b(?:looking|staring|stare|look) at (?:the|a|my) (?:bottle of pills|pills|gun|rope|razor|blade|noose|train tracks|tracks|bridge|edge|ledge)\\b',
       '\\b(?:gun|pistol|rope|noose|razor|blade|knife|pills|bottle of (?:\\w+ )?pills) (?:is |are |sitting |lying )?(?:in my (?:lap|hand|hands|mouth)|in front of me|next to me|beside me)\\b',
+      "\\b(?:i'?m|im|i am|standing|sitting) (?:standing |sitting )?(?:on|at|over) (?:the|a|this) (?:edge of the |top of the )?(?:bridge railing|railing|ledge|edge|roof edge|tracks|train tracks|cliff edge|overpass)\\b(?= *(?:[.!,]|$|right now|now|rn|again|looking|and))",
     ]),
   ],
   ['emoji', /\u{1FAA6}|\u26B0\uFE0F?|\u{1F52A}|\u{1FA78}|\u{1FAA2}|\u{1F52B}|\u2620\uFE0F?/gu],
@@ -368,6 +379,9 @@ const ABOUT =
 // "Suicide is not the answer": a statement about suicide, not the writer's intent.
 const GENERIC_PREDICATE =
   /^\s+(?:is|isn'?t|can|can'?t|doesn'?t|won'?t|never|affects|rates|kills|takes|prevention|awareness)\b/i;
+// "suicide is the only answer left for me": the writer's own way out, not a statement about suicide.
+const ONLY_WAY =
+  /^\s+(?:is|seems|feels like|looks like)\s+(?:the only|my only|my|looking (?:good|better)|sounding (?:good|better)|the (?:answer|way out|best option))\b/i;
 const LOSS = /\b(?:died by|death by|lost (?:my|a|our|her|his|their) \w+(?: \w+)? to|committed)\s*$/i;
 // An emergency that is already over: "found him unresponsive last night, narcan brought him back".
 const RESOLVED =
@@ -415,7 +429,7 @@ function personOf(kind: CueKind, cue: string, ctx: CueContext): Person {
 function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): number {
   if (kind === 'emoji') return weighEmoji(ctx.sentence);
   if (isNegated(ctx.clauseBefore, ctx.after)) return 0;
-  if (!cue.includes(' ') && GENERIC_PREDICATE.test(ctx.after)) return 0;
+  if (!cue.includes(' ') && GENERIC_PREDICATE.test(ctx.after) && !ONLY_WAY.test(ctx.after)) return 0;
   const person = personOf(kind, cue, ctx);
   // Talk about suicide as a topic is none, unless someone keeps bringing it up about themselves.
   if (ABOUT.test(ctx.sentenceBefore)) return person === 'third' ? CONCERN : 0;
@@ -424,7 +438,7 @@ function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): nu
   if (kind === 'emergency') return weighEmergency(ctx.sentence);
   if (kind === 'means' && ARMED.test(cue)) {
     if (NOT_HARM.test(ctx.sentence)) return 0;
-    if (!hasPastForm(ctx.clauseBefore + cue)) return person === 'first' ? URGENT : CONCERN;
+    if (!hasPastForm(ctx.clauseBefore + cue)) return person === 'first' && !JOKE.test(ctx.sentence) ? URGENT : CONCERN;
   }
   if (kind === 'overdose_event') return isRecentEvent(ctx.sentence) && !isDistantPast(ctx.sentence) ? CONCERN : 0;
   let w = BASE[kind];
@@ -464,7 +478,7 @@ const RETURNING =
 
 // An overdose this week is still news; one from years ago is a recovery story.
 const THIS_WEEK =
-  /\b(?:on|this|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week)\b|\b(?:\d+|a few|a couple|couple|two|three) days ago\b/i;
+  /\b(?:on|this|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week)\b|\b(?:\d+|a few|a couple|couple|two|three|four|five) (?:days|nights) ago\b/i;
 
 function isRecentEvent(sentence: string): boolean {
   return isRecent(sentence) || THIS_WEEK.test(sentence);

@@ -67,6 +67,11 @@ const BARE_HANDLE = new RegExp(
 );
 // Discord tags: "nightowl#4412".
 const DISCORD_TAG = /(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b/g;
+// "I'm on discord as frostbyte_99", "reach me on telegram, username is dan_88".
+const ON_PLATFORM_AS = new RegExp(
+  `\\b(?:on|via|at) (?:${PLATFORMS})\\b,? (?:as|under|it'?s|its|(?:my )?(?:user ?name|handle|id|name|tag)(?: is|:| =)?) ?${HANDLE_VALUE}`,
+  'dgi',
+);
 const AT_HANDLE = /(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])/g;
 const REDDIT_USER = /(?<![\w/])u\/[A-Za-z0-9_-]{3,20}\b/g;
 // Words that follow "my snap is" without being a handle: "my ig is private".
@@ -163,6 +168,7 @@ export function findHandles(norm: string, text: string): Span[] {
     ...groupSpans(ADD_ME_HANDLE, norm, text, 'handle', 1),
     ...groupSpans(PAYMENT_HANDLE, norm, text, 'handle', 1),
     ...groupSpans(BARE_HANDLE, norm, text, 'handle', 1),
+    ...groupSpans(ON_PLATFORM_AS, norm, text, 'handle', 1),
   ].filter((s) => !NOT_A_HANDLE.test(s.text) && /[A-Za-z]/.test(s.text));
   const at = spansOf(AT_HANDLE, norm, 'handle', text).filter((s) => !ROLE_MENTION.test(s.text));
   return [

@@ -91,7 +91,7 @@ const REQUESTS = rx([
 const NEED = rx(['\\b(?:need|needing|want|wanna|craving) (?:some |a |a little )?']);
 const DRUG_REQUESTS = rx([
   '\\bwhere (?:can|do|could|should|to) (?:\\w+ ){0,2}(?:cop|score)\\b',
-  "\\b(?:anyone|anybody|any1|who'?s|who is) (?:selling|holding)(?= *(?:[?.!]|$|around|near|in\\b))",
+  "\\b(?:anyone|anybody|any1|who'?s|who is|who) (?:selling|holding|sells|be selling)(?= *(?:[?.!,]|$|around|near|in\\b|here|by|on\\b|out))",
   '\\b(?:tryna|trying to|wanna|want to|looking to|need to) cop\\b',
   '\\b(?:need|want|find|know|looking for|lf) (?:a |an )?(?:new |good |reliable )?(?:plug|connect)\\b',
   "\\bany plugs?\\b|\\bwho'?s the plug\\b",
@@ -128,7 +128,7 @@ const PRICE_ASKS = rx([
   '\\bprice (?:is )?negotiable\\b|\\bname your price\\b|\\bbest offer\\b|\\bmake (?:me )?an offer\\b|\\bobo\\b|\\bfor the low\\b|\\bcheap(?:er)? than (?:the )?(?:pharmacy|clinic|street)\\b',
 ]);
 const QUANTITIES = rx([
-  '\\b\\d+(?:\\.\\d+)? ?(?:g|gs|grams?|oz|zips?|buns?|bundles?|stamps?|bricks?|pills|tabs|strips|bars|30s|m30s|blues|percs|points?|balls)\\b',
+  '\\b\\d+(?:\\.\\d+)? ?(?:g|gs|grams?|oz|zips?|buns?|bundles?|stamps?|bricks?|pills|tabs|strips|bars|30s|m30s|blues|percs|points?|balls|bags|baggies|caps|papers)\\b',
   '\\b(?:half|quarter|a|an) (?:g|gram|oz|zip|ball|8th|eighth|bun|bundle)\\b|\\b8 ?balls?\\b',
 ]);
 const LISTINGS = rx([
