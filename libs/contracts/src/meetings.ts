@@ -246,4 +246,21 @@ export interface ChatServerToClient {
   'you:removed': (payload: { reason: string }) => void;
   /** The lobby of a meeting this member RSVP'd for just opened. */
   'meeting:opening': (payload: { meetingId: string; name: string; startsAt: string }) => void;
+  /** To the session's facilitators only: a message in the room reads like someone may be in danger. */
+  'safety:alert': (payload: FacilitatorSafetyAlert) => void;
+}
+
+/**
+ * A crisis (`urgent`) message in a meeting, for the facilitators of that session. Names the
+ * person only as the room already shows them (their session alias, or their username if they
+ * chose to show it) — never the account behind an alias. Moderators are alerted separately.
+ */
+export interface FacilitatorSafetyAlert {
+  sessionId: string;
+  messageId: string;
+  /** The author's per-session participant handle. */
+  participant: string;
+  displayName: string;
+  level: 'urgent';
+  at: string;
 }

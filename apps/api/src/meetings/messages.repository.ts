@@ -6,7 +6,10 @@ import { ChatMessageEntity } from './entities/chat-message.entity.js';
 export type NewMessage = Pick<
   ChatMessageEntity,
   'sessionId' | 'authorId' | 'displayName' | 'isFacilitator' | 'clientId' | 'body'
->;
+> & {
+  /** `blocked`: refused by the safety rules and kept only for the moderators (never delivered). */
+  status?: 'visible' | 'blocked';
+};
 
 /** Chat messages: one insert per message, keyset reads by (created_at, id). */
 @Injectable()
@@ -21,12 +24,21 @@ export class MessagesRepository {
    * clientId was already stored; the stored message is returned then.
    */
   async insertOnce(message: NewMessage): Promise<{ message: ChatMessageEntity; created: boolean }> {
+    const status = message.status ?? 'visible';
     const rows: Array<{ id: string }> = await this.db.query(
-      `INSERT INTO chat_messages (session_id, author_id, display_name, is_facilitator, client_id, body)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO chat_messages (session_id, author_id, display_name, is_facilitator, client_id, body, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (session_id, author_id, client_id) DO NOTHING
        RETURNING id, created_at`,
-      [message.sessionId, message.authorId, message.displayName, message.isFacilitator, message.clientId, message.body],
+      [
+        message.sessionId,
+        message.authorId,
+        message.displayName,
+        message.isFacilitator,
+        message.clientId,
+        message.body,
+        status,
+      ],
     );
     if (rows.length > 0) {
       const row = rows[0] as { id: string; created_at: Date };
@@ -36,7 +48,7 @@ export class MessagesRepository {
           ...message,
           id: row.id,
           createdAt: row.created_at,
-          status: 'visible',
+          status,
           removedReason: null,
         }),
       };
@@ -54,11 +66,12 @@ export class MessagesRepository {
     return this.repo.findOne({ where: { id } });
   }
 
-  /** The last `limit` messages of a session, oldest first. */
+  /** The last `limit` messages of a session, oldest first (never a blocked one). */
   async latest(sessionId: string, limit: number): Promise<ChatMessageEntity[]> {
     const rows = await this.repo
       .createQueryBuilder('m')
       .where('m.session_id = :sessionId', { sessionId })
+      .andWhere(`m.status <> 'blocked'`)
       .orderBy('m.created_at', 'DESC')
       .addOrderBy('m.id', 'DESC')
       .limit(limit)
@@ -66,7 +79,7 @@ export class MessagesRepository {
     return rows.reverse();
   }
 
-  /** Messages after `afterId` in the same session, oldest first; null when afterId is not in it. */
+  /** Messages after `afterId` in the same session, oldest first (never a blocked one); null when afterId is not in it. */
   async after(sessionId: string, afterId: string, limit: number): Promise<ChatMessageEntity[] | null> {
     const anchor = await this.repo.findOne({ where: { id: afterId, sessionId } });
     if (!anchor) return null;
@@ -74,6 +87,7 @@ export class MessagesRepository {
       this.repo
         .createQueryBuilder('m')
         .where('m.session_id = :sessionId', { sessionId })
+        .andWhere(`m.status <> 'blocked'`)
         // Compared in SQL: created_at has microseconds, a JS Date only milliseconds.
         .andWhere('(m.created_at, m.id) > (SELECT a.created_at, a.id FROM chat_messages a WHERE a.id = :id)', {
           id: anchor.id,

@@ -93,11 +93,25 @@ export class ContentSafetyService {
    * (422 / chat ack error); otherwise returns the decision for the caller to apply.
    */
   async review(text: string, context: SafetyContext): Promise<SafetyDecision> {
+    const decision = await this.decide(text, context);
+    if (decision.block) throw this.blockError(decision);
+    return decision;
+  }
+
+  /**
+   * Like review, but a block is returned rather than thrown: meeting chat keeps a refused
+   * message (status `blocked`, never delivered) for its queue item, then throws blockError.
+   */
+  async decide(text: string, context: SafetyContext): Promise<SafetyDecision> {
     const newMember = this.isNewMember(context.accountCreatedAt);
     if (newMember) await this.checkNewMemberLimits(context);
-    const decision = this.assess(text, context.kind, newMember);
-    if (decision.block) throw new AppError(decision.block.code, decision.block.message, { spans: decision.spans });
-    return decision;
+    return this.assess(text, context.kind, newMember);
+  }
+
+  /** The 422 / ack error for a blocked decision. */
+  blockError(decision: SafetyDecision): AppError {
+    const block = decision.block ?? { code: 'unprocessable', message: 'This was not sent.' };
+    return new AppError(block.code, block.message, { spans: decision.spans });
   }
 
   /** The decision alone: no limits, nothing thrown, nothing stored. */
@@ -114,8 +128,11 @@ export class ContentSafetyService {
     };
     let hold = false;
     let block: SafetyDecision['block'] = null;
+    // A watched word with the action `block` is refused outright, with no queue item (as for posts);
+    // chat messages refused for what a post would be held for are kept for the moderators instead.
+    const refusedOutright = watched.block.length > 0;
 
-    if (watched.block.length > 0) {
+    if (refusedOutright) {
       block = {
         code: 'unprocessable',
         message: `This includes words that are not allowed on Kindred (${watched.block.map((w) => `“${w.pattern}”`).join(', ')}). Please reword it and send it again.`,
@@ -148,6 +165,8 @@ export class ContentSafetyService {
       spans.push(...report.personalInfo.spans);
       hits.push({ kind: 'personal_info', label: kinds.join(', '), match: spanText(report.personalInfo.spans) });
       if (chat) {
+        // Nobody else saw it, so a normal item: a moderator looks at who keeps trying.
+        raise('normal');
         block ??= {
           code: 'blocked_personal_info',
           message: `This message was not sent because it includes ${joinList(kinds)} (${report.personalInfo.spans.map((s) => `“${s.text}”`).join(', ')}). Remove it and send again — personal details stay off Kindred to keep everyone safe.`,
@@ -216,7 +235,7 @@ export class ContentSafetyService {
       reasons,
       spans,
       censoredText: watched.censored,
-      queue: priority && !block ? { priority, hits } : null,
+      queue: priority && !refusedOutright ? { priority, hits } : null,
       notice,
       block,
     };

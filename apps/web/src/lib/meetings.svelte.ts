@@ -2,6 +2,7 @@ import type {
   Ack,
   ChatMessageView,
   ChatServerToClient,
+  FacilitatorSafetyAlert,
   JoinResult,
   Participant,
   RaisedHand,
@@ -60,6 +61,8 @@ export class MeetingRoom {
   joinError = $state<AckError | null>(null);
   /** A short notice for the room (hand called, slow mode changed, you were removed…). */
   notice = $state<string | null>(null);
+  /** Facilitators only: someone in the room may be in danger (newest first). */
+  safetyAlerts = $state<FacilitatorSafetyAlert[]>([]);
   /** When this member may send again in slow mode (ms since epoch). */
   slowUntil = $state(0);
   useUsername = $state(false);
@@ -132,6 +135,11 @@ export class MeetingRoom {
       this.notice = until
         ? 'A facilitator muted you for now. You can still read along.'
         : 'You can send messages again.';
+    });
+    this.listen(socket, 'safety:alert', (alert) => {
+      if (this.session && alert.sessionId !== this.session.id) return;
+      if (this.safetyAlerts.some((a) => a.messageId === alert.messageId)) return;
+      this.safetyAlerts = [alert, ...this.safetyAlerts].slice(0, 5);
     });
     this.listen(socket, 'you:removed', ({ reason }) => {
       this.joined = false;
@@ -232,6 +240,10 @@ export class MeetingRoom {
   retry(clientId: string): void {
     this.pending = this.pending.map((p) => (p.clientId === clientId ? { ...p, state: 'queued', error: undefined } : p));
     void this.flush();
+  }
+
+  dismissAlert(messageId: string): void {
+    this.safetyAlerts = this.safetyAlerts.filter((a) => a.messageId !== messageId);
   }
 
   discard(clientId: string): void {

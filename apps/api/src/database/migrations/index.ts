@@ -4,6 +4,7 @@ import { CreateLibrary1763700002000 } from './1763700002000-create-library.js';
 import { CreateMeetings1763700003000 } from './1763700003000-create-meetings.js';
 import { CreateModeration1763700004000 } from './1763700004000-create-moderation.js';
 import { CreateSafety1763700005000 } from './1763700005000-create-safety.js';
+import { ChatBlockedMessages1763700006000 } from './1763700006000-chat-blocked-messages.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateMeetings1763700003000,
   CreateModeration1763700004000,
   CreateSafety1763700005000,
+  ChatBlockedMessages1763700006000,
 ];

@@ -25,8 +25,9 @@ export class ChatMessageEntity {
   @Column({ type: 'text' })
   body!: string;
 
+  /** `blocked`: refused by the safety rules, kept only for the moderation queue (never delivered). */
   @Column({ type: 'varchar', length: 8, default: 'visible' })
-  status!: 'visible' | 'removed';
+  status!: 'visible' | 'removed' | 'blocked';
 
   @Column({ name: 'removed_reason', type: 'varchar', length: 500, nullable: true })
   removedReason!: string | null;

@@ -13,7 +13,7 @@ import { suspendedError } from '../../auth/suspension.js';
 import { toAuthUser } from '../../auth/token.service.js';
 import { AppError, forbidden, notFound } from '../../common/app-error.js';
 import { socketUser } from '../../common/socket.js';
-import { ContentSafetyService } from '../../safety/content-safety.service.js';
+import { ContentSafetyService, type SafetyDecision } from '../../safety/content-safety.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { MeetingActionsRepository } from '../actions.repository.js';
@@ -34,7 +34,7 @@ import { MessagesRepository } from '../messages.repository.js';
 import { sessionStatus } from '../recurrence.js';
 import { SessionAlias } from '../session-alias.js';
 import { SessionsRepository } from '../sessions.repository.js';
-import { ChatEmitter, facilitatorRoom, sessionRoom } from './chat-emitter.js';
+import { ChatEmitter, facilitatorRoom, sessionRoom, userRoom } from './chat-emitter.js';
 import { ROOM_STATE, type RoomStateStore, type SessionMeta } from './room-state.store.js';
 
 /** What a socket remembers about the meeting it joined (process-local, never stored). */
@@ -223,16 +223,20 @@ export class ChatService {
     if (gate) {
       // A resend of a message that was stored before the gate closed still gets its message.
       const existing = await this.messages.findByClientId(m.sessionId, m.userId, dto.clientId);
-      if (existing) return { message: this.toView(existing, m.userId) };
+      if (existing && existing.status !== 'blocked') return { message: this.toView(existing, m.userId) };
       throw gate;
     }
-    // Safety decides before anything is stored: sourcing or personal details are not delivered
+    // Safety decides before anything is delivered: sourcing or personal details are not delivered
     // (ack error blocked_sourcing / blocked_personal_info); a crisis is delivered with resources.
-    const safety = await this.safety.review(dto.body, {
+    const safety = await this.safety.decide(dto.body, {
       kind: 'message',
       userId: m.userId,
       accountCreatedAt: socketUser(socket)?.createdAt ?? null,
     });
+    if (safety.block) {
+      await this.keepRefused(m, dto.clientId, safety);
+      throw this.safety.blockError(safety);
+    }
     const { message, created } = await this.messages.insertOnce({
       sessionId: m.sessionId,
       authorId: m.userId,
@@ -241,13 +245,58 @@ export class ChatService {
       clientId: dto.clientId,
       body: safety.censoredText,
     });
+    if (message.status === 'blocked') {
+      // This clientId was refused before; a different text under it is a new message to the client.
+      throw new AppError('conflict', 'That message was not sent earlier. Please send it again as a new message.');
+    }
     if (created) {
       await this.store.markSent(m.sessionId, m.participant, now.getTime());
       this.emitter.session(m.sessionId).emit('message:new', this.toView(message, null));
       await this.safety.recordHits(safety, 'message', message.id);
+      if (safety.crisis === 'urgent') this.alertFacilitators(m, message.id, message.createdAt);
     }
     const view = this.toView(message, m.userId);
     return safety.notice ? { message: view, safety: safety.notice } : { message: view };
+  }
+
+  /**
+   * A refused message is kept as `blocked` (never delivered, never in history) when the rules
+   * want a moderator to look — sourcing, personal details, a watched word to review — and put
+   * on the queue. A resend of the same clientId adds nothing.
+   */
+  private async keepRefused(m: MemberOf, clientId: string, safety: SafetyDecision): Promise<void> {
+    if (!safety.queue) return;
+    const { message, created } = await this.messages.insertOnce({
+      sessionId: m.sessionId,
+      authorId: m.userId,
+      displayName: m.displayName,
+      isFacilitator: m.role === 'facilitator',
+      clientId,
+      body: safety.censoredText,
+      status: 'blocked',
+    });
+    if (!created || message.status !== 'blocked') return;
+    await this.safety.recordHits(safety, 'message', message.id);
+    if (safety.crisis === 'urgent') this.alertFacilitators(m, message.id, message.createdAt);
+  }
+
+  /**
+   * Crisis in the room: the session's facilitators (not the author) get a live alert naming the
+   * person as the room shows them; moderators are alerted through the queue (recordHits).
+   */
+  private alertFacilitators(m: MemberOf, messageId: string, at: Date): void {
+    try {
+      this.emitter.facilitators(m.sessionId).except(userRoom(m.userId)).emit('safety:alert', {
+        sessionId: m.sessionId,
+        messageId,
+        participant: m.participant,
+        displayName: m.displayName,
+        level: 'urgent',
+        at: at.toISOString(),
+      });
+    } catch (error) {
+      this.logger.warn(`Facilitator alert failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async sendGate(m: MemberOf, body: string, now: Date): Promise<AppError | null> {
@@ -312,7 +361,7 @@ export class ChatService {
 
   async removeMessage(socket: Socket, user: AuthUser | null, dto: RemoveMessageDto): Promise<void> {
     const message = await this.messages.findById(dto.messageId);
-    if (!message) throw notFound('That message');
+    if (!message || message.status === 'blocked') throw notFound('That message');
     const row = await this.sessions.findById(message.sessionId);
     if (!row) throw notFound('That message');
     const actor = await this.requireFacilitatorOf(socket, user, row.meetingId, row.id);
@@ -553,7 +602,8 @@ export class ChatService {
 
   /** A message as clients see it; `clientId` only for its own author. */
   toView(message: ChatMessageEntity, viewerId: string | null): ChatMessageView {
-    const removed = message.status === 'removed';
+    // A blocked message never reaches a view; should one ever, it shows as removed (no text).
+    const removed = message.status !== 'visible';
     return {
       id: message.id,
       sessionId: message.sessionId,
@@ -563,7 +613,7 @@ export class ChatService {
       isFacilitator: message.isFacilitator,
       body: removed ? '' : message.body,
       createdAt: message.createdAt.toISOString(),
-      status: message.status,
+      status: removed ? 'removed' : 'visible',
     };
   }
 }

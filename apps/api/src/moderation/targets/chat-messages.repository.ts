@@ -8,7 +8,8 @@ export interface ChatMessageRow {
   meetingName: string;
   authorId: string | null;
   body: string;
-  status: 'visible' | 'removed';
+  /** `blocked`: refused by the safety rules when sent; never delivered, kept for review only. */
+  status: 'visible' | 'removed' | 'blocked';
   createdAt: Date;
 }
 
@@ -49,11 +50,11 @@ export class ChatMessagesRepository {
     );
   }
 
+  /** A blocked message stays blocked: approving or restoring it never delivers it late. */
   async setStatus(id: string, status: 'visible' | 'removed', reason: string | null): Promise<void> {
-    await this.db.query(`UPDATE chat_messages SET status = $2, removed_reason = $3 WHERE id = $1`, [
-      id,
-      status,
-      reason,
-    ]);
+    await this.db.query(
+      `UPDATE chat_messages SET status = $2, removed_reason = $3 WHERE id = $1 AND status <> 'blocked'`,
+      [id, status, reason],
+    );
   }
 }

@@ -5,7 +5,9 @@ import { excerptOf } from './excerpt.js';
 
 /**
  * Meeting chat messages. Chat has only "visible" and "removed", so "hidden pending review" is
- * a removal with that reason, undone by approval.
+ * a removal with that reason, undone by approval. A message the safety rules refused when it was
+ * sent is "blocked": it was never delivered, and no action here delivers it (approve dismisses
+ * the item; remove and restore leave it blocked).
  */
 @Injectable()
 export class MessageTarget implements ModerationTargetPort {
