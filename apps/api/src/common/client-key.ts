@@ -1,10 +1,74 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { BlockList, isIP } from 'node:net';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Request } from 'express';
 import { Redis } from 'ioredis';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig, type TrustProxyConfig } from '../config/config.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** At most this many X-Forwarded-For entries are looked at, from the right. */
+const MAX_FORWARDED = 32;
+
+/** The compiled TRUST_PROXY setting: hops, or a test for "this peer is one of our proxies". */
+export type ProxyTrust = { hops: number } | { isProxy: (address: string) => boolean } | null;
+
+export function compileTrustProxy(config: TrustProxyConfig): ProxyTrust {
+  if (!config) return null;
+  if ('hops' in config) return { hops: config.hops };
+  const list = new BlockList();
+  for (const range of config.ranges) {
+    const [address, bits] = range.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    list.addSubnet(address, Number(bits), family);
+  }
+  return {
+    isProxy: (address) => {
+      const family = isIP(address);
+      return family !== 0 && list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+    },
+  };
+}
+
+/** "::ffff:1.2.3.4" → "1.2.3.4", "[::1]:80" → "::1", "1.2.3.4:80" → "1.2.3.4". */
+function normalizeAddress(raw: string): string {
+  let address = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) address = bracketed[1];
+  const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(address);
+  if (v4WithPort) address = v4WithPort[1];
+  if (/^::ffff:\d{1,3}(?:\.\d{1,3}){3}$/i.test(address)) address = address.slice(7);
+  return address.toLowerCase();
+}
+
+/**
+ * The client's address: the TCP peer, or — when the peer is a trusted proxy (TRUST_PROXY) —
+ * the right-most X-Forwarded-For entry that a trusted proxy did not write. Entries to the left
+ * of that were written by the client itself and are never used, so adding some changes nothing.
+ * With TRUST_PROXY off the header is not read at all.
+ */
+export function clientAddress(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trust: ProxyTrust,
+): string {
+  const direct = normalizeAddress(peer ?? '') || 'unknown';
+  if (!trust || forwardedFor === undefined) return direct;
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
+  const forwarded = header
+    .split(',')
+    .map(normalizeAddress)
+    .filter((entry) => entry !== '')
+    .slice(-MAX_FORWARDED)
+    .reverse();
+  // Nearest first: the peer, then what each proxy saw, right to left.
+  const chain = [direct, ...forwarded];
+  if ('hops' in trust) return chain[Math.min(trust.hops, chain.length - 1)];
+  for (let i = 0; i < chain.length - 1; i++) {
+    if (!trust.isProxy(chain[i])) return chain[i];
+  }
+  return chain[chain.length - 1];
+}
 
 /**
  * "Per client" without keeping anyone's IP address: the key of a client is an HMAC of its IP
@@ -12,8 +76,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * with REDIS_URL, in Redis with a two-day expiry so that every API process agrees on it — so
  * yesterday's keys cannot be linked to an address, even by someone holding the database.
  *
- * The address is the TCP peer of the connection. X-Forwarded-For is never read: a client could
- * write anything there, and Kindred keeps no header that identifies a person.
+ * The address is the TCP peer of the connection, unless TRUST_PROXY names the proxies in front
+ * of the server: then it is taken from X-Forwarded-For as clientAddress describes (the same rule
+ * for HTTP requests and socket.io handshakes). The address itself is never stored or logged.
  */
 @Injectable()
 export class ClientKeyService implements OnModuleDestroy {
@@ -21,8 +86,10 @@ export class ClientKeyService implements OnModuleDestroy {
   private readonly redis: Redis | null;
   private current: { day: number; secret: Buffer } | null = null;
   private pending: Promise<Buffer> | null = null;
+  private readonly trust: ProxyTrust;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.trust = compileTrustProxy(config.trustProxy);
     this.redis = config.redisUrl
       ? new Redis(config.redisUrl, {
           lazyConnect: true,
@@ -36,7 +103,12 @@ export class ClientKeyService implements OnModuleDestroy {
 
   /** The client's key for today, from a request. */
   forRequest(req: Request): Promise<string> {
-    return this.forAddress(req.socket.remoteAddress ?? 'unknown');
+    return this.forAddress(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.trust));
+  }
+
+  /** The client's key for today, from a socket.io handshake (`socket.handshake`). */
+  forHandshake(handshake: { address: string; headers: IncomingHttpHeaders }): Promise<string> {
+    return this.forAddress(clientAddress(handshake.address, handshake.headers['x-forwarded-for'], this.trust));
   }
 
   /** The client's key for today, from an address that is used here and then forgotten. */

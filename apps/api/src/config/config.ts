@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 /** The whole typed configuration of the server. This module is the only place that reads process.env. */
@@ -23,6 +24,11 @@ export interface AppConfig {
   embeddedPgPort: number | null;
   /** Rate limits and new-member limits (RATE_LIMITS, REGISTRATIONS_PER_DAY, …). */
   limits: LimitsConfig;
+  /**
+   * Which proxies in front of the server may say who the client is in X-Forwarded-For
+   * (TRUST_PROXY); null (the default) never reads that header.
+   */
+  trustProxy: TrustProxyConfig;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
   logStream?: NodeJS.WritableStream;
 }
@@ -42,6 +48,53 @@ export interface LimitsConfig {
   socketEventsPer10s: number;
   /** Accounts younger than this many hours get the new-member limits; 0 turns them off (NEW_MEMBER_HOURS). */
   newMemberHours: number;
+}
+
+/**
+ * `hops`: that many proxies in front of every request (the right-most `hops` X-Forwarded-For
+ * entries were written by them). `ranges`: proxies are the peers at these addresses or CIDR
+ * ranges, however many. Either way the client is the right-most address not written by a
+ * trusted proxy, so entries a client adds on the left change nothing.
+ */
+export type TrustProxyConfig = { hops: number } | { ranges: string[] } | null;
+
+const TRUST_PROXY_NAMED: Record<string, string[]> = {
+  loopback: ['127.0.0.0/8', '::1/128'],
+  private: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
+};
+
+/** TRUST_PROXY: off (default), a number of hops (1–10), or a comma list of IPs, CIDRs, `loopback`, `private`. */
+export function parseTrustProxy(raw: string | undefined): TrustProxyConfig {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '' || value === 'off' || value === 'false' || value === '0') return null;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops < 1 || hops > 10) throw new ConfigError(`TRUST_PROXY hops must be from 1 to 10 (got "${raw}").`);
+    return { hops };
+  }
+  const ranges: string[] = [];
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const named = TRUST_PROXY_NAMED[entry];
+    if (named) {
+      ranges.push(...named);
+      continue;
+    }
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const bits = prefix === undefined ? null : Number(prefix);
+    const max = family === 4 ? 32 : 128;
+    if (family === 0 || extra !== undefined || (bits !== null && (!/^\d+$/.test(prefix) || bits > max))) {
+      throw new ConfigError(
+        `TRUST_PROXY must be off, a number of proxy hops (1–10), or a comma list of IP addresses, CIDR ranges, "loopback" or "private" (got "${entry}").`,
+      );
+    }
+    ranges.push(bits === null ? `${address}/${max}` : `${address}/${bits}`);
+  }
+  if (ranges.length === 0) throw new ConfigError(`TRUST_PROXY is empty (got "${raw}").`);
+  return { ranges };
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -123,6 +176,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     contentDir: resolve(env.CONTENT_DIR && env.CONTENT_DIR !== '' ? env.CONTENT_DIR : defaultContentDir()),
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
     limits: limitsConfig(env),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 
