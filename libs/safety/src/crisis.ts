@@ -62,7 +62,7 @@ const USED =
 const TAKE = '(?:use|shoot(?: up)?|take|do|snort|smoke|swallow|pop|eat|down|chug|inject)';
 // A whole supply: "the whole bottle", "my entire script", "a full bundle".
 const WHOLE =
-  '(?:(?:the|my|a|this|that|his|her) (?:whole|entire|full) (?:\\w+ )?(?:bottle|bag|bundle|stash|script|prescription|pack|packet|thing|gram|g|supply|box|sleeve|strip|blister|jar))';
+  "(?:(?:the|my|a|this|that|his|her) (?:whole|entire|full) (?:(?:week|month|weeks|months|week'?s|month'?s|day'?s)(?: (?:supply|worth))? of\\b(?![\\w ]{0,25}\\b(?:to|into|back to|in) (?:the|my|a|his|her)\\b)|(?:\\w+ )?(?:bottle|bag|bundle|stash|script|prescription|pack|packet|thing|gram|g|supply|box|sleeve|strip|blister|jar)))";
 // Times that make a plan concrete.
 const WHEN =
   "(?:tonight|today|tomorrow|this (?:weekend|week|morning|afternoon|evening)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)|right now|rn|when (?:everyone|they|the kids|my \\w+)(?:'s| is| are|'re) (?:asleep|gone|out|at work)|after (?:my \\w+|they|everyone|the kids) (?:falls? asleep|leaves?|goes? to (?:bed|sleep|work)))";
@@ -136,7 +136,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\bblow (?:my|his|her) brains\\b',
       '\\b(?:no reason|nothing(?: left)?|not worth) (?:to )?liv(?:e|ing)(?: for)?\\b',
       "\\b(?:o\\.?d|overdose|od'?ing|overdosed|od'?d|oded) on purpose\\b",
-      `\\b(?:don'?t|do not|dont|never|didn'?t|did not|doesn'?t|does not) ${WANT} (?:be alive|live(?! like| this| that| in| with| on| there| here| without)|exist|be here any ?more|be around any ?more|keep living|go on|continue living|wake up|ever wake up)\\b`,
+      `\\b(?:don'?t|do not|dont|never|didn'?t|did not|doesn'?t|does not) ${WANT} (?:be alive|live(?! like| this| that| in| with| on| there| here| without)|exist|be here any ?more|be around any ?more|be here tomorrow|be around tomorrow|be alive tomorrow|see tomorrow|make it to tomorrow|keep living|go on|continue living|wake up|ever wake up)\\b`,
       "\\b(?:wish|hope|hoping|praying) (?:that )?i (?:just )?(?:wouldn'?t|would never|didn'?t|won'?t|don'?t|dont|never|do not) wake up\\b",
       "\\bbetter off (?:dead|without me|if i (?:was|were)(?:n'?t| not| gone| dead))\\b",
       "\\b(?:would|will|'d|is|are|be) (?:so much |much |a lot )?better (?:off )?without me\\b",
@@ -228,6 +228,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:won'?t|will not|wont|not gonna|not going to) be (?:here|around|alive) (?:tomorrow|much longer|by morning|in the morning|any ?more|for long)\\b",
       '\\bgoodbye (?:forever|cruel world|world)\\b',
       "\\bif (?:i'?m|im|i am|i'?m not|i don'?t) (?:not )?(?:on|here|online|around|post|reply|answer)\\w* (?:tomorrow|in the morning|by morning)\\b",
+      "\\b(?:last|final) (?:thing|words?|post|message) (?:i'?ll|i will|i'?m (?:gonna|going to)) ever (?:post|say|write|send|do)\\b(?= *(?:[.!,]|$|here|on here|again|[\\uD83C-\\uD83E]))|\\b(?:planning|plan|planned|planning out) my (?:exit|death|suicide|last day|final day|way out)\\b(?! (?:from|out of|strategy|at|for (?:the|this|my|when))\\b)",
       "\\b(?:tonight'?s|today'?s|tonight is|today is|this is) my (?:last|final) (?:night|day)\\b(?= *(?:[.!,;]|$|alive|on (?:earth|this earth|this planet)|ever|[\\uD83C-\\uD83E]))",
       '\\b(?:goodbye|final) (?:note|letters?)\\b(?! to (?:my|their|your|the|our) (?:addiction|drugs?|using|disease|dope|heroin|old))',
       '\\bthis (?:is|will be) (?:my )?(?:last|final) (?:post|message|night|day)\\b(?= *(?:[.!,;]|$|ever|alive|on (?:earth|this earth)|[\\uD83C-\\uD83E]))',
@@ -327,14 +328,15 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:made|have|got) a plan\\b',
       '\\bfigured out (?:how|when)\\b',
       "\\bwhen (?:everyone|the kids|my (?:wife|husband|mom|family|roommate)|they)(?:'s| is| are|'re) (?:asleep|gone|at work)\\b",
-      `\\b(?:wrote|written|writing|left) (?:(?:a|my|the) (?:note|letters?)\\b|(?:notes|letters) (?:to|for) my)`,
+      `\\b(?:wrote|written|writing|left) (?:(?:a|my|the) (?:note|letters?)\\b|(?:notes|letters) (?:to|for) (?:my|everyone|all of you|the people i love|each of))`,
       '\\bknow where (?:\\w+ ){0,3}(?:keeps?|hides?|stores?|has) (?:\\w+ ){0,2}(?:pills|gun|meds|rope)\\b',
       "\\b(?:i'?m|im|i am) (?:at|on) the (?:bridge|tracks|roof|edge|overpass|cliff|ledge)\\b",
+      "\\b(?:i'?m|im|i am) at peace (?:now|finally|at last)\\b|\\bwhen i (?:decide|choose|am ready|'m ready|finally decide) to (?:go|do it|end it|leave)\\b|\\b(?:nobody|no one|no1) (?:is|'s) (?:home|here|around)\\b(?= *(?:[.!,]|$|tonight|to stop))|\\b(?:hid|hidden|hiding|stashed|saved|kept) (?:a|my|some|the) (?:stash|bag|bottle|supply)\\b",
       "\\bi'?ve decided\\b(?= *(?:[.!]|$))|\\bi know (?:what|exactly what) i'?m (?:going to|gonna) do(?: with it)?\\b(?= *(?:[.!,]|$|with it))",
       "\\b(?:i'?m|im|i am) (?:taking|doing|using|shooting|swallowing) (?:them|it|those|these|all of (?:it|them)|it all)\\b,? (?:tonight|today|right now|now)\\b",
       '\\b(?:pills|meds|oxys?|percs|bars|xanax|tablets|klonopin|benzos|blues) (?:are |all )?(?:lined up|counted(?: out)?|laid out|ready|sorted out|in a pile)\\b',
       '\\b(?:pills|fent|dope|xanax|bars|meds) (?:and|\\+|with) (?:a fifth|vodka|whiskey|alcohol|booze|liquor|a bottle)\\b',
-      '\\b(?:bought|copped|got|have|holding|sitting (?:here |in my car )?with) (?:a|the|some) (?:bag|bundle|bottle of pills)\\b',
+      '\\b(?:bought|copped|got|have|holding|sitting (?:here |in my car )?with) (?:a|the|some) (?:bag|bundle|bottle of (?:\\w+ )?(?:pills|tablets|meds))\\b',
       '\\bmy affairs in order\\b',
       '\\b(?:decided|ready|time for me) to go\\b(?! to| back| home| out| for| get)',
       // Intent, a means named by a pronoun and a time: "going to take them after my wife falls asleep".

@@ -61,8 +61,13 @@ export function fixtureSet(fileName: string): string {
   return m ? m[1] : 'training';
 }
 
-/** The sets whose floors a test holds (see eval.spec.ts); other sets are measured and reported only. */
-export const FLOORED_SETS: readonly string[] = ['training'];
+/**
+ * The sets whose floors a test holds (see eval.spec.ts); other sets are measured and reported only.
+ * Each held-out set was first measured fresh (its commit message and the README give those numbers);
+ * once the rules were improved from its misses it became a regression set like the training set, so
+ * a newly written held-out file starts outside this list.
+ */
+export const FLOORED_SETS: readonly string[] = ['training', 'holdout', 'holdout2', 'holdout3'];
 
 const CRISIS: ReadonlySet<string> = new Set(['none', 'concern', 'urgent']);
 const SOURCING: ReadonlySet<string> = new Set(['none', 'suspect', 'likely']);

@@ -24,7 +24,7 @@ const DOUBLE_ZERO_PHONE = /(?<![\w+./-])00[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){2,
 
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 const OBFUSCATED_EMAIL =
-  /\b[A-Za-z0-9._%+-]{2,}\s*(?:\(at\)|\[at\]|\{at\}| at | @ )\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|live|msn|me|[a-z0-9-]{2,30})\s*(?:\.|\(dot\)|\[dot\]|\{dot\}| dot | \. )\s*(?:com|net|org|me|co|edu|io|us|uk|ca|de|fr|au)\b/gi;
+  /\b[A-Za-z0-9._%+-]{2,}(?: (?:dot|underscore|dash) [A-Za-z0-9._%+-]+){0,3}\s*(?:\(at\)|\[at\]|\{at\}| at | @ )\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|live|msn|me|[a-z0-9-]{2,30})\s*(?:\.|\(dot\)|\[dot\]|\{dot\}| dot | \. )\s*(?:com|net|org|me|co|edu|io|us|uk|ca|de|fr|au)\b/gi;
 // "jane.doe at gmail", "kels_r at protonmail": a big mail provider named is enough without the ".com".
 const PROVIDER_EMAIL =
   /\b(?!(?:me|you|him|her|them|us|it|one|work|home|school|email|mail|contact|reach|write|here|there|is|was|person|someone|anyone)\b)[A-Za-z0-9._%+-]{3,}\s*(?:\(at\)|\[at\]| at | @ )\s*(?:gmail|yahoo|hotmail|outlook|icloud|proton(?:mail)?)\b(?![ .]*(?:com|net|support|app|account|inbox|is|was|and|or)\b)/gi;
@@ -62,7 +62,7 @@ const ADD_ME_HANDLE = new RegExp(
 // A handle after a platform with no label at all ("snap me jayyy.2x", "snap jaydee_real"): only a token
 // that looks like a username (a digit, dot or underscore inside) counts, so "snap me tonight" stays out.
 const BARE_HANDLE = new RegExp(
-  `\\b(?:${PLATFORMS})\\b(?: me)?(?: at| on| @)? (@?(?=[A-Za-z0-9_.-]*[0-9_.][A-Za-z0-9_.-]*\\b)[A-Za-z][A-Za-z0-9_.-]{2,29})`,
+  `\\b(?:${PLATFORMS})\\b(?: me)?(?: at| on| @| is| =|:| -)? (@?(?=[A-Za-z0-9_.-]*[0-9_.][A-Za-z0-9_.-]*\\b)[A-Za-z][A-Za-z0-9_.-]{2,29})`,
   'dgi',
 );
 // Discord tags: "nightowl#4412".
@@ -133,7 +133,10 @@ function isContextNumber(raw: string): boolean {
     .trim()
     .split(/[ .()-]+/)
     .filter(Boolean);
-  return raw.trim().startsWith('+') || groups.length === 1 || groups[groups.length - 1].length >= 4;
+  // Dialled internationally (+ or 00), one run of digits, a last group of four, or European pairs.
+  const trimmed = raw.trim();
+  if (trimmed.startsWith('+') || trimmed.startsWith('00') || groups.length === 1) return true;
+  return groups[groups.length - 1].length >= 4 || (groups.length >= 4 && groups.slice(1).every((g) => g.length === 2));
 }
 
 function isPersonalNumber(raw: string, international: boolean): boolean {
