@@ -248,10 +248,12 @@ export async function tripwiredPage(
 export async function loadAll(page: Page, name: string | RegExp): Promise<void> {
   const button = page.getByRole('button', { name });
   for (let i = 0; i < 50; i++) {
-    await page.waitForLoadState('networkidle');
+    // Injected markup can keep the network busy; the tripwire reports that, this must not hang.
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
     if ((await button.count()) === 0) return;
     const before = await page.evaluate(() => document.body.innerText.length);
-    await button.first().click();
+    // A DOM click: an injected overlay (the tripwire's business) must not turn into a timeout here.
+    await button.first().dispatchEvent('click');
     await page.waitForFunction((n) => document.body.innerText.length !== n, before);
   }
   throw new Error(`"${String(name)}" still shown after 50 clicks`);
