@@ -87,9 +87,11 @@ export class ClientKeyService implements OnModuleDestroy {
   private current: { day: number; secret: Buffer } | null = null;
   private pending: Promise<Buffer> | null = null;
   private readonly trust: ProxyTrust;
+  private readonly prefix: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.trust = compileTrustProxy(config.trustProxy);
+    this.prefix = config.redisPrefix;
     this.redis = config.redisUrl
       ? new Redis(config.redisUrl, {
           lazyConnect: true,
@@ -129,7 +131,7 @@ export class ClientKeyService implements OnModuleDestroy {
     if (this.redis) {
       try {
         if (this.redis.status === 'wait') await this.redis.connect();
-        const key = `kindred:client-key:${day}`;
+        const key = `${this.prefix}:client-key:${day}`;
         await this.redis.set(key, secret.toString('base64'), 'PX', 2 * DAY_MS, 'NX');
         const shared = await this.redis.get(key);
         if (shared) secret = Buffer.from(shared, 'base64');

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { ensureDir } from '../common/ensure-dir.js';
 
 /** The whole typed configuration of the server. This module is the only place that reads process.env. */
 export interface AppConfig {
@@ -141,7 +142,7 @@ function secret(env: Env, name: string, dataDir: string): string {
   }
   const file = join(dataDir, 'secrets', `${name.toLowerCase()}`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(join(dataDir, 'secrets'), { recursive: true, mode: 0o700 });
+  ensureDir(join(dataDir, 'secrets'), 0o700);
   const value = randomBytes(48).toString('base64url');
   writeFileSync(file, value, { mode: 0o600 });
   return value;
@@ -150,7 +151,7 @@ function secret(env: Env, name: string, dataDir: string): string {
 export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './.data');
   try {
-    mkdirSync(dataDir, { recursive: true });
+    ensureDir(dataDir);
   } catch {
     throw new ConfigError(`DATA_DIR "${dataDir}" cannot be created; point DATA_DIR at a writable folder.`);
   }
