@@ -14,8 +14,9 @@ import type { CrisisLevel, CrisisResult, Span } from './types.js';
 
 /**
  * Cue kinds. The first group is urgent on its own (intent, an overdose under way or planned, a
- * goodbye); hopelessness, a recent overdose and a means at hand ("sitting here with a razor") are a
- * concern on their own; farewells, partings,
+ * goodbye); hopelessness, a recent overdose and a means looked at ("staring at the pills") are a
+ * concern on their own, a means at hand now ("sitting in the tub with a knife") is urgent unless the
+ * sentence is about cooking or work; farewells, partings,
  * plans/means and emoji only count next to something else.
  */
 type CueKind =
