@@ -36,6 +36,9 @@ function reachable(host: string, port: number): Promise<boolean> {
 }
 
 const redisUp = await reachable(REDIS_HOST, REDIS_PORT);
+if (!redisUp && process.env.KINDRED_REQUIRE_REDIS === '1') {
+  throw new Error(`KINDRED_REQUIRE_REDIS=1 (CI) but no Redis answers at ${REDIS_HOST}:${REDIS_PORT}.`);
+}
 if (!redisUp) {
   console.warn(
     `scale-out.e2e-spec: SKIPPED — no Redis at ${REDIS_HOST}:${REDIS_PORT}. ` +

@@ -27,6 +27,9 @@ async function whoami(socket: Socket): Promise<unknown> {
 
 const DATA_DIR = `/tmp/kindred-redis-fault-${process.pid}`;
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+if (!hasRedis && process.env.KINDRED_REQUIRE_REDIS === '1') {
+  throw new Error('KINDRED_REQUIRE_REDIS=1 (CI) but redis-server is not installed.');
+}
 if (!hasRedis) console.warn('redis-down.fault-spec: SKIPPED — redis-server is not installed.');
 const suite = hasRedis ? describe : describe.skip;
 
