@@ -54,4 +54,15 @@ describe(AliasGenerator.name, () => {
     const taken = new Set(Array.from({ length: 64 }, (_, i) => sut.candidate(thread, member, i)));
     expect(sut.aliasFor(thread, member, taken)).toBe(`${sut.candidate(thread, member, 0)} 2`);
   });
+
+  it('lists candidates in the order aliasFor tries them (the reply statement picks the first free one)', () => {
+    const candidates = sut.candidates(thread, member, 8);
+    expect(candidates).toHaveLength(8);
+    expect(candidates).toEqual(Array.from({ length: 8 }, (_, i) => sut.candidate(thread, member, i)));
+    for (let taken = 0; taken < 8; taken++) {
+      const set = new Set(candidates.slice(0, taken).filter((c) => c !== candidates[taken]));
+      expect(sut.aliasFor(thread, member, set)).toBe(candidates.find((c) => !set.has(c)));
+    }
+    expect(sut.candidates(thread, member, 500)).toHaveLength(64);
+  });
 });

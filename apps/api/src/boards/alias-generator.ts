@@ -23,6 +23,13 @@ export class AliasGenerator {
     return `${adjective} ${noun}`;
   }
 
+  /** The first `count` candidates, in the order aliasFor tries them. */
+  candidates(threadId: string, userId: string, count: number): string[] {
+    return Array.from({ length: Math.min(count, MAX_ATTEMPTS) }, (_, attempt) =>
+      this.candidate(threadId, userId, attempt),
+    );
+  }
+
   /** The first candidate that no other member of the thread already uses. */
   aliasFor(threadId: string, userId: string, takenByOthers: ReadonlySet<string> = new Set()): string {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -4,6 +4,7 @@ import { LibraryModule } from '../library/library.module.js';
 import { BoardsController } from './boards.controller.js';
 import { BoardsGateway } from './boards.gateway.js';
 import { BoardsLive } from './boards.live.js';
+import { GuestThreadPages } from './guest-thread-pages.js';
 import { BoardsModerationPort } from './boards-moderation.port.js';
 import { BoardsRepository } from './boards.repository.js';
 import { BoardsService } from './boards.service.js';
@@ -29,6 +30,7 @@ import { ThreadsService } from './threads.service.js';
     ThreadsService,
     SearchService,
     BoardsLive,
+    GuestThreadPages,
     BoardsGateway,
     BoardsModerationPort,
   ],

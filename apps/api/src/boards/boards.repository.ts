@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { BoardEntity } from './entities/board.entity.js';
+import { GuestThreadPages } from './guest-thread-pages.js';
 
 export interface BoardSeed {
   slug: string;
@@ -12,7 +13,11 @@ export interface BoardSeed {
 
 @Injectable()
 export class BoardsRepository {
-  constructor(@InjectRepository(BoardEntity) private readonly repo: Repository<BoardEntity>) {}
+  constructor(
+    @InjectRepository(BoardEntity) private readonly repo: Repository<BoardEntity>,
+    /** A board's name and archived flag are part of every cached guest thread page. */
+    private readonly guestPages: GuestThreadPages,
+  ) {}
 
   list(includeArchived: boolean): Promise<BoardEntity[]> {
     return this.repo.find({
@@ -53,7 +58,10 @@ export class BoardsRepository {
     id: string,
     fields: Partial<Pick<BoardEntity, 'name' | 'description' | 'position' | 'archived'>>,
   ): Promise<BoardEntity | null> {
-    if (Object.keys(fields).length > 0) await this.repo.update({ id }, fields);
+    if (Object.keys(fields).length > 0) {
+      await this.repo.update({ id }, fields);
+      this.guestPages.clear();
+    }
     return this.repo.findOne({ where: { id } });
   }
 

@@ -21,12 +21,15 @@ import { pinnedTimeCursor, timeCursor, toPage } from './boards-cursor.js';
 import { canSeeExistence, toPostView, toThreadSummary, toThreadView, viewerOf } from './boards.mapper.js';
 import type { PostRow, ThreadRow, Viewer } from './boards.rows.js';
 import { BoardsLive } from './boards.live.js';
+import { GuestThreadPages } from './guest-thread-pages.js';
 import { BoardsService } from './boards.service.js';
 import type { CreatePostDto, CreateThreadDto, ListPostsQuery, UpdateThreadDto } from './dto/threads.dto.js';
 import type { ListThreadsQuery } from './dto/boards.dto.js';
-import { ReplyTargetMissing, ThreadsRepository, type LockedThread } from './threads.repository.js';
+import { ReplyTargetMissing, ThreadsRepository, type CreatedReply, type LockedThread } from './threads.repository.js';
 
 const DEFAULT_LIMIT = 20;
+/** Alias candidates a reply tries under the thread lock before the full search (see AliasGenerator). */
+const ALIAS_CANDIDATES = 8;
 
 const threadGone = (): AppError => notFound('That thread');
 const postGone = (): AppError => notFound('That post');
@@ -43,6 +46,7 @@ export class ThreadsService {
     private readonly live: BoardsLive,
     private readonly events: DomainEvents,
     private readonly safety: ContentSafetyService,
+    private readonly guestPages: GuestThreadPages,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.aliases = new AliasGenerator(config.aliasSecret);
@@ -78,8 +82,15 @@ export class ThreadsService {
     );
   }
 
-  /** The thread and its first page of posts: two queries. */
+  /** The thread and its first page of posts: two queries (a guest's first page: usually none, see GuestThreadPages). */
   async getThread(id: string, user: AuthUser | null, query: ListPostsQuery = {}): Promise<ThreadView> {
+    if (!user && query.cursor === undefined && query.limit === undefined) {
+      return this.guestPages.get(id, () => this.loadThread(id, null, {}));
+    }
+    return this.loadThread(id, user, query);
+  }
+
+  private async loadThread(id: string, user: AuthUser | null, query: ListPostsQuery): Promise<ThreadView> {
     const after = timeCursor.decode(query.cursor);
     const viewer = viewerOf(user);
     const thread = await this.requireVisibleThread(id, viewer);
@@ -163,20 +174,24 @@ export class ThreadsService {
     });
     const body = this.safety.censor(dto.body);
     const id = randomUUID();
+    const fields = {
+      id,
+      threadId,
+      authorId: user.id,
+      anonymous,
+      body,
+      html: renderMarkdown(body),
+      replyToId: dto.replyToId ?? null,
+      contentWarning: dto.contentWarning ? dto.contentWarning : null,
+      ...heldOrPublished(safety),
+    };
+    let created: CreatedReply;
     try {
-      await this.threads.createReply(
-        {
-          id,
-          threadId,
-          authorId: user.id,
-          anonymous,
-          body,
-          html: renderMarkdown(body),
-          replyToId: dto.replyToId ?? null,
-          contentWarning: dto.contentWarning ? dto.contentWarning : null,
-          ...heldOrPublished(safety),
-        },
+      created = await this.threads.createReply(
+        fields,
+        viewer?.moderator ?? false,
         (thread) => this.checkWritable(thread, viewer),
+        () => this.aliases.candidates(threadId, user.id, ALIAS_CANDIDATES),
         (own, others) => own ?? this.aliases.aliasFor(threadId, user.id, others),
       );
     } catch (error) {
@@ -189,11 +204,38 @@ export class ThreadsService {
     }
     await this.safety.recordHits(safety, 'post', id);
     await this.events.emit('post.created', { postId: id, threadId, authorId: user.id, body });
-    const row = await this.threads.findPost(id, user.id);
+    // The reply as stored; re-read only if a listener of post.created may have changed it.
+    const row: PostRow | null = this.events.listens('post.created')
+      ? await this.threads.findPost(id, user.id)
+      : {
+          ...fields,
+          alias: created.alias,
+          authorUsername: anonymous ? null : user.username,
+          createdAt: created.createdAt,
+          editedAt: null,
+          cursorMicros: created.cursorMicros,
+          isOpeningPost: false,
+          support: 0,
+          relate: 0,
+          proud: 0,
+          mine: [],
+        };
     if (!row) throw postGone();
     if (row.status !== 'held') {
       this.live.postNew(toPostView(row, null), toPostView(row, viewer), user.id);
-      await this.announceActivity(threadId);
+      if (created.replyCount !== null && created.lastActivityAt && row.status === fields.status) {
+        // The thread row was read under the lock in the same transaction: no re-read.
+        if (created.threadStatus === 'published') {
+          this.live.boardActivity({
+            slug: created.boardSlug,
+            threadId,
+            replyCount: created.replyCount,
+            lastActivityAt: created.lastActivityAt.toISOString(),
+          });
+        }
+      } else {
+        await this.announceActivity(threadId);
+      }
     }
     const view = toPostView(row, viewer);
     return safety.notice ? { ...view, safety: safety.notice } : view;

@@ -25,6 +25,11 @@ export class DomainEvents {
     this.handlers.set(event, list);
   }
 
+  /** Whether anything listens to this event (a caller may skip re-reading what no handler could change). */
+  listens(event: keyof DomainEventMap): boolean {
+    return (this.handlers.get(event)?.length ?? 0) > 0;
+  }
+
   /** Runs every handler; one failing handler is logged and does not affect the others or the caller. */
   async emit<K extends keyof DomainEventMap>(event: K, payload: DomainEventMap[K]): Promise<void> {
     const list = (this.handlers.get(event) ?? []) as Array<Handler<K>>;

@@ -5,6 +5,9 @@ import { CreateMeetings1763700003000 } from './1763700003000-create-meetings.js'
 import { CreateModeration1763700004000 } from './1763700004000-create-moderation.js';
 import { CreateSafety1763700005000 } from './1763700005000-create-safety.js';
 import { ChatBlockedMessages1763700006000 } from './1763700006000-chat-blocked-messages.js';
+import { ReplyFunction1763700007000 } from './1763700007000-reply-function.js';
+import { UsersChangedNotify1763700008000 } from './1763700008000-users-changed-notify.js';
+import { ModerationLogMessageText1763700009000 } from './1763700009000-moderation-log-message-text.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +18,7 @@ export const MIGRATIONS = [
   CreateModeration1763700004000,
   CreateSafety1763700005000,
   ChatBlockedMessages1763700006000,
+  ReplyFunction1763700007000,
+  UsersChangedNotify1763700008000,
+  ModerationLogMessageText1763700009000,
 ];
