@@ -68,10 +68,12 @@ function serveWebApp(app: NestExpressApplication, distDir: string): void {
     new NestLogger('Web').warn(`No web build at ${distDir}; run "npm run build" (npm start does it for you).`);
     return;
   }
-  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  const isApi = (path: string): boolean => path === '/api' || path.startsWith('/api/') || path.startsWith('/socket.io');
+  // API requests skip the static files: express.static would stat the disk for every one of them.
+  const files = express.static(distDir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req.path) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const api = req.path === '/api' || req.path.startsWith('/api/') || req.path.startsWith('/socket.io');
-    if (req.method !== 'GET' || api) return next();
+    if (req.method !== 'GET' || isApi(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -8,12 +8,13 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { SessionRevocation } from './session-revocation.service.js';
 import { SocketAuthService } from './socket-auth.service.js';
 import { TokenService } from './token.service.js';
+import { UserCache } from './user-cache.service.js';
 
 @Global()
 @Module({
   imports: [UsersModule, PassportModule, JwtModule.register({})],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, JwtStrategy, SocketAuthService, SessionRevocation],
-  exports: [AuthService, TokenService, SocketAuthService, SessionRevocation, UsersModule],
+  providers: [AuthService, TokenService, JwtStrategy, SocketAuthService, SessionRevocation, UserCache],
+  exports: [AuthService, TokenService, SocketAuthService, SessionRevocation, UserCache, UsersModule],
 })
 export class AuthModule {}

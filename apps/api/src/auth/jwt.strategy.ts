@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { AuthUser, JwtPayload } from './auth-user.js';
-import { TokenService } from './token.service.js';
+import { jwtVerificationKey, TokenService } from './token.service.js';
 
 /** passport-jwt checks signature (HS256 only, so `alg: none` fails) and expiry; TokenService checks the rest. */
 @Injectable()
@@ -14,7 +14,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      secretOrKey: jwtVerificationKey(config.jwtSecret),
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { Server, Socket } from 'socket.io';
 import type { SocketData } from '../common/socket.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { UserCache } from './user-cache.service.js';
 
 /** The room every authenticated socket joins, on every namespace, so that one call reaches all of a person's sockets. */
 export const userRoom = (userId: string): string => `user:${userId}`;
@@ -22,7 +23,10 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
   private server: Server | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly accounts: UserCache,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
@@ -44,8 +48,9 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
     if (user) void socket.join(userRoom(user.id));
   }
 
-  /** Disconnects every socket of this account, on every namespace. */
+  /** Disconnects every socket of this account, on every namespace (and forgets its cached account here at once). */
   revoke(userId: string): void {
+    this.accounts.invalidate(userId);
     if (!this.server) return;
     for (const namespace of this.server._nsps.values()) namespace.in(userRoom(userId)).disconnectSockets(true);
   }
@@ -74,6 +79,8 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
           account.role !== cached.role ||
           (account.suspendedUntil?.getTime() ?? null) !== (cached.suspendedUntil?.getTime() ?? null);
         if (stale) {
+          // Whatever changed it (possibly SQL outside the API), the cached account is out of date too.
+          this.accounts.invalidate(userId);
           socket.disconnect(true);
           disconnected++;
         }
