@@ -294,6 +294,37 @@ describe('moderation', () => {
     expect(locked.status).toBe(403);
   });
 
+  it('keeps the whole of a long moderator message in the log (summary + the full 1000-character note)', async () => {
+    const author = await t.register();
+    const op = await thread(author);
+    const post = await reply(author, op.id, 'A post a moderator removes with a long note.');
+    // 1000 characters (the note's maximum), ending in a sentence that must survive.
+    const ending = ' The end of the note must not be lost.';
+    const message = `${'Please read the guidelines again. '.repeat(40)}`.slice(0, 1000 - ending.length) + ending;
+    expect(message).toHaveLength(1000);
+    const res = await t.api<ModerationActionResult & ErrorBody>(
+      'POST',
+      `/api/moderation/targets/post/${post.id}/actions`,
+      { token: moderator.token, body: { action: 'remove', reason: 'guidelines', message } },
+    );
+    expect(res.status).toBe(200);
+    const whole = `Post removed. — ${message}`;
+    expect(whole.length).toBeGreaterThan(1000);
+
+    const log = await t.api<LogPage>('GET', '/api/moderation/log?action=remove&limit=50', { token: moderator.token });
+    expect(log.status).toBe(200);
+    const entry = log.body.entries.find((e) => e.targetId === post.id);
+    expect(entry?.message).toBe(whole);
+    const rows: Array<{ message: string }> = await t.dataSource.query(
+      `SELECT message FROM moderation_log WHERE target_id = $1 AND action = 'remove'`,
+      [post.id],
+    );
+    expect(rows.map((r) => r.message)).toEqual([whole]);
+    // The author's notice carries the note itself, whole as well.
+    const notices = await t.api<NoticeList>('GET', '/api/me/notices', { token: author.token });
+    expect(notices.body.notices.find((n) => n.targetId === post.id)?.message).toBe(message);
+  });
+
   it('reverses a removal on appeal and tells the author', async () => {
     const author = await t.register();
     const op = await thread(author);

@@ -47,7 +47,8 @@ export class LogRepository {
         entry.targetId,
         entry.excerpt?.slice(0, 300) ?? null,
         entry.reason,
-        entry.message?.slice(0, 1000) ?? null,
+        // Whole: the summary plus the moderator's note (a text column), never cut.
+        entry.message ?? null,
       ],
     );
   }
@@ -105,5 +106,5 @@ const MEETING_ROWS = `
   SELECT a.id, date_trunc('milliseconds', a.created_at) AS at, u.username AS "moderatorUsername", a.action,
     CASE WHEN a.message_id IS NULL THEN 'meeting' ELSE 'message' END AS "targetType",
     COALESCE(a.message_id, a.meeting_id) AS "targetId", left('Meeting: ' || m.name, 300) AS excerpt,
-    NULL::varchar AS reason, left(a.reason, 1000) AS message, 'meeting' AS source
+    NULL::varchar AS reason, a.reason::text AS message, 'meeting' AS source
   FROM meeting_actions a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN meetings m ON m.id = a.meeting_id`;
