@@ -9,6 +9,7 @@ import {
   personInCue,
   type Person,
 } from './grammar.js';
+import { scoreCrisis } from './crisis-score.js';
 import { contextOf, normalize, spansOf, type CueContext } from './text.js';
 import type { CrisisLevel, CrisisResult, Span } from './types.js';
 
@@ -386,6 +387,9 @@ const GENERIC_PREDICATE =
 const ONLY_WAY =
   /^\s+(?:is|seems|feels like|looks like)\s+(?:the only|my only|my|looking (?:good|better)|sounding (?:good|better)|the (?:answer|way out|best option))\b/i;
 const LOSS = /\b(?:died by|death by|lost (?:my|a|our|her|his|their) \w+(?: \w+)? to|committed)\s*$/i;
+// A question about the signs of an overdose, not one happening ("he's showing signs" still counts).
+const SIGNS =
+  /\b(?:what|which|how)\b[^.!?]{0,30}\b(?<!showing |shows |has |having )(?:signs?|symptoms?)\b|\bhow (?:can|do|would) (?:you|i|we|people) (?:tell|know) (?:if|when|that)\b/i;
 // An emergency that is already over: "found him unresponsive last night, narcan brought him back".
 const RESOLVED =
   /\b(?:was|were|found|last night|yesterday|earlier|once|brought (?:him|her|them|me) back|revived|came to|came back|woke up|survived|saved|is ok(?:ay)?|is fine|in the hospital|in the er)\b/i;
@@ -402,10 +406,20 @@ const MAX_CUES_PER_RULE = 16;
 export function detectCrisis(text: string): CrisisResult {
   const norm = normalize(text);
   const cues = findCues(norm, text).filter((c) => c.weight > 0);
-  const level = combine(cues, norm);
-  const spans = level === 'none' ? [] : cues.map(({ start, end, kind, text }) => ({ start, end, kind, text }));
+  const ruled = combine(cues, norm);
+  // The scoring layer (crisis-score.ts) reads feature families; the higher of the two levels wins.
+  const scored = ruled === 'urgent' ? undefined : scoreCrisis(norm, text, SAFETY.test(norm));
+  const level = scored && RANK[scored.level] > RANK[ruled] ? scored.level : ruled;
+  const spans =
+    level === 'none'
+      ? []
+      : cues
+          .map(({ start, end, kind, text }): Span => ({ start, end, kind, text }))
+          .concat(level === ruled ? [] : scored!.spans);
   return { level, spans };
 }
+
+const RANK: Record<CrisisLevel, number> = { none: 0, concern: 1, urgent: 2 };
 
 function findCues(norm: string, text: string): Cue[] {
   const safety = SAFETY.test(norm);
@@ -438,6 +452,8 @@ function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): nu
   if (ABOUT.test(ctx.sentenceBefore)) return person === 'third' ? CONCERN : 0;
   if (person === 'second') return 0;
   if (person !== 'first' && isConditional(ctx.clauseBefore)) return 0;
+  // "What are the signs that someone is overdosing?" asks to learn; none, like talk about suicide.
+  if (kind === 'emergency' && SIGNS.test(ctx.sentence)) return 0;
   if (kind === 'emergency') return weighEmergency(ctx.sentence);
   if (kind === 'means' && ARMED.test(cue)) {
     if (NOT_HARM.test(ctx.sentence)) return 0;
