@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
 import type { SocketData } from '../common/socket.js';
-import { UsersRepository } from '../users/users.repository.js';
+import { DataSource } from 'typeorm';
 import { UserCache } from './user-cache.service.js';
 
 /** The room every authenticated socket joins, on every namespace, so that one call reaches all of a person's sockets. */
@@ -24,7 +24,7 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly users: UsersRepository,
+    private readonly db: DataSource,
     private readonly accounts: UserCache,
   ) {}
 
@@ -63,12 +63,15 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
       for (const socket of namespace.sockets.values()) {
         const user = (socket.data as SocketData).user;
         if (!user) continue;
-        byUser.set(user.id, [...(byUser.get(user.id) ?? []), socket]);
+        const list = byUser.get(user.id);
+        if (list) list.push(socket);
+        else byUser.set(user.id, [socket]);
       }
     }
     let disconnected = 0;
+    const accounts = await this.currentAccounts([...byUser.keys()]);
     for (const [userId, sockets] of byUser) {
-      const account = await this.users.findById(userId);
+      const account = accounts.get(userId);
       for (const socket of sockets) {
         const data = socket.data as SocketData;
         const cached = data.user;
@@ -87,5 +90,25 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
       }
     }
     return disconnected;
+  }
+
+  /**
+   * The session-relevant columns of these accounts, fresh from the table: one statement per
+   * thousand accounts (10,000 idle sockets used to mean 10,000 lookups every 15 s).
+   */
+  private async currentAccounts(
+    ids: string[],
+  ): Promise<Map<string, { role: string; suspendedUntil: Date | null; tokenVersion: number }>> {
+    const out = new Map<string, { role: string; suspendedUntil: Date | null; tokenVersion: number }>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows: Array<{ id: string; role: string; suspendedUntil: Date | null; tokenVersion: number }> =
+        await this.db.query(
+          `SELECT id, role, suspended_until AS "suspendedUntil", token_version AS "tokenVersion"
+             FROM users WHERE id = ANY($1::uuid[])`,
+          [ids.slice(i, i + 1000)],
+        );
+      for (const row of rows) out.set(row.id, row);
+    }
+    return out;
   }
 }
