@@ -1,7 +1,8 @@
 // `npm run bench`: the Kindred benchmark suite. Builds the production bundle if stale, starts its own
 // freshly seeded PostgreSQL and the API as a child process, drives load from separate processes,
 // prints a table and writes BENCHMARKS.md. Options: --smoke (tiny sizes, ~1 s per scenario),
-// --out <file>, --only B1,B3. BENCH_DATABASE_URL uses another PostgreSQL server.
+// --out <file>, --only B1,B3, --cpu-prof <dir> (the API runs under `node --cpu-prof`; the profile is
+// written when it stops). BENCH_DATABASE_URL uses another PostgreSQL server.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -23,7 +24,12 @@ import * as b5 from './scenarios/b5-idle-sockets.mjs';
 import * as b6 from './scenarios/b6-web.mjs';
 
 const { values: args } = parseArgs({
-  options: { smoke: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } },
+  options: {
+    smoke: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+  },
 });
 const smoke = args.smoke;
 const out = resolve(args.out ?? join(ROOT, 'BENCHMARKS.md'));
@@ -119,6 +125,7 @@ async function main() {
       jwtSecret,
       aliasSecret: randomBytes(32).toString('hex'),
       env: { RATE_LIMITS: 'off', NEW_MEMBER_HOURS: '0' },
+      nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args['cpu-prof'])}`] : [],
     });
     log(`API pid ${api.pid} on ${api.url}`);
     await db.connect();

@@ -7,13 +7,14 @@ import { freePort, ROOT, sleep } from './util.mjs';
 
 /**
  * Starts the API on a free port against `databaseUrl` and waits for /api/health.
- * `env` adds settings (e.g. relaxed rate limits) on top of the bench defaults.
+ * `env` adds settings (e.g. relaxed rate limits) on top of the bench defaults; `nodeArgs` go to node
+ * (e.g. `--cpu-prof`); `root` is the checkout whose build runs (another worktree, for before/after).
  */
-export async function startApi({ databaseUrl, jwtSecret, aliasSecret, env = {} }) {
+export async function startApi({ databaseUrl, jwtSecret, aliasSecret, env = {}, nodeArgs = [], root = ROOT }) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kindred-bench-data-'));
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
+    cwd: root,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

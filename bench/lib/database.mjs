@@ -13,7 +13,7 @@ function withDatabase(url, database) {
   return parsed.toString();
 }
 
-async function startEmbedded() {
+async function startEmbedded(extraFlags = []) {
   const dir = mkdtempSync(join(tmpdir(), 'kindred-bench-pg-'));
   chmodSync(dir, 0o755); // postgres runs as another user when we are root
   const port = await freePort();
@@ -25,7 +25,15 @@ async function startEmbedded() {
     port,
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=256MB',
+      ...extraFlags,
+    ],
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -43,12 +51,13 @@ async function startEmbedded() {
   };
 }
 
-/** Creates the bench database; returns its URL, the postmaster's pid (for CPU accounting) and a stop(). */
-export async function startDatabase() {
+/**
+ * Creates the bench database (`extraFlags`: more `-c name=value` settings for the embedded server); returns its URL, the postmaster's pid (for CPU accounting) and a stop(). */
+export async function startDatabase({ extraFlags = [] } = {}) {
   const external = process.env.BENCH_DATABASE_URL;
   const server = external
     ? { serverUrl: external, postmasterPid: null, embedded: false, stop: async () => undefined }
-    : await startEmbedded();
+    : await startEmbedded(extraFlags);
   const name = `kindred_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: server.serverUrl });
   await admin.connect();

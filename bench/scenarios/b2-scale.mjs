@@ -20,17 +20,28 @@ export async function run(ctx) {
     const common = { concurrency: 4, duration: smoke ? 1 : 5 };
     const board = await runInWorker('http', 'latency', { ...common, urls: [`${api.url}/api/boards/${slug}/threads`] });
     const thread = await runInWorker('http', 'latency', { ...common, urls: [`${api.url}/api/threads/${probe}`] });
-    results.push({ size, label: labels[i], seedSeconds, board, thread });
+    // Signed in, the thread page is never served from the guest page cache: its queries run every time.
+    const member = await runInWorker('http', 'latency', {
+      ...common,
+      urls: [`${api.url}/api/threads/${probe}`],
+      headers: { authorization: `Bearer ${ctx.tokens[1]}` },
+    });
+    results.push({ size, label: labels[i], seedSeconds, board, thread, member });
   }
   const first = results[0];
   const last = results.at(-1);
   const growth = (key) => (first[key].p95 ? last[key].p95 / first[key].p95 : null);
-  const rows = ['board', 'thread'].map((key) => {
+  const NAMES = {
+    board: ['B2 board', 'board page (20 threads)'],
+    thread: ['B2 thread', 'thread page (20 posts), guest'],
+    member: ['B2 thread (member)', 'thread page (20 posts), signed-in member (uncached)'],
+  };
+  const rows = ['board', 'thread', 'member'].map((key) => {
     const g = growth(key);
     const worst = Math.max(...results.map((r) => r[key].p95 ?? Infinity));
     return {
-      id: key === 'board' ? 'B2 board' : 'B2 thread',
-      scenario: `${key === 'board' ? 'board page (20 threads)' : 'thread page (20 posts)'} at ${labels.join(' / ')} posts, 4 conn`,
+      id: NAMES[key][0],
+      scenario: `${NAMES[key][1]} at ${labels.join(' / ')} posts, 4 conn`,
       measured:
         results.map((r) => `${r.label}: p50 ${r[key].p50?.toFixed(1)} / p95 ${r[key].p95?.toFixed(1)} ms`).join('; ') +
         `; growth ×${g?.toFixed(2)}` +

@@ -21,8 +21,9 @@ function request(agent, url, { method = 'GET', headers = {}, body } = {}) {
 
 serve({
   /** Throughput with autocannon: req/s, latency percentiles, bytes. */
-  async autocannon({ url, connections, duration, headers = {} }) {
-    const result = await autocannon({ url, connections, duration, headers, pipelining: 1 });
+  async autocannon({ url, connections, duration, amount, headers = {} }) {
+    const length = amount ? { amount } : { duration };
+    const result = await autocannon({ url, connections, ...length, headers, pipelining: 1 });
     return {
       requests: result.requests.total,
       rps: result.requests.average,
@@ -64,10 +65,11 @@ serve({
   },
 
   /**
-   * One loop per token, each posting replies to `path` back to back for `duration` s. Each body
+   * One loop per token, each posting replies to `path` back to back for `duration` s (or until
+   * it has sent `perWriter`). Each body
    * carries a marker with the send time, so watchers can measure delivery without a shared table.
    */
-  async post({ url, path, tokens, duration, warmup = 0 }) {
+  async post({ url, path, tokens, duration, warmup = 0, perWriter = Infinity }) {
     const agent = new http.Agent({ keepAlive: true, maxSockets: tokens.length });
     const end = nowMs() + (warmup + duration) * 1000;
     const measureFrom = nowMs() + warmup * 1000;
@@ -77,7 +79,7 @@ serve({
     let firstError = null;
     await Promise.all(
       tokens.map(async (token, w) => {
-        for (let seq = 0; nowMs() < end; seq++) {
+        for (let seq = 0; nowMs() < end && seq < perWriter; seq++) {
           const sentAt = nowMs();
           const marker = `bm${w}x${seq}`;
           const body = JSON.stringify({
