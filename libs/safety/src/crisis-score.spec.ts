@@ -30,6 +30,45 @@ describe(scoreCrisis.name, () => {
     });
   });
 
+  describe('urgent: a short post is one window; distress meets immediacy, a means at hand or a farewell', () => {
+    it.each([
+      // a means held in the first person + a time, in different sentences
+      'there is a rope in my closet. tonight im using it',
+      "I'm standing at the edge of the overpass. just wanted someone to know",
+      'bought a pistol today. sitting here with it now',
+      // immediacy alone with a means
+      'the whole bottle of my xanax is on the table. this is it',
+      // a farewell in a later sentence + distress
+      'everyone is better off. the notes are on my desk. goodbye',
+      // two different arrangements
+      "left a letter for my brother. everything goes to him after i'm gone",
+      // distress + immediacy
+      "i can't do this anymore. today is the day",
+    ])('scores %p as urgent', (text) => {
+      expect(detectCrisis(text).level).toBe('urgent');
+    });
+  });
+
+  describe('not urgent: negation, reported speech, past stories and questions stay out', () => {
+    it.each([
+      "I don't have a gun and I won't get one, my sponsor made sure. tonight I'm going to a meeting",
+      'my brother said he has a rope in his closet, what do I do?',
+      'two years ago I stood on the edge of a bridge. tonight I celebrate 2 years clean',
+      'how do I use narcan? what are the signs someone is overdosing right now?',
+      'this new job is killing me but this is it, I finally found my people',
+      'Wrote a goodbye letter to my addiction tonight for step work',
+    ])('does not score %p as urgent', (text) => {
+      expect(detectCrisis(text).level).not.toBe('urgent');
+    });
+
+    it.each(["i'm exhausted of living like this", 'I hate myself so much', 'there is no way out of this pain'])(
+      'reads %p as a concern',
+      (text) => {
+        expect(detectCrisis(text).level).toBe('concern');
+      },
+    );
+  });
+
   describe('not urgent', () => {
     it.each([
       // idioms and recovery talk

@@ -67,7 +67,7 @@ export function fixtureSet(fileName: string): string {
  * once the rules were improved from its misses it became a regression set like the training set, so
  * a newly written held-out file starts outside this list.
  */
-export const FLOORED_SETS: readonly string[] = ['training', 'holdout', 'holdout2', 'holdout3', 'holdout4'];
+export const FLOORED_SETS: readonly string[] = ['training', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout6'];
 
 const CRISIS: ReadonlySet<string> = new Set(['none', 'concern', 'urgent']);
 const SOURCING: ReadonlySet<string> = new Set(['none', 'suspect', 'likely']);
