@@ -4,6 +4,9 @@ import { Repository } from 'typeorm';
 import { BoardEntity } from './entities/board.entity.js';
 import { GuestThreadPages } from './guest-thread-pages.js';
 
+/** How long the board page may use a board read by slug. */
+const BOARD_READ_TTL_MS = 1_000;
+
 export interface BoardSeed {
   slug: string;
   name: string;
@@ -13,6 +16,9 @@ export interface BoardSeed {
 
 @Injectable()
 export class BoardsRepository {
+  private readonly bySlug = new Map<string, { board: BoardEntity; expiresAt: number }>();
+  private epoch = 0;
+
   constructor(
     @InjectRepository(BoardEntity) private readonly repo: Repository<BoardEntity>,
     /** A board's name and archived flag are part of every cached guest thread page. */
@@ -30,6 +36,28 @@ export class BoardsRepository {
     return this.repo.findOne({ where: { slug } });
   }
 
+  /**
+   * For reads only (the board page): the board by slug, kept for at most a second and dropped when
+   * this process changes a board. Writes (new threads: archived?) use findBySlug.
+   */
+  async findBySlugForReading(slug: string): Promise<BoardEntity | null> {
+    const hit = this.bySlug.get(slug);
+    if (hit && hit.expiresAt > Date.now()) return hit.board;
+    const epoch = this.epoch;
+    const board = await this.findBySlug(slug);
+    if (board && epoch === this.epoch) {
+      if (this.bySlug.size >= 1_000) this.bySlug.clear();
+      this.bySlug.set(slug, { board, expiresAt: Date.now() + BOARD_READ_TTL_MS });
+    }
+    return board;
+  }
+
+  private changed(): void {
+    this.epoch++;
+    this.bySlug.clear();
+    this.guestPages.clear();
+  }
+
   /** Inserts boards that do not exist yet; an existing board (maybe renamed by an admin) is left alone. */
   async seed(boards: BoardSeed[]): Promise<number> {
     let inserted = 0;
@@ -41,6 +69,7 @@ export class BoardsRepository {
       );
       inserted += rows.length;
     }
+    this.changed();
     return inserted;
   }
 
@@ -60,7 +89,7 @@ export class BoardsRepository {
   ): Promise<BoardEntity | null> {
     if (Object.keys(fields).length > 0) {
       await this.repo.update({ id }, fields);
-      this.guestPages.clear();
+      this.changed();
     }
     return this.repo.findOne({ where: { id } });
   }

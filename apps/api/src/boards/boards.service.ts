@@ -35,6 +35,13 @@ export class BoardsService implements OnApplicationBootstrap {
     return board;
   }
 
+  /** Like require, for reads only: may answer from a copy up to a second old (see findBySlugForReading). */
+  async requireForReading(slug: string): Promise<BoardEntity> {
+    const board = await this.boards.findBySlugForReading(slug);
+    if (!board) throw notFound('That board');
+    return board;
+  }
+
   async create(dto: CreateBoardDto): Promise<BoardView> {
     const board = await this.boards.create({
       slug: dto.slug,

@@ -54,7 +54,7 @@ export class ThreadsService {
 
   async listBoardThreads(slug: string, query: ListThreadsQuery, user: AuthUser | null): Promise<Page<ThreadSummary>> {
     const after = pinnedTimeCursor.decode(query.cursor);
-    const board = await this.boards.require(slug);
+    const board = await this.boards.requireForReading(slug);
     const viewer = viewerOf(user);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.threads.listBoardThreads(board.id, viewer, {
