@@ -4,7 +4,7 @@
 // included) and the statements themselves. Wall-clock figures are printed too, but on a shared
 // machine only the work figures compare across runs.
 //
-// Options: --only guest,member,reply  --requests 3000  --connections 20  --writers 20  --posts 30
+// Options: --only guest,member,board,reply  --requests 3000  --connections 20  --writers 20  --posts 30
 //          (replies per writer)  --cpu-prof <dir> (the API runs under `node --cpu-prof`)
 //          --root <checkout> (run that checkout's API build, e.g. a `git worktree` of the commit before a
 //          fix, for a before/after on the same machine state)
@@ -15,7 +15,7 @@ import pg from 'pg';
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
 import { startApi } from './lib/api-process.mjs';
 import { startDatabase } from './lib/database.mjs';
-import { seedBoard, seedThread, seedUsers } from './lib/seed.mjs';
+import { growPosts, seedBoard, seedThread, seedUsers } from './lib/seed.mjs';
 import { cpuMeter, nowMs, signToken } from './lib/util.mjs';
 import { runInWorker } from './lib/workers.mjs';
 
@@ -96,6 +96,7 @@ async function main() {
     const tokens = users.map((id) => signToken(jwtSecret, id));
     const boardId = await seedBoard(db, 'probe', 'Probe board');
     const threadId = await seedThread(db, { boardId, users: users.slice(0, 40), posts: 51, title: 'Probe thread' });
+    await growPosts(db, { boardId, users: users.slice(0, 40), totalPosts: 2_000 });
     const ctx = { db, meter: cpuMeter(api.pid, database.postmasterPid) };
     const requests = Number(args.requests);
     const connections = Number(args.connections);
@@ -109,6 +110,15 @@ async function main() {
       await runInWorker('http', 'autocannon', { url, connections, amount: Math.ceil(requests / 3), headers });
       await measured(ctx, `GET /api/threads/:id (${label})`, requests, async () => {
         const r = await runInWorker('http', 'autocannon', { url, connections, amount: requests, headers });
+        return `p50 ${r.p50} ms, p99 ${r.p99} ms; ${r.errors} errors, ${r.non2xx} non-2xx`;
+      });
+    }
+
+    if (only.has('board')) {
+      const boardUrl = `${api.url}/api/boards/probe/threads`;
+      await runInWorker('http', 'autocannon', { url: boardUrl, connections, amount: Math.ceil(requests / 3) });
+      await measured(ctx, 'GET /api/boards/:slug/threads (guest)', requests, async () => {
+        const r = await runInWorker('http', 'autocannon', { url: boardUrl, connections, amount: requests });
         return `p50 ${r.p50} ms, p99 ${r.p99} ms; ${r.errors} errors, ${r.non2xx} non-2xx`;
       });
     }
