@@ -32,7 +32,7 @@ class Router {
     else history.pushState(null, '', url);
     this.sync();
     if (url.hash) {
-      queueMicrotask(() => document.getElementById(decodeURIComponent(url.hash.slice(1)))?.scrollIntoView());
+      queueMicrotask(() => document.getElementById(decodeSegment(url.hash.slice(1)) ?? '')?.scrollIntoView());
     } else {
       scrollTo(0, 0);
     }
@@ -84,10 +84,23 @@ function matchPath(pattern: string, path: string): RouteParams | null {
   if (want.length !== have.length) return null;
   const params: RouteParams = {};
   for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(have[i]);
-    else if (want[i] !== have[i]) return null;
+    if (want[i].startsWith(':')) {
+      const value = decodeSegment(have[i]);
+      // A malformed escape ("/threads/%E0%A4%A") is no page: the not-found screen, not a crash.
+      if (value === null) return null;
+      params[want[i].slice(1)] = value;
+    } else if (want[i] !== have[i]) return null;
   }
   return params;
+}
+
+/** decodeURIComponent, or null for a malformed escape sequence (it would throw a URIError). */
+export function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 export const router = new Router();
