@@ -258,3 +258,63 @@ export async function loadAll(page: Page, name: string | RegExp): Promise<void> 
   }
   throw new Error(`"${String(name)}" still shown after 50 clicks`);
 }
+
+/**
+ * Opens a screen twice as `token`'s owner — with the app's Content-Security-Policy, then with the
+ * CSP bypassed (output encoding alone) — and asserts that the tripwire stayed silent and that
+ * every expected text is shown. The tripwire is read even when `open` threw (an injected overlay,
+ * a redirect…), so a failure names what fired. `open` may return more texts to expect (known
+ * only once the screen ran, e.g. what arrived live).
+ */
+export async function openScreen(
+  browser: Browser,
+  baseUrl: string,
+  label: string,
+  token: string | undefined,
+  open: (p: TripwiredPage, pass: 'csp' | 'no-csp') => Promise<string[] | void>,
+  expected: string[] = [],
+): Promise<void> {
+  for (const pass of ['csp', 'no-csp'] as const) {
+    const p = await tripwiredPage(browser, baseUrl, { token, bypassCSP: pass === 'no-csp' });
+    try {
+      let failure: unknown = null;
+      let more: string[] = [];
+      try {
+        more = (await open(p, pass)) ?? [];
+        await p.page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+      } catch (error) {
+        failure = error;
+      }
+      const where = `${label} (${pass})`;
+      expect({ screen: where, hits: await p.hits() }).toEqual({ screen: where, hits: [] });
+      if (failure) throw failure;
+      expect({ screen: where, missing: await p.missing([...expected, ...more]) }).toEqual({
+        screen: where,
+        missing: [],
+      });
+    } finally {
+      await p.page.context().close();
+    }
+  }
+}
+
+/**
+ * In-app navigation as a click on a link would do it (history.pushState + the router's popstate
+ * handler): the page is re-created for the new path without reloading the bundle.
+ */
+export async function spaNavigate(page: Page, url: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, url);
+}
+
+/** A sample of the corpus: the first `perClass` payloads of every class. */
+export function samplePerClass(corpus: XssPayload[], perClass: number): XssPayload[] {
+  const seen = new Map<string, number>();
+  return corpus.filter((p) => {
+    const n = seen.get(p.class) ?? 0;
+    seen.set(p.class, n + 1);
+    return n < perClass;
+  });
+}
