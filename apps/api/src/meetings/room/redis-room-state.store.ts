@@ -340,23 +340,28 @@ export class RedisRoomStateStore implements RoomStateStore, OnApplicationShutdow
     return this.read(viaRedis, async () => local);
   }
 
+  /** Session times and slow mode into Redis, with the session's keys set to expire after it ends. */
+  private async writeSession(sessionId: string, meta: SessionMeta, slowModeSeconds: number): Promise<void> {
+    await this.script(
+      'roomSetSession',
+      sessionId,
+      meta.meetingId,
+      meta.startsAt.getTime(),
+      meta.endsAt.getTime(),
+      meta.endedEarlyAt ? meta.endedEarlyAt.getTime() : '',
+      meta.lobbyMinutes,
+      slowModeSeconds,
+      this.expireAt(meta.endedEarlyAt ?? meta.endsAt),
+      sessionId,
+    );
+  }
+
   // ------------------------------------------------------------------ RoomStateStore
 
   setSession(sessionId: string, meta: SessionMeta, slowModeSeconds: number): Promise<void> {
     return this.write(
       async () => {
-        await this.script(
-          'roomSetSession',
-          sessionId,
-          meta.meetingId,
-          meta.startsAt.getTime(),
-          meta.endsAt.getTime(),
-          meta.endedEarlyAt ? meta.endedEarlyAt.getTime() : '',
-          meta.lobbyMinutes,
-          slowModeSeconds,
-          this.expireAt(meta.endedEarlyAt ?? meta.endsAt),
-          sessionId,
-        );
+        await this.writeSession(sessionId, meta, slowModeSeconds);
       },
       () => this.memory.setSession(sessionId, meta, slowModeSeconds),
     );
@@ -748,18 +753,7 @@ export class RedisRoomStateStore implements RoomStateStore, OnApplicationShutdow
       const meta = await this.memory.session(sessionId);
       if (!meta) continue;
       const slow = await this.memory.slowMode(sessionId);
-      await this.script(
-        'roomSetSession',
-        sessionId,
-        meta.meetingId,
-        meta.startsAt.getTime(),
-        meta.endsAt.getTime(),
-        meta.endedEarlyAt ? meta.endedEarlyAt.getTime() : '',
-        meta.lobbyMinutes,
-        slow,
-        this.expireAt(meta.endedEarlyAt ?? meta.endsAt),
-        sessionId,
-      );
+      await this.writeSession(sessionId, meta, slow);
     }
     for (const [socketId, s] of this.own) {
       const entry = entryOf(s.sessionId, s.person?.participant ?? null, socketId);
