@@ -1,14 +1,17 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
+import expressStaticGzip from 'express-static-gzip';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { toErrorBody } from './common/http-exception.filter.js';
+import { createRequestLogger, createRootLogger, PinoNestLogger } from './common/logging.js';
 import { KindredIoAdapter } from './common/kindred-io.adapter.js';
 import { applySecurityHeaders } from './common/security.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -18,11 +21,12 @@ export const BODY_LIMIT = '64kb';
 
 /** Builds the whole server (REST + sockets + the built web app) without listening. Used by main and the tests. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const logger = createRootLogger(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bodyParser: false,
-    bufferLogs: true,
+    logger: new PinoNestLogger(logger),
   });
-  app.useLogger(app.get(Logger));
+  app.use(createRequestLogger(logger));
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
@@ -31,6 +35,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // The one route that takes a CSV body (an admin importing watched words).
   app.use('/api/admin/watched-words/import', express.text({ type: ['text/csv', 'text/plain'], limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  // API answers over 1 KB are compressed for clients that ask; sockets and static files are not
+  // (static files are compressed once, at build time).
+  app.use('/api', compression({ threshold: 1024 }));
   app.use(bodyErrorHandler);
 
   app.setGlobalPrefix('api');
@@ -61,6 +68,13 @@ function setUpOpenApi(app: INestApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json' });
 }
 
+function setCacheHeaders(res: ServerResponse, path: string): void {
+  res.setHeader(
+    'Cache-Control',
+    /[/\\]assets[/\\][^/\\]+-[A-Za-z0-9_-]{8}(\.\w+)+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
+}
+
 /** The built Svelte app at `/`, with client-side routes falling back to index.html. */
 function serveWebApp(app: NestExpressApplication, distDir: string): void {
   const index = join(distDir, 'index.html');
@@ -70,7 +84,14 @@ function serveWebApp(app: NestExpressApplication, distDir: string): void {
   }
   const isApi = (path: string): boolean => path === '/api' || path.startsWith('/api/') || path.startsWith('/socket.io');
   // API requests skip the static files: express.static would stat the disk for every one of them.
-  const files = express.static(distDir, { index: false, maxAge: '1h' });
+  // Pre-compressed .br/.gz copies are chosen by Accept-Encoding (with Vary); hashed assets never
+  // change, so they are cached for a year; anything else is revalidated.
+  const files = expressStaticGzip(distDir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: { index: false, setHeaders: setCacheHeaders },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => (isApi(req.path) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || isApi(req.path)) return next();
