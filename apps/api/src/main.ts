@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { createApp } from './create-app.js';
 import { EmbeddedPostgresError } from './database/embedded-postgres.js';
 import { resolveDatabase, type ResolvedDatabase } from './database/resolve-database.js';
@@ -22,8 +22,23 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen(config.port, config.host);
-  const where = database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL';
-  process.stdout.write(`Kindred is listening on http://localhost:${config.port} (database: ${where})\n`);
+  process.stdout.write(banner(config, database));
+}
+
+/** What an operator needs on the first screen: where to go, where the data is, how to get an admin. */
+function banner(config: AppConfig, database: ResolvedDatabase): string {
+  const url = `http://localhost:${config.port}`;
+  const where = database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL';
+  if (config.logFormat === 'json') return `Kindred is listening on ${url} (database: ${where})\n`;
+  return [
+    '',
+    `  Kindred is listening on ${url}`,
+    `  Data:         ${where} (secrets in ${config.dataDir}/secrets)`,
+    '  First admin:  register in the web app, then run  npm run kindred -- set-role <username> admin',
+    '  Commands:     npm run kindred -- help      Stop: Ctrl+C',
+    '',
+    '',
+  ].join('\n');
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,8 @@ export interface AppConfig {
   /** Prefix of every Redis key and pub/sub channel (REDIS_PREFIX), so deployments can share a Redis. */
   redisPrefix: string;
   logLevel: LogLevel;
+  /** LOG_FORMAT: `pretty` (short lines for a terminal) or `json`; `auto` (default) is pretty on a TTY outside production. */
+  logFormat: 'pretty' | 'json';
   flagHideThreshold: number;
   chatRetentionHours: number;
   webDistDir: string;
@@ -161,6 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
+    logFormat: logFormat(env),
     host: env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir,
@@ -179,6 +182,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     limits: limitsConfig(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+function logFormat(env: Env): 'pretty' | 'json' {
+  const raw = (env.LOG_FORMAT ?? 'auto').toLowerCase();
+  if (raw === 'pretty' || raw === 'json') return raw;
+  if (raw !== 'auto' && raw !== '')
+    throw new ConfigError(`LOG_FORMAT must be auto, pretty or json (got "${env.LOG_FORMAT}").`);
+  return process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
 }
 
 function limitsConfig(env: Env): LimitsConfig {
