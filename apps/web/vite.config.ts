@@ -1,11 +1,21 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const lib = (name: string): string => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
-  plugins: [svelte()],
+  // Brotli and gzip copies of every text asset beside it, so the server negotiates them without
+  // compressing on each request (vite-plugin-compression2: maintained, zlib only, no native code).
+  plugins: [
+    svelte(),
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|css|html|svg|json|webmanifest)$/,
+      threshold: 512,
+    }),
+  ],
   resolve: {
     alias: { '@kindred/contracts': lib('contracts'), '@kindred/safety': lib('safety') },
   },
