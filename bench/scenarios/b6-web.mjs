@@ -1,4 +1,6 @@
-// B6: the web app's initial JS and CSS (gzip) and the thread page's first contentful paint in Chromium.
+// B6: the web app's initial JS and CSS (gzip), the thread page's first contentful paint in Chromium, and
+// the home page's on a throttled phone profile (1.6 Mbps down, 750 kbps up, 150 ms RTT, 4x CPU slowdown,
+// 390x844) through the DevTools protocol, beside the same page unthrottled.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -34,16 +36,31 @@ export function initialAssets(distDir) {
   return assets;
 }
 
-async function firstContentfulPaint(url, runs) {
+/** Chrome DevTools' "Slow 4G"-like phone profile the issue measures against. */
+const PHONE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
+
+async function firstContentfulPaint(url, runs, throttle = false) {
   if (!existsSync(CHROMIUM)) return { error: `no Chromium at ${CHROMIUM}` };
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   const samples = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext(); // a cold cache every time
+      // A cold cache every time.
+      const context = await browser.newContext(throttle ? { viewport: { width: 390, height: 844 } } : {});
       const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load' });
+      if (throttle) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: PHONE.latency,
+          downloadThroughput: PHONE.downloadThroughput,
+          uploadThroughput: PHONE.uploadThroughput,
+        });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+      }
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
       const fcp = await page.evaluate(
         () =>
           new Promise((resolve) => {
@@ -75,8 +92,22 @@ export async function run(ctx) {
   const fcp = await firstContentfulPaint(`${ctx.api.url}/threads/${threadId}`, ctx.smoke ? 1 : 5).catch((error) => ({
     error: error instanceof Error ? error.message.split('\n')[0] : String(error),
   }));
+  const measure = (throttle) =>
+    firstContentfulPaint(`${ctx.api.url}/`, ctx.smoke ? 1 : 5, throttle).catch((error) => ({
+      error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    }));
+  const homeFast = await measure(false);
+  const homePhone = await measure(true);
+  const ms = (r) => (r.error ? `not measured (${r.error})` : `${r.median?.toFixed(0)} ms`);
   return {
     rows: [
+      {
+        id: 'B6b',
+        scenario: 'web: home page first contentful paint, phone profile (1.6 Mbps, 150 ms RTT, 4x CPU) vs unthrottled',
+        measured: `phone median ${ms(homePhone)}; unthrottled median ${ms(homeFast)} (cold cache, ${ctx.smoke ? 1 : 5} loads each)`,
+        target: 'phone FCP ≤ 1.2 s',
+        met: homePhone.error ? false : homePhone.median <= 1200,
+      },
       {
         id: 'B6',
         scenario: 'web: initial bundle; thread page in Chromium (cold cache, 5 loads)',
@@ -90,6 +121,6 @@ export async function run(ctx) {
         met: jsGzip <= 80 * 1024,
       },
     ],
-    data: { assets, jsGzip, cssGzip, fcp },
+    data: { assets, jsGzip, cssGzip, fcp, homeFast, homePhone },
   };
 }
