@@ -271,7 +271,23 @@ export class ThreadsService {
     const viewer = viewerOf(user);
     const post = await this.requireOwnPost(postId, user);
     if (post.status !== 'deleted') await this.threads.deletePost(postId);
-    return this.publishPostChange(postId, viewer, user.id);
+    const view = await this.publishPostChange(postId, viewer, user.id);
+    if (post.isOpeningPost) await this.publishThreadChange(post.threadId, null);
+    return view;
+  }
+
+  /**
+   * "Erase my posts", one post at its own moment (PrivacyEraser): what readers see and hear is
+   * exactly what deletePost gives them — the same status, empty text, the same events, no new
+   * editedAt — so an erased post cannot be told apart from one deleted alone, or linked to the
+   * account's other erased posts. The words themselves are gone from the database too.
+   */
+  async erasePost(postId: string): Promise<void> {
+    const post = await this.threads.findPost(postId, null);
+    if (!post) return;
+    await this.threads.deletePost(postId, true);
+    await this.publishPostChange(postId, null, null);
+    if (post.isOpeningPost) await this.publishThreadChange(post.threadId, null);
   }
 
   async react(postId: string, kind: ReactionKind, user: AuthUser, on: boolean): Promise<ReactionCounts> {
