@@ -10,6 +10,7 @@ import type {
 } from '@kindred/contracts';
 import type { Socket } from 'socket.io-client';
 import { MeetingsScheduler } from '../../apps/api/src/meetings/meetings.scheduler.js';
+import { SessionAlias } from '../../apps/api/src/meetings/session-alias.js';
 import { connected, emitAck, nextEvent, startTestApp, uniqueName, type TestApp } from '../support/test-app.js';
 
 type AckOf<T> =
@@ -300,6 +301,83 @@ describe('meetings', () => {
 
       const named = await joined(secondTab, meeting.id, { useUsername: true });
       expect(named.you.displayName).toBe(a.auth.user.username);
+    });
+
+    it('gives unrelated handles to a member under their username and under the alias; a mute holds under both', async () => {
+      const facilitatorAuth = await t.register();
+      const meeting = await createMeeting({ facilitators: [facilitatorAuth.user.username] });
+      const fac = t.socket('/chat', facilitatorAuth.token);
+      await connected(fac);
+      await joined(fac, meeting.id);
+      const a = await member();
+      const seen = collect<ChatMessageView>(fac, 'message:new');
+      const asAlias = await joined(a.socket, meeting.id);
+      expect((await send(a.socket, meeting.id, 'hello from the alias')).ok).toBe(true);
+      const asName = await joined(a.socket, meeting.id, { useUsername: true });
+      expect(asName.you.displayName).toBe(a.auth.user.username);
+      expect((await send(a.socket, meeting.id, 'hello under my name')).ok).toBe(true);
+      await sleep(200);
+      expect(asName.you.participant).not.toBe(asAlias.you.participant);
+      const byName = (name: string) => seen.filter((m) => m.displayName === name).map((m) => m.participant);
+      expect(byName(asAlias.you.displayName!)).toEqual([asAlias.you.participant]);
+      expect(byName(a.auth.user.username)).toEqual([asName.you.participant]);
+      // History (what a late joiner reads) keeps them apart too.
+      const late = await member();
+      const history = await joined(late.socket, meeting.id);
+      const handles = new Set(history.messages.map((m) => `${m.displayName}|${m.participant}`));
+      expect(handles).toEqual(
+        new Set([
+          `${asAlias.you.displayName}|${asAlias.you.participant}`,
+          `${a.auth.user.username}|${asName.you.participant}`,
+        ]),
+      );
+      // Muted under the username, switching to the alias does not lift it.
+      const mute = await emitAck<AckOf<{ until: string }>>(fac, 'participant:mute', {
+        meetingId: meeting.id,
+        participant: asName.you.participant,
+        minutes: 'session',
+      });
+      expect(mute.ok).toBe(true);
+      await joined(a.socket, meeting.id);
+      expect(await send(a.socket, meeting.id, 'still here?')).toMatchObject({ ok: false, error: { code: 'muted' } });
+    });
+
+    it('never gives two members the same alias in one session', async () => {
+      const meeting = await createMeeting();
+      const a = await member();
+      const b = await member();
+      const first = await joined(a.socket, meeting.id);
+      // Make a's alias the one b's keyed hash picks first (as if they had collided).
+      const wanted = new SessionAlias(t.config.aliasSecret).aliasCandidates(first.session.id, b.auth.user.id)[0];
+      await t.dataSource.query(`UPDATE meeting_session_aliases SET alias = $3 WHERE session_id = $1 AND user_id = $2`, [
+        first.session.id,
+        a.auth.user.id,
+        wanted,
+      ]);
+      const again = await joined(a.socket, meeting.id);
+      expect(again.you.displayName).toBe(wanted);
+      const second = await joined(b.socket, meeting.id);
+      expect(second.you.displayName).not.toBe(wanted);
+      expect(second.participants.map((p) => p.displayName).filter((n) => n === wanted)).toHaveLength(1);
+    });
+
+    it("removes a deleted account's username from its stored chat messages", async () => {
+      const meeting = await createMeeting();
+      const a = await member();
+      await joined(a.socket, meeting.id, { useUsername: true });
+      expect((await send(a.socket, meeting.id, 'under my own name')).ok).toBe(true);
+      const deleted = await t.api('DELETE', '/api/me', {
+        token: a.auth.token,
+        body: { password: 'a long and good passphrase', mode: 'anonymize' },
+      });
+      expect(deleted.status).toBe(204);
+      const rows: Array<{ display_name: string }> = await t.dataSource.query(
+        `SELECT display_name FROM chat_messages WHERE body = 'under my own name'`,
+      );
+      expect(rows.map((r) => r.display_name)).toEqual(['Former member']);
+      const b = await member();
+      const history = await joined(b.socket, meeting.id);
+      expect(JSON.stringify(history)).not.toContain(a.auth.user.username);
     });
 
     it('lets a facilitator remove a message for everyone, and mute a member who then cannot send', async () => {

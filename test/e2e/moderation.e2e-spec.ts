@@ -1,4 +1,5 @@
 import type {
+  AdminUserView,
   AuthResponse,
   ErrorBody,
   FlagCreated,
@@ -246,6 +247,40 @@ describe('moderation', () => {
     expect(JSON.stringify(rows)).not.toContain(author.user.id);
   });
 
+  it('no admin screen tells who was suspended through an anonymous post, or when', async () => {
+    const author = await t.register();
+    const bystander = await t.register();
+    const op = await thread(await t.register());
+    const post = await reply(author, op.id, 'Selling what you need, message me for prices.', true);
+    const res = await t.api('POST', `/api/moderation/targets/post/${post.id}/actions`, {
+      token: admin.token,
+      body: { action: 'suspend_author', reason: 'sourcing', days: 7 },
+    });
+    expect(res.status).toBe(200);
+    const list = await t.api<{ users: AdminUserView[] }>('GET', '/api/admin/users', { token: admin.token });
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).not.toContain(author.user.username);
+    // A search finds both members; nothing in their rows but the names and join times differs.
+    const shape = (u: AdminUserView | undefined): unknown => ({ ...u, username: 0, createdAt: 0 });
+    const rowOf = async (who: AuthResponse): Promise<AdminUserView | undefined> =>
+      (
+        await t.api<{ users: AdminUserView[] }>('GET', `/api/admin/users?q=${who.user.username}`, {
+          token: admin.token,
+        })
+      ).body.users.find((u) => u.username === who.user.username);
+    expect(shape(await rowOf(author))).toEqual(shape(await rowOf(bystander)));
+    // Lifting answers and logs the same for a suspended member and for one who never was.
+    const lift = async (who: AuthResponse) => {
+      const lifted = await t.api<AdminUserView>('DELETE', `/api/admin/users/${who.user.username}/suspension`, {
+        token: admin.token,
+      });
+      const log = await t.api<LogPage>('GET', '/api/moderation/log?action=lift_suspension', { token: admin.token });
+      return { status: lifted.status, body: shape(lifted.body), entry: { ...log.body.entries[0], id: 0, at: 0 } };
+    };
+    expect(await lift(author)).toEqual(await lift(bystander));
+    expect((await reply(author, op.id, 'Back again')).status).toBe('published');
+  });
+
   it('logs every action, filters by action and moderator, and the log cannot be changed', async () => {
     const author = await t.register();
     const op = await thread(author);
@@ -420,7 +455,7 @@ describe('moderation', () => {
       author.user.id,
     ]);
     const lifted = await t.api('DELETE', `/api/admin/users/${author.user.username}/suspension`, { token: admin.token });
-    expect(lifted).toMatchObject({ status: 200, body: { suspendedUntil: null } });
+    expect(lifted).toMatchObject({ status: 200, body: { username: author.user.username } });
     expect((await reply(author, op.id, 'Back again')).status).toBe('published');
   });
 

@@ -1,4 +1,5 @@
 import type { AuthResponse, ErrorBody, ExportDocument, PostView, ThreadView } from '@kindred/contracts';
+import { PrivacyEraser } from '../../apps/api/src/privacy/privacy-eraser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PASSWORD = 'a long and good passphrase';
@@ -137,27 +138,62 @@ describe('privacy: export and account deletion', () => {
     expect(users).toHaveLength(0);
   }, 30_000);
 
-  it('erase: also replaces every post body with "deleted"', async () => {
+  it('erase: each post is deleted alone, as its author would delete it, with no shared mark', async () => {
     const s = await scenario(t);
+    // A post another member deleted by hand, to compare with.
+    const lone = await t.api<PostView>('POST', `/api/threads/${s.anon.id}/posts`, {
+      token: s.other.token,
+      body: { body: 'I will take this back later.', anonymous: true },
+    });
+    expect((await t.api('DELETE', `/api/posts/${lone.body.id}`, { token: s.other.token })).status).toBe(200);
+    const mine = [s.named.posts.items[0].id, s.anon.posts.items[0].id, s.reply.id];
+    const before = await postViews(t, s, mine);
+
     const res = await t.api('DELETE', '/api/me', { token: s.me.token, body: { password: PASSWORD, mode: 'erase' } });
     expect(res.status).toBe(204);
     expect((await t.api('GET', '/api/me', { token: s.me.token })).status).toBe(401);
+    // Nothing changes at the moment of deletion (a reader polling now sees no common change)...
+    expect((await postViews(t, s, mine)).map((p) => p.body)).toEqual(before.map((p) => p.body));
+    // ...and each post has its own moment within the window.
+    const due: Array<{ at: string }> = await t.dataSource.query(
+      `SELECT due_at::text AS at FROM erasures WHERE target_id = ANY($1::uuid[])`,
+      [mine],
+    );
+    expect(due).toHaveLength(3);
+    expect(new Set(due.map((d) => d.at)).size).toBe(3);
+    await t.dataSource.query(`UPDATE erasures SET due_at = now() WHERE target_id = ANY($1::uuid[])`, [mine]);
+    expect(await t.app.get(PrivacyEraser).sweep()).toBe(3);
 
-    const named = await t.api<ThreadView>('GET', `/api/threads/${s.named.id}`, { token: s.other.token });
-    expect(named.body.title).toBe('deleted');
-    expect(named.body.posts.items[0].body).toBe('deleted');
-    expect(named.body.posts.items[0].html).toBe('<p>deleted</p>');
-    const reply = await t.api<PostView[] | { items: PostView[] }>('GET', `/api/threads/${s.reply.threadId}/posts`, {
-      token: s.other.token,
-    });
-    const items = Array.isArray(reply.body) ? reply.body : reply.body.items;
-    expect(items.find((p) => p.id === s.reply.id)?.body).toBe('deleted');
-    // The other member's words are untouched.
-    expect(items.find((p) => p.isOpeningPost)?.body).toBe('Legs will not stop.');
-    const mine = [s.named.posts.items[0].id, s.anon.posts.items[0].id, s.reply.id];
+    const after = await postViews(t, s, mine);
+    const loneView = (await postViews(t, s, [lone.body.id]))[0];
+    const shape = (p: PostView): unknown => ({ ...p, id: 0, threadId: 0, createdAt: 0, isOpeningPost: 0, author: 0 });
+    for (const [i, post] of after.entries()) {
+      // Exactly what a post deleted alone shows: no text, no new editedAt, same status.
+      expect(shape(post)).toEqual(shape(loneView));
+      expect(post.editedAt).toBe(before[i].editedAt);
+    }
+    const named = await t.api<ThreadView>('GET', `/api/threads/${s.named.id}`);
+    expect(named.body.title).toBe('This thread was deleted by its author');
+    // The words are gone from the database too; the other member's words are untouched.
     const bodies: Array<{ body: string }> = await t.dataSource.query(`SELECT body FROM posts WHERE id = ANY($1)`, [
       mine,
     ]);
-    expect(bodies.map((r) => r.body)).toEqual(['deleted', 'deleted', 'deleted']);
+    expect(bodies.map((r) => r.body)).toEqual(['', '', '']);
+    const titles: Array<{ title: string }> = await t.dataSource.query(`SELECT title FROM threads WHERE id = $1`, [
+      s.named.id,
+    ]);
+    expect(titles[0].title).toBe('');
+    const otherThread = await t.api<{ items: PostView[] }>('GET', `/api/threads/${s.reply.threadId}/posts`);
+    expect(otherThread.body.items.find((p) => p.isOpeningPost)?.body).toBe('Legs will not stop.');
   }, 30_000);
 });
+
+async function postViews(t: TestApp, s: Scenario, ids: string[]): Promise<PostView[]> {
+  const threads = [s.named.id, s.anon.id, s.reply.threadId];
+  const all: PostView[] = [];
+  for (const id of threads) {
+    const res = await t.api<{ items: PostView[] }>('GET', `/api/threads/${id}/posts`);
+    all.push(...res.body.items);
+  }
+  return ids.map((id) => all.find((p) => p.id === id)!);
+}

@@ -230,12 +230,15 @@ export interface UnmaskRequest {
   reason: string;
 }
 
+/**
+ * A member as the admin screen shows them. No suspension state: every suspension is made through
+ * a piece of content ("suspend its author"), so showing who is suspended, or until when, would
+ * name the author of an anonymous post (SECURITY.md, issue 13 finding 3).
+ */
 export interface AdminUserView {
   username: string;
   role: Role;
   createdAt: string;
-  suspendedUntil: string | null;
-  permanentlySuspended: boolean;
 }
 
 /** Namespace "/moderation": moderators only. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthResponse, UserView } from '@kindred/contracts';
 import * as argon2 from 'argon2';
 import { AppError } from '../common/app-error.js';
+import { ContentSafetyService } from '../safety/content-safety.service.js';
 import { toUserView } from '../users/user.mapper.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from './auth-user.js';
@@ -21,9 +22,12 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
     private readonly revocation: SessionRevocation,
+    private readonly safety: ContentSafetyService,
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponse> {
+    // A username is shown on every signed post: it passes the same safety decision as a post.
+    this.safety.refuseUnsafe(dto.username.replace(/[-_.]+/g, ' '), 'username', 'A username');
     if (dto.password.toLowerCase() === dto.username.toLowerCase()) {
       throw fieldError('password', 'must not be the same as your username');
     }

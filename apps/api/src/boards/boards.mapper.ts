@@ -70,13 +70,17 @@ export function toPostView(row: PostRow, viewer: Viewer): PostView {
   };
 }
 
+/** The title of a thread whose opening post was deleted by its author (alone or by erasing the account). */
+export const DELETED_THREAD_TITLE = 'This thread was deleted by its author';
+
 export function toThreadSummary(row: ThreadRow, viewer: Viewer): ThreadSummary {
   const mine = isAuthor(row.authorId, viewer);
   const visible = canSeeText(row.status, mine, viewer);
+  const deleted = row.openingStatus === 'deleted';
   return {
     id: row.id,
     board: { slug: row.boardSlug, name: row.boardName },
-    title: visible ? row.title : '',
+    title: deleted ? DELETED_THREAD_TITLE : visible ? row.title : '',
     author: toAuthorView(row.anonymous, row.openingAlias, row.authorUsername),
     contentWarning: row.contentWarning,
     pinned: row.pinned,

@@ -34,6 +34,6 @@ import { ThreadsService } from './threads.service.js';
     BoardsGateway,
     BoardsModerationPort,
   ],
-  exports: [BoardsModerationPort, BoardsService],
+  exports: [BoardsModerationPort, BoardsService, ThreadsService],
 })
 export class BoardsModule {}

@@ -27,6 +27,8 @@ export interface ThreadRow {
   /** last_activity_at in whole microseconds, for cursors. */
   cursorMicros: string;
   openingPostId: string | null;
+  /** The opening post's status: a thread whose opening post its author deleted shows no title. */
+  openingStatus: ContentStatus | null;
 }
 
 export interface PostRow {

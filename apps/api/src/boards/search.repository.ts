@@ -66,7 +66,8 @@ export class SearchRepository {
            JOIN boards b ON b.id = t.board_id
            LEFT JOIN posts op ON op.id = t.opening_post_id
            LEFT JOIN users u ON u.id = t.author_id AND NOT t.anonymous
-          WHERE t.search @@ q.query AND t.status = 'published' AND ($2::text IS NULL OR b.slug = $2)
+          WHERE t.search @@ q.query AND t.status = 'published' AND op.status IS DISTINCT FROM 'deleted'
+            AND ($2::text IS NULL OR b.slug = $2)
          UNION ALL
          SELECT 'post', p.thread_id, p.id, p.id,
                 ts_rank(p.search, q.query)::real, p.body,

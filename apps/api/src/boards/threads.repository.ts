@@ -16,7 +16,7 @@ const THREAD_SELECT = `
          t.title, t.content_warning AS "contentWarning", t.pinned, t.locked, t.status,
          t.status_reason AS "statusReason", t.reply_count AS "replyCount", t.created_at AS "createdAt",
          t.last_activity_at AS "lastActivityAt", ${MICROS_OF('t.last_activity_at')} AS "cursorMicros",
-         t.opening_post_id AS "openingPostId"
+         t.opening_post_id AS "openingPostId", op.status AS "openingStatus"
     FROM threads t
     JOIN boards b ON b.id = t.board_id
     LEFT JOIN users u ON u.id = t.author_id AND NOT t.anonymous
@@ -346,9 +346,20 @@ export class ThreadsRepository {
     });
   }
 
-  async deletePost(id: string): Promise<void> {
+  /**
+   * The author deletes a post. `erase` also removes its words from the database (and, for an
+   * opening post, the thread's title); readers see the same either way (see toPostView).
+   */
+  async deletePost(id: string, erase = false): Promise<void> {
     return this.changing(async () => {
-      await this.db.query(`UPDATE posts SET status = 'deleted' WHERE id = $1`, [id]);
+      if (!erase) {
+        await this.db.query(`UPDATE posts SET status = 'deleted' WHERE id = $1`, [id]);
+        return;
+      }
+      await this.db.transaction(async (em) => {
+        await em.query(`UPDATE posts SET status = 'deleted', body = '', html = '' WHERE id = $1`, [id]);
+        await em.query(`UPDATE threads SET title = '' WHERE opening_post_id = $1`, [id]);
+      });
     });
   }
 

@@ -115,7 +115,8 @@ export class ThreadsService {
     if (board.archived) throw archived();
     const anonymous = await this.anonymousChoice(dto.anonymous, user);
     // Safety decides before anything is stored: block (422), hold, or publish (censored).
-    const safety = await this.safety.review(`${dto.title}\n\n${dto.body}`, {
+    // The content warning is shown to guests with the title: it passes the same decision.
+    const safety = await this.safety.review(joinText(dto.title, dto.contentWarning, dto.body), {
       kind: 'thread',
       userId: user.id,
       accountCreatedAt: user.createdAt,
@@ -124,7 +125,7 @@ export class ThreadsService {
     const body = this.safety.censor(dto.body);
     const id = randomUUID();
     const postId = randomUUID();
-    const contentWarning = dto.contentWarning ? dto.contentWarning : null;
+    const contentWarning = dto.contentWarning ? this.safety.censor(dto.contentWarning) : null;
     await this.threads.createThread({
       id,
       postId,
@@ -167,7 +168,7 @@ export class ThreadsService {
     const viewer = viewerOf(user);
     const anonymous = await this.anonymousChoice(dto.anonymous, user);
     await this.requireVisibleThread(threadId, viewer);
-    const safety = await this.safety.review(dto.body, {
+    const safety = await this.safety.review(joinText(dto.contentWarning, dto.body), {
       kind: 'post',
       userId: user.id,
       accountCreatedAt: user.createdAt,
@@ -182,7 +183,7 @@ export class ThreadsService {
       body,
       html: renderMarkdown(body),
       replyToId: dto.replyToId ?? null,
-      contentWarning: dto.contentWarning ? dto.contentWarning : null,
+      contentWarning: dto.contentWarning ? this.safety.censor(dto.contentWarning) : null,
       ...heldOrPublished(safety),
     };
     let created: CreatedReply;
@@ -271,7 +272,23 @@ export class ThreadsService {
     const viewer = viewerOf(user);
     const post = await this.requireOwnPost(postId, user);
     if (post.status !== 'deleted') await this.threads.deletePost(postId);
-    return this.publishPostChange(postId, viewer, user.id);
+    const view = await this.publishPostChange(postId, viewer, user.id);
+    if (post.isOpeningPost) await this.publishThreadChange(post.threadId, null);
+    return view;
+  }
+
+  /**
+   * "Erase my posts", one post at its own moment (PrivacyEraser): what readers see and hear is
+   * exactly what deletePost gives them — the same status, empty text, the same events, no new
+   * editedAt — so an erased post cannot be told apart from one deleted alone, or linked to the
+   * account's other erased posts. The words themselves are gone from the database too.
+   */
+  async erasePost(postId: string): Promise<void> {
+    const post = await this.threads.findPost(postId, null);
+    if (!post) return;
+    await this.threads.deletePost(postId, true);
+    await this.publishPostChange(postId, null, null);
+    if (post.isOpeningPost) await this.publishThreadChange(post.threadId, null);
   }
 
   async react(postId: string, kind: ReactionKind, user: AuthUser, on: boolean): Promise<ReactionCounts> {
@@ -411,6 +428,9 @@ function heldOrPublished(safety: SafetyDecision): { status: 'published' | 'held'
     ? { status: 'held', statusReason: holdReason(safety) }
     : { status: 'published', statusReason: null };
 }
+
+/** The parts of a post others will see, as one text for the safety decision. */
+const joinText = (...parts: Array<string | null | undefined>): string => parts.filter((p) => p).join('\n\n');
 
 /** What the author of held content is told (kindly) about why. */
 function holdReason(decision: SafetyDecision): string {

@@ -20,6 +20,8 @@ export interface AppConfig {
   logFormat: 'pretty' | 'json';
   flagHideThreshold: number;
   chatRetentionHours: number;
+  /** "Erase my posts": each post is erased at its own random moment within this many seconds. */
+  eraseWindowSeconds: number;
   webDistDir: string;
   crisisResourcesFile: string | null;
   /** Folder of the library's Markdown articles (CONTENT_DIR), imported at start-up. */
@@ -174,6 +176,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     flagHideThreshold: int(env, 'FLAG_HIDE_THRESHOLD', 3, 1, 100),
     chatRetentionHours: int(env, 'CHAT_RETENTION_HOURS', 24, 0, 24 * 365),
+    eraseWindowSeconds: int(env, 'ERASE_WINDOW_SECONDS', 6 * 3600, 1, 7 * 24 * 3600),
     webDistDir: resolve(env.WEB_DIST_DIR && env.WEB_DIST_DIR !== '' ? env.WEB_DIST_DIR : defaultWebDist()),
     crisisResourcesFile:
       env.CRISIS_RESOURCES_FILE && env.CRISIS_RESOURCES_FILE !== '' ? resolve(env.CRISIS_RESOURCES_FILE) : null,

@@ -1,3 +1,4 @@
+import { ContentSafetyService } from '../safety/content-safety.service.js';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   MEETING_LIMITS,
@@ -33,6 +34,7 @@ export class MeetingsService implements OnApplicationBootstrap {
     private readonly current: MeetingSessionsService,
     private readonly actions: MeetingActionsRepository,
     private readonly chat: ChatService,
+    private readonly safety: ContentSafetyService,
   ) {}
 
   /** A fresh install starts with one example meeting (moderators add facilitators or cancel it). */
@@ -182,6 +184,12 @@ export class MeetingsService implements OnApplicationBootstrap {
   /** Checks what class-validator cannot (time zone, RRULE, start vs. existing values). */
   private validatedFields(dto: UpdateMeetingDto, existing: MeetingEntity | null): Partial<MeetingFields> {
     const fields: Partial<MeetingFields> = {};
+    // Shown to everyone who opens the schedule: the same safety decision as a post, refused (422) not held.
+    if (dto.name !== undefined) this.safety.refuseUnsafe(dto.name, 'name', "A meeting's name");
+    if (dto.description !== undefined) {
+      this.safety.refuseUnsafe(dto.description, 'description', "A meeting's description");
+    }
+    dto.tags?.forEach((tag, i) => this.safety.refuseUnsafe(tag, `tags.${i}`, "A meeting's tag"));
     if (dto.name !== undefined) fields.name = dto.name;
     if (dto.description !== undefined) fields.description = dto.description;
     if (dto.tags !== undefined) fields.tags = [...new Set(dto.tags.filter((t) => t !== ''))];

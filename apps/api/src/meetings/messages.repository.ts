@@ -125,6 +125,12 @@ export class MessagesRepository {
          ${keepFlagged}`,
       [hours, now],
     );
+    // The aliases of those sessions go with their messages (who was there is not kept).
+    await this.db.query(
+      `DELETE FROM meeting_session_aliases a USING meeting_sessions s
+       WHERE a.session_id = s.id AND coalesce(s.ended_early_at, s.ends_at) + make_interval(hours => $1) <= $2`,
+      [hours, now],
+    );
     return result[1];
   }
 }

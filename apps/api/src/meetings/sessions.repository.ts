@@ -22,6 +22,31 @@ export class SessionsRepository {
     return this.repo.findOneOrFail({ where: { meetingId, startsAt } });
   }
 
+  /**
+   * The member's alias in this session: the one they already have, or the first candidate no
+   * other member of the session carries (the unique constraint decides between two at once).
+   */
+  async assignAlias(sessionId: string, userId: string, candidates: string[]): Promise<string> {
+    const own = async (): Promise<string | null> => {
+      const rows: Array<{ alias: string }> = await this.db.query(
+        `SELECT alias FROM meeting_session_aliases WHERE session_id = $1 AND user_id = $2`,
+        [sessionId, userId],
+      );
+      return rows[0]?.alias ?? null;
+    };
+    const existing = await own();
+    if (existing) return existing;
+    for (const alias of candidates) {
+      await this.db.query(
+        `INSERT INTO meeting_session_aliases (session_id, user_id, alias) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [sessionId, userId, alias],
+      );
+      const mine = await own();
+      if (mine) return mine;
+    }
+    throw new Error('No free alias could be found in this session');
+  }
+
   findById(id: string): Promise<MeetingSessionEntity | null> {
     return this.repo.findOne({ where: { id } });
   }

@@ -122,29 +122,78 @@ export class PrivacyRepository {
 
   /**
    * Deletes the account in one transaction. Content rows keep existing with author_id set to
-   * NULL by their foreign keys ("former member"; anonymous posts keep their alias). With
-   * `erase`, every post, thread title and chat message they wrote first becomes "deleted".
-   * Returns false when the account was already gone.
+   * NULL by their foreign keys ("former member"; anonymous posts keep their alias), and chat
+   * rows shown under the username say "Former member" (the username does not outlive the
+   * account). With `erase`, every post and chat message is queued for erasure, each at its own
+   * random moment within `windowSeconds`: nothing a reader sees changes now, and later each one
+   * changes alone, exactly as a post its author deleted by hand (see PrivacyEraser). Returns
+   * false when the account was already gone.
    */
-  deleteAccount(userId: string, erase: boolean): Promise<boolean> {
+  deleteAccount(userId: string, erase: boolean, windowSeconds: number): Promise<boolean> {
     return this.db.transaction(async (m) => {
-      if (erase) {
-        const have = await this.existing(['posts', 'threads', 'chat_messages'], m);
+      const have = await this.existing(['posts', 'chat_messages', 'meeting_actions', 'erasures'], m);
+      if (erase && have.has('erasures')) {
+        const due = `now() + random() * ($2::int * interval '1 second')`;
         if (have.has('posts')) {
           await m.query(
-            `UPDATE posts SET body = 'deleted', html = '<p>deleted</p>', edited_at = now() WHERE author_id = $1`,
-            [userId],
+            `INSERT INTO erasures (target_type, target_id, due_at)
+             SELECT 'post', id, ${due} FROM posts WHERE author_id = $1 AND status <> 'deleted'
+             ON CONFLICT DO NOTHING`,
+            [userId, windowSeconds],
           );
         }
-        if (have.has('threads')) {
-          await m.query(`UPDATE threads SET title = 'deleted' WHERE author_id = $1`, [userId]);
-        }
         if (have.has('chat_messages')) {
-          await m.query(`UPDATE chat_messages SET body = 'deleted' WHERE author_id = $1`, [userId]);
+          await m.query(
+            `INSERT INTO erasures (target_type, target_id, due_at)
+             SELECT 'chat_message', id, ${due} FROM chat_messages WHERE author_id = $1 AND status = 'visible'
+             ON CONFLICT DO NOTHING`,
+            [userId, windowSeconds],
+          );
         }
+      }
+      const [account] = (await m.query(`SELECT username FROM users WHERE id = $1`, [userId])) as Array<{
+        username: string;
+      }>;
+      if (account && have.has('chat_messages')) {
+        await m.query(
+          `UPDATE chat_messages SET display_name = 'Former member' WHERE author_id = $1 AND display_name = $2`,
+          [userId, account.username],
+        );
+      }
+      if (account && have.has('meeting_actions')) {
+        await m.query(
+          `UPDATE meeting_actions SET target_display_name = 'Former member' WHERE target_display_name = $1`,
+          [account.username],
+        );
       }
       const result: [unknown, number] = await m.query(`DELETE FROM users WHERE id = $1`, [userId]);
       return result[1] > 0;
+    });
+  }
+
+  /**
+   * Takes up to `limit` erasures that are due (another process never takes the same ones) and
+   * erases the chat messages among them; answers the post ids, which the boards erase.
+   */
+  takeDueErasures(limit: number): Promise<{ posts: string[]; chatMessages: number }> {
+    return this.db.transaction(async (m) => {
+      // A DELETE … RETURNING answers [rows, count] through TypeORM.
+      const [rows] = (await m.query(
+        `DELETE FROM erasures WHERE (target_type, target_id) IN (
+           SELECT target_type, target_id FROM erasures WHERE due_at <= now()
+            ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING target_type AS type, target_id AS id`,
+        [limit],
+      )) as [Array<{ type: string; id: string }>, number];
+      const chat = rows.filter((r) => r.type === 'chat_message').map((r) => r.id);
+      if (chat.length > 0) {
+        // As a message a facilitator removed: no text, no reason (a reason would mark it as erased).
+        await m.query(
+          `UPDATE chat_messages SET body = '', status = 'removed', removed_reason = NULL WHERE id = ANY($1::uuid[])`,
+          [chat],
+        );
+      }
+      return { posts: rows.filter((r) => r.type === 'post').map((r) => r.id), chatMessages: chat.length };
     });
   }
 }

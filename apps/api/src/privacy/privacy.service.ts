@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { DeleteAccountRequest, ExportDocument } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { SessionRevocation } from '../auth/session-revocation.service.js';
 import { AppError } from '../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PrivacyRepository } from './privacy.repository.js';
 
 @Injectable()
@@ -12,6 +13,7 @@ export class PrivacyService {
     private readonly repo: PrivacyRepository,
     private readonly auth: AuthService,
     private readonly revocation: SessionRevocation,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** One JSON document with everything tied to the account. Aliases appear only here, for their owner. */
@@ -47,7 +49,7 @@ export class PrivacyService {
         fields: [{ field: 'password', reason: 'is not right' }],
       });
     }
-    await this.repo.deleteAccount(user.id, request.mode === 'erase');
+    await this.repo.deleteAccount(user.id, request.mode === 'erase', this.config.eraseWindowSeconds);
     // Tokens name a user row that no longer exists, so they are refused from now on;
     // live sockets are closed now rather than at the next sweep.
     this.revocation.revoke(user.id);

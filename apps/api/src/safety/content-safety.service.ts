@@ -241,6 +241,30 @@ export class ContentSafetyService {
     };
   }
 
+  /**
+   * For text that has no "held" state — usernames, meeting names, descriptions and tags, flag
+   * notes, appeal messages: whatever a post would be held or blocked for is refused here with a
+   * kind 422 naming the field, so it is never shown to anyone. `what` is how the member calls it
+   * ("Your username"). The same decision as posts (assess), so nothing goes round review.
+   */
+  refuseUnsafe(text: string, field: string, what: string): void {
+    if (text.trim() === '') return;
+    const decision = this.assess(text, 'post');
+    if (decision.action === 'publish') return;
+    const because: string[] = [];
+    if (decision.personalInfo) {
+      because.push('personal contact details (such as a phone number, email address or handle)');
+    }
+    if (decision.sourcing === 'likely') because.push('words that read like buying, selling or trading drugs');
+    if (because.length === 0) because.push('words that are not allowed here or that the moderators review first');
+    const reason = `cannot include ${joinList(because)}`;
+    throw new AppError(
+      'unprocessable',
+      `${what} ${reason}. Please change it and try again — this keeps everyone here safe.`,
+      { fields: [{ field, reason }], spans: decision.spans },
+    );
+  }
+
   /** Censors watched words in one piece of text (titles and bodies separately). */
   censor(text: string): string {
     return this.watched.test(text).censored;

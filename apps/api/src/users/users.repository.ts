@@ -36,12 +36,9 @@ export class UsersRepository {
     await this.repo.update({ id }, { anonymousByDefault: value });
   }
 
-  listByRoleOrSuspended(): Promise<UserEntity[]> {
-    return this.repo
-      .createQueryBuilder('u')
-      .where("u.role <> 'member' OR u.suspended_until > now()")
-      .orderBy('u.username', 'ASC')
-      .getMany();
+  /** Moderators and admins (never "who is suspended": see AdminUserView). */
+  listStaff(): Promise<UserEntity[]> {
+    return this.repo.createQueryBuilder('u').where("u.role <> 'member'").orderBy('u.username', 'ASC').getMany();
   }
 
   async remove(id: string): Promise<void> {

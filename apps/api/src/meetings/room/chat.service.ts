@@ -133,8 +133,13 @@ export class ChatService {
       await socket.join(sessionRoom(row.id));
       if (!rejoin) await this.store.addGuest(row.id, socket.id);
     } else {
-      const participant = this.alias.handle(row.id, user.id);
-      if (await this.store.isRemoved(row.id, participant)) {
+      // One handle per identity shown (username or alias): the two cannot be linked by any field.
+      // A removal or mute under either identity holds under the other.
+      const alias = await this.sessions.assignAlias(row.id, user.id, this.alias.aliasCandidates(row.id, user.id));
+      const displayName = dto.useUsername ? user.username : alias;
+      const participant = this.alias.handle(row.id, user.id, displayName);
+      const otherHandle = this.alias.handle(row.id, user.id, dto.useUsername ? alias : user.username);
+      if ((await this.store.isRemoved(row.id, participant)) || (await this.store.isRemoved(row.id, otherHandle))) {
         throw new AppError(
           'removed',
           'A facilitator asked you to leave this session. You are welcome at the next one, and the "Need help now?" page lists people you can reach any time.',
@@ -146,7 +151,10 @@ export class ChatService {
         throw new AppError('full', 'This meeting is full right now. Please try again in a little while.');
       }
       const role: ParticipantRole = facilitates ? 'facilitator' : 'member';
-      const displayName = dto.useUsername ? user.username : this.alias.alias(row.id, user.id);
+      const mutedElsewhere = await this.store.mutedUntil(row.id, otherHandle, now);
+      if (mutedElsewhere && !(await this.store.mutedUntil(row.id, participant, now))) {
+        await this.store.mute(row.id, participant, mutedElsewhere);
+      }
       membership = {
         meetingId: meeting.id,
         sessionId: row.id,
@@ -607,7 +615,7 @@ export class ChatService {
     return {
       id: message.id,
       sessionId: message.sessionId,
-      participant: message.authorId ? this.alias.handle(message.sessionId, message.authorId) : '',
+      participant: message.authorId ? this.alias.handle(message.sessionId, message.authorId, message.displayName) : '',
       ...(viewerId !== null && message.authorId === viewerId ? { clientId: message.clientId } : {}),
       displayName: message.displayName,
       isFacilitator: message.isFacilitator,

@@ -6,7 +6,6 @@ export interface AdminUserRow {
   username: string;
   role: Role;
   createdAt: Date;
-  suspendedUntil: Date | null;
 }
 
 /** The admin screen's username search (prefix, case-insensitive). */
@@ -17,7 +16,7 @@ export class AdminUsersRepository {
   search(q: string, limit: number): Promise<AdminUserRow[]> {
     const pattern = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this.db.query(
-      `SELECT username, role, created_at AS "createdAt", suspended_until AS "suspendedUntil" FROM users
+      `SELECT username, role, created_at AS "createdAt" FROM users
        WHERE lower(username) LIKE $1 ORDER BY lower(username) LIMIT ${limit}`,
       [pattern],
     );

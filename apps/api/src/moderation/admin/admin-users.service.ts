@@ -6,7 +6,6 @@ import type { UserEntity } from '../../users/user.entity.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { AdminUsersRepository } from './admin-users.repository.js';
 import { LogRepository } from '../log/log.repository.js';
-import { isPermanent } from '../notices/notices.service.js';
 import { TargetRegistry } from '../targets/target-registry.js';
 
 /**
@@ -23,7 +22,7 @@ export class AdminUsersService {
   ) {}
 
   async find(q: string | undefined): Promise<AdminUserView[]> {
-    const rows = q ? await this.directory.search(q, 50) : await this.users.listByRoleOrSuspended();
+    const rows = q ? await this.directory.search(q, 50) : await this.users.listStaff();
     return rows.map(toAdminUserView);
   }
 
@@ -49,24 +48,27 @@ export class AdminUsersService {
     return toAdminUserView({ ...user, role });
   }
 
+  /**
+   * Lifts a member's suspension, if they have one. The answer and the log entry are the same
+   * whether or not they were suspended, so this cannot be used to find out who was suspended
+   * through an anonymous post (nor when).
+   */
   async liftSuspension(username: string, actor: AuthUser | null = null): Promise<AdminUserView> {
     const user = await this.users.findByUsername(username);
     if (!user) throw notFound(`The member "${username}"`);
-    if (user.suspendedUntil && user.suspendedUntil > new Date()) {
-      await this.users.setSuspendedUntil(user.id, null);
-      // No name here: the log is read by every moderator, and a suspension may have come through anonymous content.
-      await this.log.append({
-        moderatorId: actor?.id ?? null,
-        moderatorUsername: actor?.username ?? null,
-        action: 'lift_suspension',
-        targetType: 'user',
-        targetId: null,
-        excerpt: "A member's suspension was lifted.",
-        reason: null,
-        message: null,
-      });
-    }
-    return toAdminUserView({ ...user, suspendedUntil: null });
+    if (user.suspendedUntil) await this.users.setSuspendedUntil(user.id, null);
+    // No name here: the log is read by every moderator, and a suspension comes through content.
+    await this.log.append({
+      moderatorId: actor?.id ?? null,
+      moderatorUsername: actor?.username ?? null,
+      action: 'lift_suspension',
+      targetType: 'user',
+      targetId: null,
+      excerpt: "A member's suspension, if any, was lifted.",
+      reason: null,
+      message: null,
+    });
+    return toAdminUserView(user);
   }
 
   /** Admin-only: who wrote a piece of content. The reason is logged for every moderator to see. */
@@ -90,16 +92,6 @@ export class AdminUsersService {
   }
 }
 
-export function toAdminUserView(
-  user: Pick<UserEntity, 'username' | 'role' | 'createdAt' | 'suspendedUntil'>,
-): AdminUserView {
-  const active = user.suspendedUntil && user.suspendedUntil > new Date() ? user.suspendedUntil : null;
-  const permanent = isPermanent(active);
-  return {
-    username: user.username,
-    role: user.role,
-    createdAt: user.createdAt.toISOString(),
-    suspendedUntil: active && !permanent ? active.toISOString() : null,
-    permanentlySuspended: permanent,
-  };
+export function toAdminUserView(user: Pick<UserEntity, 'username' | 'role' | 'createdAt'>): AdminUserView {
+  return { username: user.username, role: user.role, createdAt: user.createdAt.toISOString() };
 }

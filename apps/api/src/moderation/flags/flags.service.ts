@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FLAGS_PER_DAY, type FlagCreated, type FlagRequest } from '@kindred/contracts';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { AppError } from '../../common/app-error.js';
+import { ContentSafetyService } from '../../safety/content-safety.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { LogRepository } from '../log/log.repository.js';
 import { ItemsRepository } from '../queue/items.repository.js';
@@ -24,6 +25,7 @@ export class FlagsService {
     private readonly targets: TargetRegistry,
     private readonly queue: QueueService,
     private readonly events: QueueEvents,
+    private readonly safety: ContentSafetyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,6 +34,10 @@ export class FlagsService {
       throw new AppError('validation_failed', 'note: tell the moderators what is wrong', {
         fields: [{ field: 'note', reason: 'tell the moderators what is wrong' }],
       });
+    }
+    // Read by moderators: the same safety decision as a post, refused (422) rather than held.
+    if (request.note) {
+      this.safety.refuseUnsafe(request.note, 'note', 'A note to the moderators (they can see the content itself)');
     }
     const target = await this.targets.require(request.targetType, request.targetId);
     if (CLOSED_STATUSES.has(target.status)) {

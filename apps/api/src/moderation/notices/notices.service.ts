@@ -1,3 +1,4 @@
+import { ContentSafetyService } from '../../safety/content-safety.service.js';
 import { Injectable } from '@nestjs/common';
 import type { NoticeList, NoticeView } from '@kindred/contracts';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -20,6 +21,7 @@ export class NoticesService {
     private readonly queue: QueueService,
     private readonly queueEvents: QueueEvents,
     private readonly member: MemberEventsGateway,
+    private readonly safety: ContentSafetyService,
   ) {}
 
   async list(user: AuthUser): Promise<NoticeList> {
@@ -49,6 +51,7 @@ export class NoticesService {
       throw new AppError('bad_request', 'Only a removal or a suspension can be appealed.');
     }
     if (notice.appealId) throw new AppError('conflict', 'You have already appealed this decision.');
+    this.safety.refuseUnsafe(message, 'message', 'An appeal');
     const targetType = notice.targetType;
     const targetId = notice.targetId;
     const itemId = await this.items.transaction(async (m) => {

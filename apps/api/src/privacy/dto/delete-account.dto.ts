@@ -10,7 +10,8 @@ export class DeleteAccountDto {
 
   @ApiProperty({
     enum: ['anonymize', 'erase'],
-    description: 'anonymize: posts stay under "former member"; erase: every post body is replaced by "deleted".',
+    description:
+      'anonymize: posts stay under "former member"; erase: each post and chat message is deleted at its own random moment within ERASE_WINDOW_SECONDS, as its author would delete it alone.',
   })
   @IsIn(['anonymize', 'erase'], { message: 'must be anonymize or erase' })
   mode!: DeleteAccountMode;
