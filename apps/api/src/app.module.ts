@@ -8,9 +8,11 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { LibraryModule } from './library/library.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { SafetyModule } from './safety/safety.module.js';
@@ -27,6 +29,8 @@ const FEATURES = [
   PrivacyModule,
   LibraryModule,
   MeetingsModule,
+  JobsModule,
+  NotificationsModule,
 ];
 
 @Module({})

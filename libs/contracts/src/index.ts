@@ -7,3 +7,4 @@ export * from './meetings.js';
 export * from './moderation.js';
 export * from './library.js';
 export * from './safety.js';
+export * from './notifications.js';

@@ -3,6 +3,7 @@ import type { Role } from './auth.js';
 import type { ForumClientToServer, ForumServerToClient } from './boards.js';
 import type { ChatClientToServer, ChatServerToClient } from './meetings.js';
 import type { ModerationClientToServer, ModerationServerToClient, NoticeServerToClient } from './moderation.js';
+import type { NotificationServerToClient } from './notifications.js';
 
 /**
  * The typed socket.io event maps, one pair per namespace. The server uses
@@ -24,7 +25,7 @@ export interface SessionClientToServer {
 
 /** Namespace "/": sessions, live threads and boards, and the member's own notices. */
 export interface ClientToServerEvents extends SessionClientToServer, ForumClientToServer {}
-export interface ServerToClientEvents extends ForumServerToClient, NoticeServerToClient {}
+export interface ServerToClientEvents extends ForumServerToClient, NoticeServerToClient, NotificationServerToClient {}
 
 /** Namespace "/chat": meetings. */
 export type ChatClientToServerEvents = ChatClientToServer;

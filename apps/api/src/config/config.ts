@@ -34,6 +34,8 @@ export interface AppConfig {
    * (TRUST_PROXY); null (the default) never reads that header.
    */
   trustProxy: TrustProxyConfig;
+  /** Background jobs (graphile-worker): JOB_CONCURRENCY per process; 0 enqueues but runs nothing here. */
+  jobConcurrency: number;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
   logStream?: NodeJS.WritableStream;
 }
@@ -184,6 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
     limits: limitsConfig(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    jobConcurrency: int(env, 'JOB_CONCURRENCY', 4, 0, 64),
   };
 }
 

@@ -1,0 +1,39 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { BOARD_FOLLOW_LEVELS, FOLLOW_LEVELS, type BoardFollowLevel, type FollowLevel } from '@kindred/contracts';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Cursor, PageLimit } from '../../common/validation.js';
+
+export class ListNotificationsQuery {
+  @Cursor()
+  cursor?: string;
+
+  @PageLimit()
+  limit?: number;
+}
+
+export class MarkReadDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100 })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of ids' })
+  @ArrayMinSize(1, { message: 'must name at least one notification (or send all: true)' })
+  @ArrayMaxSize(100, { message: 'must have at most 100 ids' })
+  @IsUUID('4', { each: true, message: 'must be a list of valid ids' })
+  ids?: string[];
+
+  @ApiPropertyOptional({ enum: [true] })
+  @IsOptional()
+  @Equals(true, { message: 'must be true (or send ids instead)' })
+  all?: true;
+}
+
+export class FollowThreadDto {
+  @ApiPropertyOptional({ enum: FOLLOW_LEVELS })
+  @IsIn(FOLLOW_LEVELS, { message: `must be one of ${FOLLOW_LEVELS.join(', ')}` })
+  level!: FollowLevel;
+}
+
+export class FollowBoardDto {
+  @ApiPropertyOptional({ enum: BOARD_FOLLOW_LEVELS })
+  @IsIn(BOARD_FOLLOW_LEVELS, { message: `must be one of ${BOARD_FOLLOW_LEVELS.join(', ')}` })
+  level!: BoardFollowLevel;
+}

@@ -1,0 +1,44 @@
+import type { NotificationView } from '@kindred/contracts';
+import type { NotificationRow } from './notifications.repository.js';
+
+/** Kind words for one item of the centre; moderation kinds point to the notice itself. */
+export function notificationText(row: Pick<NotificationRow, 'kind' | 'count' | 'actorName' | 'threadTitle'>): string {
+  const title = row.threadTitle ? `“${row.threadTitle}”` : 'a thread you follow';
+  const actor = row.actorName ?? 'Someone';
+  switch (row.kind) {
+    case 'reply':
+      return row.count > 1 ? `${row.count} new replies in ${title}` : `${actor} replied in ${title}`;
+    case 'mention':
+      return `${actor} mentioned you in ${title}`;
+    case 'thread':
+      return row.count > 1 ? `${row.count} new threads on a board you watch` : `New thread: ${title}`;
+    case 'meeting_opening':
+      return 'A meeting you said you would come to is opening now.';
+    case 'milestone':
+      return 'You reached a milestone. Every day counts.';
+    case 'removal':
+      return 'A moderator removed something you wrote. Open the notice to read why and, if you like, appeal.';
+    case 'warning':
+      return 'A moderator left you a note. Open the notice to read it.';
+    case 'suspension':
+      return 'Your account is paused for a while. Open the notice to read why, what you can still do, and how to appeal.';
+    case 'appeal_result':
+      return 'We looked at your appeal again. Open the notice to read the answer.';
+  }
+}
+
+export function toNotificationView(row: NotificationRow): NotificationView {
+  const view: NotificationView = {
+    id: row.id,
+    kind: row.kind,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+    count: row.count,
+    text: notificationText(row),
+  };
+  if (row.threadId && row.threadTitle !== null) view.thread = { id: row.threadId, title: row.threadTitle };
+  if (row.postId) view.post = { id: row.postId };
+  if (row.actorName) view.actor = { displayName: row.actorName };
+  if (row.noticeId) view.noticeId = row.noticeId;
+  return view;
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { BoardFollowView, FollowingList, NotificationList, ThreadFollowView } from '@kindred/contracts';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import { ThreadId } from '../boards/boards.pipes.js';
+import { FollowBoardDto, FollowThreadDto, ListNotificationsQuery, MarkReadDto } from './dto/notifications.dto.js';
+import { NotificationsService } from './notifications.service.js';
+
+/** The member's notification centre and what they follow. */
+@ApiTags('notifications')
+@Controller()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get('me/notifications')
+  @Auth()
+  list(@CurrentUser() user: AuthUser, @Query() query: ListNotificationsQuery): Promise<NotificationList> {
+    return this.notifications.list(user, query.cursor, query.limit);
+  }
+
+  @Post('me/notifications/read')
+  @HttpCode(200)
+  @Auth()
+  markRead(@CurrentUser() user: AuthUser, @Body() dto: MarkReadDto): Promise<{ unread: number }> {
+    return this.notifications.markRead(user, dto);
+  }
+
+  @Get('me/following')
+  @Auth()
+  following(@CurrentUser() user: AuthUser): Promise<FollowingList> {
+    return this.notifications.following(user);
+  }
+
+  @Get('threads/:id/follow')
+  @Auth()
+  threadFollow(@CurrentUser() user: AuthUser, @Param('id', ThreadId) id: string): Promise<ThreadFollowView> {
+    return this.notifications.threadFollow(user, id);
+  }
+
+  @Put('threads/:id/follow')
+  @Auth({ write: true })
+  followThread(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ThreadId) id: string,
+    @Body() dto: FollowThreadDto,
+  ): Promise<ThreadFollowView> {
+    return this.notifications.followThread(user, id, dto.level);
+  }
+
+  @Put('boards/:slug/follow')
+  @Auth({ write: true })
+  followBoard(
+    @CurrentUser() user: AuthUser,
+    @Param('slug') slug: string,
+    @Body() dto: FollowBoardDto,
+  ): Promise<BoardFollowView> {
+    return this.notifications.followBoard(user, slug, dto.level);
+  }
+}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import type { BoardFollowLevel, FollowLevel, NotificationKind } from '@kindred/contracts';
+import { DataSource } from 'typeorm';
+
+export interface NotificationRow {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  threadId: string | null;
+  threadTitle: string | null;
+  postId: string | null;
+  noticeId: string | null;
+  actorName: string | null;
+  count: number;
+  createdAt: Date;
+  readAt: Date | null;
+  cursorMicros: string;
+}
+
+export interface ThreadAccessRow {
+  id: string;
+  title: string;
+  status: string;
+  authorId: string | null;
+  boardSlug: string;
+}
+
+const micros = (column: string): string => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+const fromMicros = (param: string): string => `('epoch'::timestamptz + (${param})::bigint * interval '1 microsecond')`;
+
+const SELECT = `
+  SELECT n.id, n.user_id AS "userId", n.kind, n.thread_id AS "threadId", t.title AS "threadTitle",
+    n.post_id AS "postId", n.notice_id AS "noticeId", n.actor_name AS "actorName", n.count,
+    n.created_at AS "createdAt", n.read_at AS "readAt", ${micros('n.created_at')} AS "cursorMicros"
+  FROM notifications n LEFT JOIN threads t ON t.id = n.thread_id`;
+
+/**
+ * The fan-out of one published post, set-based: whoever watches the thread, and the author of
+ * the post it answers (unless they muted the thread), minus the poster. Replies to one thread
+ * collapse into the reader's one unread item. `notified_posts` makes a re-run (a retried or
+ * duplicated job, a re-approval) create nothing twice. Held, hidden and removed content, and
+ * posts in threads that are not published, notify nobody.
+ */
+const FAN_OUT = `
+  WITH claim AS (
+    INSERT INTO notified_posts (post_id)
+    SELECT p.id FROM posts p JOIN threads t ON t.id = p.thread_id
+    WHERE p.id = $1 AND p.status = 'published' AND t.status = 'published'
+    ON CONFLICT DO NOTHING RETURNING post_id
+  ), p AS (
+    SELECT p.id, p.thread_id, p.author_id, p.reply_to_id,
+      CASE WHEN p.anonymous THEN p.alias ELSE u.username END AS actor_name
+    FROM claim c JOIN posts p ON p.id = c.post_id JOIN threads t ON t.id = p.thread_id
+    LEFT JOIN users u ON u.id = p.author_id AND NOT p.anonymous
+    WHERE t.opening_post_id IS DISTINCT FROM p.id
+  ), recipients AS (
+    SELECT f.user_id FROM p JOIN thread_follows f ON f.thread_id = p.thread_id AND f.level = 'watching'
+    UNION
+    SELECT rp.author_id FROM p JOIN posts rp ON rp.id = p.reply_to_id AND rp.status = 'published'
+    LEFT JOIN thread_follows f ON f.thread_id = p.thread_id AND f.user_id = rp.author_id
+    WHERE rp.author_id IS NOT NULL AND f.level IS DISTINCT FROM 'muted'
+  )
+  INSERT INTO notifications AS n (user_id, kind, thread_id, post_id, actor_name)
+  SELECT r.user_id, 'reply', p.thread_id, p.id, p.actor_name FROM recipients r CROSS JOIN p
+  WHERE r.user_id IS DISTINCT FROM p.author_id
+  ON CONFLICT (user_id, thread_id, kind) WHERE read_at IS NULL AND kind IN ('reply', 'thread')
+  DO UPDATE SET count = n.count + 1, actor_name = EXCLUDED.actor_name, created_at = clock_timestamp()
+  RETURNING n.id`;
+
+/** The notification centre's SQL; the fan-out is set-based (one statement for any number of readers). */
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Creates (or grows) the notifications of one post; returns their ids. */
+  async fanOutPost(postId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = (await this.db.query(FAN_OUT, [postId])) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Items with each owner's unread count, for live delivery (one statement for the whole batch). */
+  async findWithUnread(ids: string[]): Promise<Array<NotificationRow & { unread: number }>> {
+    if (ids.length === 0) return [];
+    const rows: Array<NotificationRow & { unread: string }> = await this.db.query(
+      `WITH items AS (${SELECT} WHERE n.id = ANY($1::uuid[])),
+         counts AS (SELECT user_id, count(*) AS unread FROM notifications
+                    WHERE user_id IN (SELECT "userId" FROM items) AND read_at IS NULL GROUP BY user_id)
+       SELECT items.*, coalesce(counts.unread, 0) AS unread FROM items LEFT JOIN counts ON counts.user_id = items."userId"`,
+      [ids],
+    );
+    return rows.map((r) => ({ ...r, unread: Number(r.unread) }));
+  }
+
+  /** One page of the centre, newest first (keyset on notifications_user_keyset_idx). */
+  listForUser(userId: string, after: { micros: string; id: string } | null, limit: number): Promise<NotificationRow[]> {
+    const params: unknown[] = [userId, limit];
+    let where = `n.user_id = $1`;
+    if (after) {
+      params.push(after.micros, after.id);
+      where += ` AND (n.created_at, n.id) < (${fromMicros('$3')}, $4::uuid)`;
+    }
+    return this.db.query(`${SELECT} WHERE ${where} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`, params);
+  }
+
+  async countUnread(userId: string): Promise<number> {
+    const rows: Array<{ count: string }> = await this.db.query(
+      `SELECT count(*) AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+    return Number(rows[0].count);
+  }
+
+  /** Marks the member's own items read (ids null: all); returns the unread count after. */
+  async markRead(userId: string, ids: string[] | null): Promise<number> {
+    const rows: Array<{ count: string }> = await this.db.query(
+      `WITH done AS (
+         UPDATE notifications SET read_at = now()
+         WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id)
+       SELECT count(*) - (SELECT count(*) FROM done) AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId, ids],
+    );
+    return Number(rows[0].count);
+  }
+
+  async findThread(threadId: string): Promise<ThreadAccessRow | null> {
+    const rows: ThreadAccessRow[] = await this.db.query(
+      `SELECT t.id, t.title, t.status, t.author_id AS "authorId", b.slug AS "boardSlug"
+       FROM threads t JOIN boards b ON b.id = t.board_id WHERE t.id = $1`,
+      [threadId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findBoard(slug: string): Promise<{ id: string; slug: string } | null> {
+    const rows: Array<{ id: string; slug: string }> = await this.db.query(
+      `SELECT id, slug FROM boards WHERE slug = $1`,
+      [slug],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setThreadFollow(userId: string, threadId: string, level: FollowLevel): Promise<void> {
+    await this.db.query(
+      `INSERT INTO thread_follows (user_id, thread_id, level) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, thread_id) DO UPDATE SET level = EXCLUDED.level`,
+      [userId, threadId, level],
+    );
+  }
+
+  async threadFollow(userId: string, threadId: string): Promise<FollowLevel | null> {
+    const rows: Array<{ level: FollowLevel }> = await this.db.query(
+      `SELECT level FROM thread_follows WHERE user_id = $1 AND thread_id = $2`,
+      [userId, threadId],
+    );
+    return rows[0]?.level ?? null;
+  }
+
+  /** 'normal' for a board is the same as not following it. */
+  async setBoardFollow(userId: string, boardId: string, level: BoardFollowLevel): Promise<void> {
+    if (level === 'normal') {
+      await this.db.query(`DELETE FROM board_follows WHERE user_id = $1 AND board_id = $2`, [userId, boardId]);
+      return;
+    }
+    await this.db.query(
+      `INSERT INTO board_follows (user_id, board_id, level) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, board_id) DO UPDATE SET level = EXCLUDED.level`,
+      [userId, boardId, level],
+    );
+  }
+
+  following(userId: string): Promise<{
+    threads: Array<{ id: string; title: string; boardSlug: string; level: FollowLevel }>;
+    boards: Array<{ slug: string; name: string; level: BoardFollowLevel }>;
+  }> {
+    return this.db
+      .query(
+        `SELECT
+           coalesce((SELECT json_agg(x ORDER BY x."lastActivityAt" DESC) FROM (
+             SELECT t.id, t.title, b.slug AS "boardSlug", f.level, t.last_activity_at AS "lastActivityAt"
+             FROM thread_follows f JOIN threads t ON t.id = f.thread_id JOIN boards b ON b.id = t.board_id
+             WHERE f.user_id = $1 AND t.status IN ('published', 'hidden')
+             ORDER BY t.last_activity_at DESC LIMIT 200) x), '[]') AS threads,
+           coalesce((SELECT json_agg(y ORDER BY y.name) FROM (
+             SELECT b.slug, b.name, f.level FROM board_follows f JOIN boards b ON b.id = f.board_id
+             WHERE f.user_id = $1) y), '[]') AS boards`,
+        [userId],
+      )
+      .then((rows: Array<{ threads: never; boards: never }>) => {
+        const threads = (
+          rows[0].threads as Array<{ id: string; title: string; boardSlug: string; level: FollowLevel }>
+        ).map(({ id, title, boardSlug, level }) => ({ id, title, boardSlug, level }));
+        return { threads, boards: rows[0].boards };
+      });
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type {
+  BoardFollowLevel,
+  BoardFollowView,
+  FollowLevel,
+  FollowingList,
+  NotificationList,
+  ThreadFollowView,
+} from '@kindred/contracts';
+import type { AuthUser } from '../auth/auth-user.js';
+import { timeCursor } from '../boards/boards-cursor.js';
+import { AppError, notFound } from '../common/app-error.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { toNotificationView } from './notification-text.js';
+import { NotificationsGateway } from './notifications.gateway.js';
+import { NotificationsRepository } from './notifications.repository.js';
+
+const DEFAULT_LIMIT = 20;
+export const NOTIFY_POST_JOB = 'notify_post';
+
+/** The centre, follow levels, and the fan-out job of a published post. */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    private readonly repo: NotificationsRepository,
+    private readonly gateway: NotificationsGateway,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    // Enqueued by the posts trigger (migration 1764400000000) in the transaction that publishes a post.
+    this.jobs.register(NOTIFY_POST_JOB, (payload) => this.fanOutPost(payload));
+  }
+
+  async list(user: AuthUser, cursor: string | undefined, limit = DEFAULT_LIMIT): Promise<NotificationList> {
+    const after = timeCursor.decode(cursor);
+    const rows = await this.repo.listForUser(user.id, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toNotificationView),
+      nextCursor: rows.length > limit && last ? timeCursor.encode({ micros: last.cursorMicros, id: last.id }) : null,
+      unread: await this.repo.countUnread(user.id),
+    };
+  }
+
+  async markRead(user: AuthUser, dto: { ids?: string[]; all?: true }): Promise<{ unread: number }> {
+    if ((dto.ids === undefined) === (dto.all === undefined)) {
+      throw new AppError('validation_failed', 'ids: send the ids to mark read, or all: true (one of the two).', {
+        fields: [{ field: 'ids', reason: 'send ids or all: true, not both and not neither' }],
+      });
+    }
+    const ids = dto.all ? null : (dto.ids ?? []);
+    const unread = await this.repo.markRead(user.id, ids);
+    this.gateway.read(user.id, ids, unread);
+    return { unread };
+  }
+
+  async followThread(user: AuthUser, threadId: string, level: FollowLevel): Promise<ThreadFollowView> {
+    await this.requireReadableThread(user, threadId);
+    await this.repo.setThreadFollow(user.id, threadId, level);
+    return { threadId, level };
+  }
+
+  async threadFollow(user: AuthUser, threadId: string): Promise<ThreadFollowView> {
+    await this.requireReadableThread(user, threadId);
+    return { threadId, level: (await this.repo.threadFollow(user.id, threadId)) ?? 'normal' };
+  }
+
+  async followBoard(user: AuthUser, slug: string, level: BoardFollowLevel): Promise<BoardFollowView> {
+    const board = await this.repo.findBoard(slug);
+    if (!board) throw notFound('That board');
+    await this.repo.setBoardFollow(user.id, board.id, level);
+    return { slug: board.slug, level };
+  }
+
+  following(user: AuthUser): Promise<FollowingList> {
+    return this.repo.following(user.id);
+  }
+
+  /** The job: one set-based insert for every reader, then one read of the items to deliver them live. */
+  async fanOutPost(payload: unknown): Promise<void> {
+    const postId = (payload as { postId?: unknown } | null)?.postId;
+    if (typeof postId !== 'string') {
+      this.logger.warn('A notify_post job without a post id was skipped.');
+      return;
+    }
+    const ids = await this.repo.fanOutPost(postId);
+    for (const row of await this.repo.findWithUnread(ids)) {
+      this.gateway.created(row.userId, toNotificationView(row), row.unread);
+    }
+  }
+
+  /** Unknown and unreadable threads are the same 404, so following says nothing about what exists. */
+  private async requireReadableThread(user: AuthUser, threadId: string): Promise<void> {
+    const thread = await this.repo.findThread(threadId);
+    const readable =
+      thread !== null &&
+      (thread.status === 'published' ||
+        thread.status === 'hidden' ||
+        (thread.status !== 'deleted' && (thread.authorId === user.id || isModerator(user))));
+    if (!readable) throw notFound('That thread');
+  }
+}
+
+const isModerator = (user: AuthUser): boolean => user.role === 'moderator' || user.role === 'admin';

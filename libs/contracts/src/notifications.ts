@@ -1,0 +1,79 @@
+/** The notification centre, follow levels and their live events (namespace "/", room `user:<id>`). */
+
+export const NOTIFICATION_KINDS = [
+  'reply',
+  'mention',
+  'thread',
+  'meeting_opening',
+  'milestone',
+  'removal',
+  'warning',
+  'suspension',
+  'appeal_result',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Moderation notices are kinds of the centre; their full text and appeal live at /notices. */
+export const NOTICE_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'removal',
+  'warning',
+  'suspension',
+  'appeal_result',
+];
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  createdAt: string;
+  readAt: string | null;
+  /** The thread it is about (a title anyone who can read the thread sees). */
+  thread?: { id: string; title: string };
+  /** The first post it points at (for "jump to it"). */
+  post?: { id: string };
+  /** Named only as the thread shows them: their alias in that thread, or their username. */
+  actor?: { displayName: string };
+  /** How many events this item stands for (several replies collapse into one). */
+  count: number;
+  /** Kind words for the list. */
+  text: string;
+  /** For moderation kinds: the notice, read in full and appealed at /notices. */
+  noticeId?: string;
+}
+
+export interface NotificationList {
+  items: NotificationView[];
+  nextCursor: string | null;
+  unread: number;
+}
+
+export interface MarkNotificationsRead {
+  ids?: string[];
+  all?: true;
+}
+
+export const FOLLOW_LEVELS = ['watching', 'normal', 'muted'] as const;
+export type FollowLevel = (typeof FOLLOW_LEVELS)[number];
+export const BOARD_FOLLOW_LEVELS = ['watching', 'normal'] as const;
+export type BoardFollowLevel = (typeof BOARD_FOLLOW_LEVELS)[number];
+
+export interface ThreadFollowView {
+  threadId: string;
+  level: FollowLevel;
+}
+
+export interface BoardFollowView {
+  slug: string;
+  level: BoardFollowLevel;
+}
+
+export interface FollowingList {
+  threads: Array<{ id: string; title: string; boardSlug: string; level: FollowLevel }>;
+  boards: Array<{ slug: string; name: string; level: BoardFollowLevel }>;
+}
+
+export interface NotificationServerToClient {
+  /** A new (or grown, collapsed) item, and the member's unread count after it. */
+  'notification:new': (payload: { notification: NotificationView; unread: number }) => void;
+  /** Items were read (in another tab too); `ids` null means all. */
+  'notification:read': (payload: { ids: string[] | null; unread: number }) => void;
+}

@@ -1,0 +1,266 @@
+import type { AuthResponse, NotificationList, NotificationView, PostView, ThreadView } from '@kindred/contracts';
+import type { Socket } from 'socket.io-client';
+import { BoardsModerationPort } from '../../apps/api/src/boards/boards-moderation.port.js';
+import { NoticesRepository } from '../../apps/api/src/moderation/notices/notices.repository.js';
+import { connected, nextEvent, startTestApp, type TestApp } from '../support/test-app.js';
+
+const BOARD = 'withdrawal-detox';
+
+type NewEvent = { notification: NotificationView; unread: number };
+
+/**
+ * The notification centre: a reply reaches the thread's watchers live on their own room, named
+ * only as the thread shows the replier; replies collapse; reading clears; muting silences; held
+ * content notifies once approved; moderation notices are kinds of the same centre.
+ */
+describe('notifications', () => {
+  let t: TestApp;
+  let a: AuthResponse;
+  let b: AuthResponse;
+  let c: AuthResponse;
+  const heard = new Map<string, Array<{ event: string; payload: unknown }>>();
+  const sockets = new Map<string, Socket>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await t.register('dawn_hidden_author');
+    b = await t.register('bright_replier');
+    c = await t.register('calm_mentioner');
+    for (const [name, who] of [
+      ['a', a],
+      ['b', b],
+      ['c', c],
+    ] as const) {
+      const socket = t.socket('/', who.token);
+      await connected(socket);
+      const log: Array<{ event: string; payload: unknown }> = [];
+      socket.onAny((event: string, payload: unknown) => log.push({ event, payload }));
+      heard.set(name, log);
+      sockets.set(name, socket);
+    }
+  }, 30_000);
+  afterAll(() => t.close());
+
+  const thread = async (
+    who: AuthResponse,
+    anonymous: boolean,
+    title = 'Day 3 and cannot sleep',
+  ): Promise<ThreadView> => {
+    const res = await t.api<ThreadView>('POST', `/api/boards/${BOARD}/threads`, {
+      token: who.token,
+      body: { title, body: 'The nights are the worst part.', anonymous },
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const reply = async (who: AuthResponse, threadId: string, body: string, anonymous = true, replyToId?: string) => {
+    const res = await t.api<PostView>('POST', `/api/threads/${threadId}/posts`, {
+      token: who.token,
+      body: { body, anonymous, ...(replyToId ? { replyToId } : {}) },
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const centre = async (who: AuthResponse, query = ''): Promise<NotificationList> => {
+    const res = await t.api<NotificationList>('GET', `/api/me/notifications${query}`, { token: who.token });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const alias = (view: PostView | ThreadView): string => {
+    if (view.author.type !== 'anonymous') throw new Error('expected an anonymous author');
+    return view.author.alias;
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
+
+  it('tells the anonymous author live of a reply, naming the replier only by their alias', async () => {
+    const started = await thread(a, true);
+    const live = nextEvent<NewEvent>(sockets.get('a')!, 'notification:new');
+    const answer = await reply(b, started.id, 'Hang in there, night three was my worst too.');
+    const { notification, unread } = await live;
+    expect(unread).toBe(1);
+    expect(notification).toMatchObject({
+      kind: 'reply',
+      count: 1,
+      readAt: null,
+      thread: { id: started.id, title: 'Day 3 and cannot sleep' },
+      post: { id: answer.id },
+      actor: { displayName: alias(answer) },
+    });
+    expect(notification.text).toBe(`${alias(answer)} replied in “Day 3 and cannot sleep”`);
+    expect(JSON.stringify(notification)).not.toContain(b.user.username);
+    const list = await centre(a);
+    expect(list.unread).toBe(1);
+    expect(list.items[0].id).toBe(notification.id);
+    // The replier is told nothing, and nothing they can fetch or hear names the author.
+    await settle();
+    expect((await centre(b)).items).toEqual([]);
+    expect(JSON.stringify(heard.get('b'))).not.toContain(a.user.username);
+    expect(JSON.stringify(heard.get('c'))).not.toContain(a.user.username);
+  });
+
+  it('collapses several replies to one thread into one unread item, and notifies nobody of their own reply', async () => {
+    const started = await thread(a, true, 'Shaky hands on day two');
+    const first = nextEvent<NewEvent>(sockets.get('a')!, 'notification:new');
+    await reply(b, started.id, 'Magnesium helped me a little.');
+    const firstItem = (await first).notification;
+    for (const body of ['Warm baths too.', 'And water, lots of it.']) {
+      const grown = nextEvent<NewEvent>(sockets.get('a')!, 'notification:new');
+      await reply(c, started.id, body, false);
+      expect((await grown).notification.id).toBe(firstItem.id);
+    }
+    const list = await centre(a);
+    const item = list.items.find((i) => i.thread?.id === started.id)!;
+    expect(item).toMatchObject({ id: firstItem.id, count: 3, text: '3 new replies in “Shaky hands on day two”' });
+    // It still points at the first of them, so opening it starts where the news starts.
+    expect(item.post?.id).toBe(firstItem.post?.id);
+    // A answers anonymously in their own thread: A hears nothing; B and C (who replied, so watch) hear A's alias.
+    const bHears = nextEvent<NewEvent>(sockets.get('b')!, 'notification:new');
+    const own = await reply(a, started.id, 'Thank you both.');
+    const bItem = (await bHears).notification;
+    expect(bItem.actor?.displayName).toBe(alias(own));
+    expect(JSON.stringify(bItem)).not.toContain(a.user.username);
+    expect((await centre(a)).items.find((i) => i.thread?.id === started.id)?.count).toBe(3);
+  });
+
+  it('marks items read by id or all at once, live in every tab, and starts a new item after reading', async () => {
+    const started = await thread(a, false, 'Reading marks');
+    const arrived = nextEvent<NewEvent>(sockets.get('a')!, 'notification:new');
+    await reply(b, started.id, 'One.');
+    const item = (await arrived).notification;
+    const readLive = nextEvent<{ ids: string[] | null; unread: number }>(sockets.get('a')!, 'notification:read');
+    const before = (await centre(a)).unread;
+    const res = await t.api<{ unread: number }>('POST', '/api/me/notifications/read', {
+      token: a.token,
+      body: { ids: [item.id] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.unread).toBe(before - 1);
+    expect(await readLive).toEqual({ ids: [item.id], unread: before - 1 });
+    const next = nextEvent<NewEvent>(sockets.get('a')!, 'notification:new');
+    await reply(b, started.id, 'Two.');
+    expect((await next).notification.id).not.toBe(item.id);
+    const all = await t.api<{ unread: number }>('POST', '/api/me/notifications/read', {
+      token: a.token,
+      body: { all: true },
+    });
+    expect(all.body.unread).toBe(0);
+    expect((await centre(a)).unread).toBe(0);
+    // Someone else's ids change nothing of theirs.
+    const other = await t.api<{ unread: number }>('POST', '/api/me/notifications/read', {
+      token: b.token,
+      body: { ids: [item.id] },
+    });
+    expect(other.status).toBe(200);
+  });
+
+  it('stops notifying once the thread is muted, and notifies a reply to your post unless muted', async () => {
+    const started = await thread(a, true, 'Muting');
+    const mute = await t.api('PUT', `/api/threads/${started.id}/follow`, { token: a.token, body: { level: 'muted' } });
+    expect(mute.status).toBe(200);
+    expect(mute.body).toEqual({ threadId: started.id, level: 'muted' });
+    await reply(b, started.id, 'Muted reply.', true, started.posts.items[0].id);
+    await settle();
+    expect((await centre(a)).items.filter((i) => i.thread?.id === started.id)).toEqual([]);
+    // Normal: only replies to you.
+    await t.api('PUT', `/api/threads/${started.id}/follow`, { token: a.token, body: { level: 'normal' } });
+    await reply(c, started.id, 'Not to you.', false);
+    await settle();
+    expect((await centre(a)).items.filter((i) => i.thread?.id === started.id)).toEqual([]);
+    const arrived = nextEvent<NewEvent>(sockets.get('a')!, 'notification:new');
+    await reply(c, started.id, 'To you.', false, started.posts.items[0].id);
+    expect((await arrived).notification.thread?.id).toBe(started.id);
+  });
+
+  it('does not notify of held content until a moderator approves it, then once', async () => {
+    const started = await thread(a, true, 'Held replies');
+    const held = await t.api<PostView>('POST', `/api/threads/${started.id}/posts`, {
+      token: b.token,
+      body: { body: 'Call me at 555-867-5309 if you want to talk', anonymous: true },
+    });
+    expect(held.body.status).toBe('held');
+    await settle();
+    expect((await centre(a)).items.filter((i) => i.thread?.id === started.id)).toEqual([]);
+    const arrived = nextEvent<NewEvent>(sockets.get('a')!, 'notification:new');
+    await t.app.get(BoardsModerationPort).setPostStatus(held.body.id, 'published', null);
+    expect((await arrived).notification.post?.id).toBe(held.body.id);
+    // Hidden and shown again: no second notification.
+    await t.app.get(BoardsModerationPort).setPostStatus(held.body.id, 'hidden', 'Flagged');
+    await t.app.get(BoardsModerationPort).setPostStatus(held.body.id, 'published', null);
+    await settle();
+    expect((await centre(a)).items.find((i) => i.thread?.id === started.id)?.count).toBe(1);
+  });
+
+  it('pages the centre by keyset, and answers bad input with 400/404 naming the field', async () => {
+    const first = await centre(a, '?limit=2');
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await centre(a, `?limit=2&cursor=${first.nextCursor}`);
+    expect(second.items.map((i) => i.id)).not.toContain(first.items[0].id);
+    expect(second.items.map((i) => i.id)).not.toContain(first.items[1].id);
+    const badCursor = await t.api('GET', '/api/me/notifications?cursor=bm90LWEtY3Vyc29y', { token: a.token });
+    expect(badCursor.status).toBe(400);
+    expect(JSON.stringify(badCursor.body)).toContain('cursor');
+    expect((await t.api('GET', '/api/me/notifications')).status).toBe(401);
+
+    const started = await thread(a, false, 'Bad input');
+    const level = await t.api('PUT', `/api/threads/${started.id}/follow`, { token: a.token, body: { level: 'loud' } });
+    expect(level.status).toBe(400);
+    expect(JSON.stringify(level.body)).toContain('level');
+    const unknown = await t.api('PUT', `/api/threads/00000000-0000-4000-8000-000000000000/follow`, {
+      token: a.token,
+      body: { level: 'watching' },
+    });
+    expect(unknown.status).toBe(404);
+    expect((await t.api('PUT', `/api/threads/nope/follow`, { token: a.token, body: { level: 'muted' } })).status).toBe(
+      404,
+    );
+    // A thread that someone else cannot read (held) is the same 404 as one that does not exist.
+    const heldThread = await t.api<ThreadView>('POST', `/api/boards/${BOARD}/threads`, {
+      token: a.token,
+      body: { title: 'anyone around', body: "who's got blues? need 10 pressed 30s tonight, cash ready, hmu" },
+    });
+    expect(heldThread.body.status).toBe('held');
+    const hidden = await t.api('PUT', `/api/threads/${heldThread.body.id}/follow`, {
+      token: b.token,
+      body: { level: 'watching' },
+    });
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).toEqual(unknown.body);
+    const neither = await t.api('POST', '/api/me/notifications/read', { token: a.token, body: {} });
+    expect(neither.status).toBe(400);
+    expect(JSON.stringify(neither.body)).toContain('ids');
+    const badIds = await t.api('POST', '/api/me/notifications/read', { token: a.token, body: { ids: ['x'] } });
+    expect(badIds.status).toBe(400);
+    const board = await t.api('PUT', `/api/boards/no-such-board/follow`, {
+      token: a.token,
+      body: { level: 'watching' },
+    });
+    expect(board.status).toBe(404);
+    const boardLevel = await t.api('PUT', `/api/boards/${BOARD}/follow`, { token: a.token, body: { level: 'muted' } });
+    expect(boardLevel.status).toBe(400);
+    expect(JSON.stringify(boardLevel.body)).toContain('level');
+  });
+
+  it('keeps moderation notices as kinds of the centre, read in step with /api/me/notices', async () => {
+    const noticeId = await t.app.get(NoticesRepository).create({
+      userId: c.user.id,
+      kind: 'warning',
+      targetType: 'post',
+      targetId: null,
+      excerpt: null,
+      reason: 'other',
+      message: 'Please keep it kind.',
+      suspendedUntil: null,
+      appealable: false,
+    });
+    const list = await centre(c);
+    const item = list.items.find((i) => i.noticeId === noticeId)!;
+    expect(item).toMatchObject({ kind: 'warning', readAt: null });
+    expect(item.text).toContain('note');
+    await t.api('POST', '/api/me/notifications/read', { token: c.token, body: { ids: [item.id] } });
+    const notices = await t.api<{ notices: Array<{ id: string; readAt: string | null }> }>('GET', '/api/me/notices', {
+      token: c.token,
+    });
+    expect(notices.body.notices.find((n) => n.id === noticeId)?.readAt).not.toBeNull();
+  });
+});
