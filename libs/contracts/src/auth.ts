@@ -30,3 +30,5 @@ export interface HealthView {
   status: 'ok' | 'degraded';
   db: 'up' | 'down';
 }
+/** zxcvbn score (0–4) a new password must reach, on the server and in the strength meter alike. */
+export const PASSWORD_MIN_SCORE = 3;

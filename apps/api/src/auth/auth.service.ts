@@ -5,8 +5,8 @@ import { AppError } from '../common/app-error.js';
 import { toUserView } from '../users/user.mapper.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from './auth-user.js';
-import { isTooCommon } from './common-passwords.js';
 import type { LoginDto, RegisterDto } from './dto/credentials.dto.js';
+import { passwordProblem } from './password/password-policy.js';
 import { SessionRevocation } from './session-revocation.service.js';
 import { TokenService } from './token.service.js';
 
@@ -24,12 +24,8 @@ export class AuthService {
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponse> {
-    if (dto.password.toLowerCase() === dto.username.toLowerCase()) {
-      throw fieldError('password', 'must not be the same as your username');
-    }
-    if (isTooCommon(dto.password)) {
-      throw fieldError('password', 'is one of the most common passwords; please choose another');
-    }
+    const problem = passwordProblem(dto.password, dto.username);
+    if (problem) throw fieldError('password', problem);
     if (await this.users.findByUsername(dto.username)) {
       throw new AppError('username_taken', 'That username is taken; please choose another.', {
         fields: [{ field: 'username', reason: 'is already taken' }],
