@@ -8,6 +8,8 @@ import { ChatBlockedMessages1763700006000 } from './1763700006000-chat-blocked-m
 import { ReplyFunction1763700007000 } from './1763700007000-reply-function.js';
 import { UsersChangedNotify1763700008000 } from './1763700008000-users-changed-notify.js';
 import { ModerationLogMessageText1763700009000 } from './1763700009000-moderation-log-message-text.js';
+import { Sessions1764500000000 } from './1764500000000-sessions.js';
+import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   ReplyFunction1763700007000,
   UsersChangedNotify1763700008000,
   ModerationLogMessageText1763700009000,
+  Sessions1764500000000,
+  RecoveryCodes1764500001000,
 ];
