@@ -45,10 +45,13 @@ describe('accounts', () => {
     });
     expect(same.status).toBe(400);
     expect(same.body.message).toContain('password');
-    const common = await t.api<ErrorBody>('POST', '/api/auth/register', {
-      body: { username: uniqueName(), password: 'password123' },
-    });
-    expect(common.status).toBe(400);
+    for (const password of ['password123', 'aaaaaaaaaa', 'Password1!', 'abcdefghijkl', '1234567890', 'qwertyuiop']) {
+      const weak = await t.api<ErrorBody>('POST', '/api/auth/register', { body: { username: uniqueName(), password } });
+      expect(weak.status).toBe(400);
+      expect(weak.body.details?.fields).toEqual([
+        { field: 'password', reason: expect.stringMatching(/easy to guess\. .*Try three or four words/) as string },
+      ]);
+    }
   });
 
   it('answers 409 for a taken username, case-insensitively', async () => {

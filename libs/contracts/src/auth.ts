@@ -30,3 +30,46 @@ export interface HealthView {
   status: 'ok' | 'degraded';
   db: 'up' | 'down';
 }
+/** zxcvbn score (0–4) a new password must reach, on the server and in the strength meter alike. */
+export const PASSWORD_MIN_SCORE = 3;
+
+/** POST /api/auth/register: the new account, its token and its recovery codes (shown once). */
+export interface RegisterResponse extends AuthResponse {
+  recoveryCodes: string[];
+}
+
+/** GET /api/me: the account, with how many unused recovery codes it has and whether they were saved. */
+export interface MeView extends UserView {
+  recoveryCodesLeft: number;
+  recoveryCodesSaved: boolean;
+}
+
+/** POST /api/me/recovery-codes { currentPassword }: a new set; the old one stops working. */
+export interface RecoveryCodesResponse {
+  recoveryCodes: string[];
+}
+
+/** POST /api/auth/recover. */
+export interface RecoverRequest {
+  username: string;
+  code: string;
+  newPassword: string;
+}
+
+/** POST /api/me/password. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** GET /api/me/sessions: one signed-in device. No address, no location; lastSeenAt is to the hour. */
+export interface DeviceSessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+  /** Coarse, from the user agent: "Chrome on Android". */
+  label: string;
+}
+
+export const RECOVERY_CODE_COUNT = 10;

@@ -26,7 +26,12 @@ export type ErrorCode =
   | 'not_live'
   | 'muted'
   | 'slow_mode'
-  | 'too_long';
+  | 'too_long'
+  // accounts
+  | 'wrong_password'
+  | 'wrong_code'
+  | 'link_expired'
+  | 'passkey_failed';
 
 export interface FieldError {
   field: string;

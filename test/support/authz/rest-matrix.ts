@@ -65,6 +65,10 @@ const ownFreshAccount = async (w: World, actor: ActorName, body?: unknown): Prom
   return { ...(account ? { token: account.token } : {}), ...(body ? { body } : {}) };
 };
 
+/** The session id inside a token (its `sid` claim). */
+const sessionIdOf = (token: string): string =>
+  (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { sid: string }).sid;
+
 /**
  * Every REST operation × every actor. Keys are "METHOD /path" as in the OpenAPI document with
  * `{param}` written `:param`; a key may carry a variant after " #" (several rows for one route).
@@ -86,6 +90,40 @@ export const REST_MATRIX: Record<string, RestRow> = {
     },
   },
   'POST /api/auth/logout-everywhere': { expect: SIGNED_IN(204), call: (w, a) => ownFreshAccount(w, a) },
+  'POST /api/auth/logout': { expect: SIGNED_IN(204), call: (w, a) => ownFreshAccount(w, a) },
+  'POST /api/auth/recover': {
+    expect: ALL(401),
+    why: 'anyone may try a recovery code; a wrong one is 401 whoever asks (a token sent along is ignored)',
+    call: (w, actor) => {
+      const who = actor === 'guest' ? w.accounts.owner : w.accounts[actor];
+      return { body: { username: who.username, code: 'abcd-efgh-jkmn', newPassword: 'lantern ocean tuesday fig' } };
+    },
+  },
+  'POST /api/me/password': {
+    expect: SIGNED_IN(204),
+    why: 'changing your own password is not a write: a suspended member may secure their account',
+    call: (w, a) => ownFreshAccount(w, a, { currentPassword: PASSWORD, newPassword: 'lantern ocean tuesday fig' }),
+  },
+  'POST /api/me/recovery-codes': { expect: SIGNED_IN(200), call: () => ({ body: { currentPassword: PASSWORD } }) },
+  'POST /api/me/recovery-codes/saved': { expect: SIGNED_IN(204) },
+  'GET /api/me/sessions': { expect: SIGNED_IN(200) },
+  'DELETE /api/me/sessions/:id': {
+    expect: OWNER_ONLY(204, 404),
+    why: "another member's session is answered as if it did not exist",
+    call: async (w) => ({
+      params: {
+        id: sessionIdOf(
+          await w
+            .ok<{ token: string }>('POST', '/api/auth/login', undefined, {
+              username: w.accounts.owner.username,
+              password: PASSWORD,
+            })
+            .then((r) => r.token),
+        ),
+      },
+    }),
+  },
+  'POST /api/me/sessions/end-others': { expect: SIGNED_IN(204), call: (w, a) => ownFreshAccount(w, a) },
   'GET /api/me': { expect: SIGNED_IN(200) },
   'PATCH /api/me': { expect: SIGNED_IN(200), call: () => ({ body: { anonymousByDefault: false } }) },
   'GET /api/me/export': { expect: SIGNED_IN(200) },

@@ -7,11 +7,15 @@ export interface AuthUser {
   role: Role;
   suspendedUntil: Date | null;
   createdAt: Date;
+  /** The session (device) the token belongs to; null for a token from before sessions (v0.1). */
+  sessionId?: string | null;
 }
 
 export interface JwtPayload {
   sub: string;
   ver: number;
+  /** Session id (sessions table): deleting that row revokes this token alone. */
+  sid?: string;
 }
 
 export const isModerator = (user: AuthUser | null | undefined): boolean =>

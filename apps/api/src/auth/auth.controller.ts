@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AuthResponse, UserView } from '@kindred/contracts';
+import type { AuthResponse, MeView, RegisterResponse, UserView } from '@kindred/contracts';
+import type { Request } from 'express';
+import { ClientKeyService } from '../common/client-key.js';
 import { Auth, CurrentUser } from './auth.decorators.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
@@ -9,17 +11,30 @@ import { LoginDto, RegisterDto, UpdateSettingsDto } from './dto/credentials.dto.
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly clientKeys: ClientKeyService,
+  ) {}
 
   @Post('auth/register')
-  register(@Body() dto: RegisterDto): Promise<AuthResponse> {
-    return this.auth.register(dto);
+  register(@Body() dto: RegisterDto, @Req() req: Request): Promise<RegisterResponse> {
+    return this.auth.register(dto, { userAgent: req.headers['user-agent'] });
   }
 
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<AuthResponse> {
-    return this.auth.login(dto);
+  async login(@Body() dto: LoginDto, @Req() req: Request): Promise<AuthResponse> {
+    return this.auth.login(dto, {
+      userAgent: req.headers['user-agent'],
+      clientKey: await this.clientKeys.forRequest(req),
+    });
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @Auth()
+  async logout(@CurrentUser() user: AuthUser): Promise<void> {
+    await this.auth.signOut(user);
   }
 
   @Post('auth/logout-everywhere')
@@ -31,7 +46,7 @@ export class AuthController {
 
   @Get('me')
   @Auth()
-  me(@CurrentUser() user: AuthUser): Promise<UserView> {
+  me(@CurrentUser() user: AuthUser): Promise<MeView> {
     return this.auth.me(user);
   }
 

@@ -1,17 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthResponse, UserView } from '@kindred/contracts';
+import type { AuthResponse, MeView, RegisterResponse, UserView } from '@kindred/contracts';
 import * as argon2 from 'argon2';
 import { AppError } from '../common/app-error.js';
 import { ContentSafetyService } from '../safety/content-safety.service.js';
 import { toUserView } from '../users/user.mapper.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from './auth-user.js';
-import { isTooCommon } from './common-passwords.js';
 import type { LoginDto, RegisterDto } from './dto/credentials.dto.js';
+import { passwordProblem } from './password/password-policy.js';
+import { RecoveryCodesService } from './recovery/recovery-codes.service.js';
 import { SessionRevocation } from './session-revocation.service.js';
+import { SessionsRepository } from './sessions/sessions.repository.js';
+import { GuessThrottle } from './throttle/guess-throttle.js';
 import { TokenService } from './token.service.js';
 
 const WRONG_CREDENTIALS = 'That username and password do not match an account.';
+
+/** Who is asking, as far as the account features need to know: never an address. */
+export interface RequestContext {
+  userAgent?: string;
+  /** The daily HMAC of the client's address (ClientKeyService), for the guess throttle. */
+  clientKey: string;
+}
 
 @Injectable()
 export class AuthService {
@@ -23,17 +33,16 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly revocation: SessionRevocation,
     private readonly safety: ContentSafetyService,
+    private readonly sessions: SessionsRepository,
+    private readonly recoveryCodes: RecoveryCodesService,
+    private readonly throttle: GuessThrottle,
   ) {}
 
-  async register(dto: RegisterDto): Promise<AuthResponse> {
+  async register(dto: RegisterDto, context: Pick<RequestContext, 'userAgent'> = {}): Promise<RegisterResponse> {
     // A username is shown on every signed post: it passes the same safety decision as a post.
     this.safety.refuseUnsafe(dto.username.replace(/[-_.]+/g, ' '), 'username', 'A username');
-    if (dto.password.toLowerCase() === dto.username.toLowerCase()) {
-      throw fieldError('password', 'must not be the same as your username');
-    }
-    if (isTooCommon(dto.password)) {
-      throw fieldError('password', 'is one of the most common passwords; please choose another');
-    }
+    const problem = passwordProblem(dto.password, dto.username);
+    if (problem) throw fieldError('password', problem);
     if (await this.users.findByUsername(dto.username)) {
       throw new AppError('username_taken', 'That username is taken; please choose another.', {
         fields: [{ field: 'username', reason: 'is already taken' }],
@@ -50,24 +59,30 @@ export class AuthService {
       }
       throw error;
     }
-    return { user: toUserView(user), token: await this.tokens.issue(user) };
+    const [token, recoveryCodes] = await Promise.all([
+      this.tokens.issue(user, context.userAgent),
+      this.recoveryCodes.issue(user.id),
+    ]);
+    return { user: toUserView(user), token, recoveryCodes };
   }
 
-  async login(dto: LoginDto): Promise<AuthResponse> {
+  async login(dto: LoginDto, context: RequestContext): Promise<AuthResponse> {
+    await this.throttle.check('login', dto.username, context.clientKey);
     const user = await this.users.findByUsername(dto.username);
-    if (!user) {
-      await argon2.verify(await this.dummyHash, dto.password).catch(() => false);
+    const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), dto.password).catch(() => false);
+    if (!user || !ok) {
+      await this.throttle.failed('login', dto.username, context.clientKey);
       throw new AppError('invalid_credentials', WRONG_CREDENTIALS);
     }
-    const ok = await argon2.verify(user.passwordHash, dto.password).catch(() => false);
-    if (!ok) throw new AppError('invalid_credentials', WRONG_CREDENTIALS);
-    return { user: toUserView(user), token: await this.tokens.issue(user) };
+    await this.throttle.succeeded('login', dto.username, context.clientKey);
+    return { user: toUserView(user), token: await this.tokens.issue(user, context.userAgent) };
   }
 
-  async me(auth: AuthUser): Promise<UserView> {
+  async me(auth: AuthUser): Promise<MeView> {
     const user = await this.users.findById(auth.id);
     if (!user) throw new AppError('unauthorized', 'Please sign in again.');
-    return toUserView(user);
+    const codes = await this.recoveryCodes.status(auth.id);
+    return { ...toUserView(user), recoveryCodesLeft: codes.left, recoveryCodesSaved: codes.saved };
   }
 
   async updateSettings(auth: AuthUser, anonymousByDefault: boolean): Promise<UserView> {
@@ -75,9 +90,15 @@ export class AuthService {
     return this.me(auth);
   }
 
+  /** "Sign out" on this device: its session ends (its sockets too, on every process). */
+  async signOut(auth: AuthUser): Promise<void> {
+    if (auth.sessionId) await this.sessions.delete(auth.id, auth.sessionId);
+  }
+
   /** "Sign out everywhere": every token issued so far stops working at once. */
   async signOutEverywhere(auth: AuthUser): Promise<void> {
     await this.users.bumpTokenVersion(auth.id);
+    await this.sessions.deleteAllBut(auth.id, null);
     this.revocation.revoke(auth.id);
   }
 
@@ -89,6 +110,6 @@ export class AuthService {
   }
 }
 
-function fieldError(field: string, reason: string): AppError {
+export function fieldError(field: string, reason: string): AppError {
   return new AppError('validation_failed', `${field}: ${reason}.`, { fields: [{ field, reason }] });
 }

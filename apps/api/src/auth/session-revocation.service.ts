@@ -6,6 +6,8 @@ import { UserCache } from './user-cache.service.js';
 
 /** The room every authenticated socket joins, on every namespace, so that one call reaches all of a person's sockets. */
 export const userRoom = (userId: string): string => `user:${userId}`;
+/** The room of the sockets opened with one session's token. */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 
 /** How often live sockets are re-checked against the accounts table (deleted, signed out, suspended, role changed). */
 export const SESSION_SWEEP_MS = 15_000;
@@ -26,7 +28,11 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     private readonly db: DataSource,
     private readonly accounts: UserCache,
-  ) {}
+  ) {
+    // A deleted session (from any process, the CLI or SQL) arrives on the account cache's LISTEN
+    // connection on every process: its sockets here are disconnected at once.
+    accounts.events.on('session-ended', (sessionId) => this.disconnectSession(sessionId));
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
@@ -46,6 +52,14 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
     this.server ??= socket.nsp.server;
     const user = (socket.data as SocketData).user;
     if (user) void socket.join(userRoom(user.id));
+    if (user?.sessionId) void socket.join(sessionRoom(user.sessionId));
+  }
+
+  /** Disconnects this process's sockets of one session (every process gets the notification). */
+  disconnectSession(sessionId: string): void {
+    if (!this.server) return;
+    for (const namespace of this.server._nsps.values())
+      namespace.local.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 
   /** Disconnects every socket of this account, on every namespace (and forgets its cached account here at once). */
@@ -70,6 +84,8 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
     }
     let disconnected = 0;
     const accounts = await this.currentAccounts([...byUser.keys()]);
+    const sessionIds = [...byUser.values()].flat().flatMap((s) => (s.data as SocketData).user?.sessionId ?? []);
+    const liveSessions = await this.liveSessions(sessionIds);
     for (const [userId, sockets] of byUser) {
       const account = accounts.get(userId);
       for (const socket of sockets) {
@@ -78,6 +94,7 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
         const stale =
           !account ||
           !cached ||
+          (cached.sessionId && !liveSessions.has(cached.sessionId)) ||
           (data.tokenVersion !== undefined && account.tokenVersion !== data.tokenVersion) ||
           account.role !== cached.role ||
           (account.suspendedUntil?.getTime() ?? null) !== (cached.suspendedUntil?.getTime() ?? null);
@@ -90,6 +107,18 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
       }
     }
     return disconnected;
+  }
+
+  /** Which of these sessions still exist (one statement per thousand). */
+  private async liveSessions(ids: string[]): Promise<Set<string>> {
+    const live = new Set<string>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM sessions WHERE id = ANY($1::uuid[])`, [
+        ids.slice(i, i + 1000),
+      ]);
+      for (const row of rows) live.add(row.id);
+    }
+    return live;
   }
 
   /**

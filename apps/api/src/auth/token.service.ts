@@ -4,6 +4,9 @@ import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { UserEntity } from '../users/user.entity.js';
 import type { AuthUser, JwtPayload } from './auth-user.js';
+import { deviceLabel } from './sessions/device-label.js';
+import { SessionCache } from './sessions/session-cache.service.js';
+import { SessionsRepository } from './sessions/sessions.repository.js';
 import { UserCache } from './user-cache.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,16 +36,28 @@ export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly accounts: UserCache,
+    private readonly sessions: SessionsRepository,
+    private readonly sessionCache: SessionCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  issue(user: UserEntity): Promise<string> {
-    const payload: JwtPayload = { sub: user.id, ver: user.tokenVersion };
-    return this.jwt.signAsync(payload, {
+  /** Starts a session (a sessions row labelled from the user agent) and returns its token. */
+  async issue(user: Pick<UserEntity, 'id' | 'tokenVersion'>, userAgent?: string): Promise<string> {
+    return (await this.issueSession(user, userAgent)).token;
+  }
+
+  async issueSession(
+    user: Pick<UserEntity, 'id' | 'tokenVersion'>,
+    userAgent?: string,
+  ): Promise<{ token: string; sessionId: string }> {
+    const session = await this.sessions.create(user.id, deviceLabel(userAgent));
+    const payload: JwtPayload = { sub: user.id, ver: user.tokenVersion, sid: session.id };
+    const token = await this.jwt.signAsync(payload, {
       secret: this.config.jwtSecret,
       algorithm: 'HS256',
       expiresIn: TOKEN_LIFETIME_SECONDS,
     });
+    return { token, sessionId: session.id };
   }
 
   /** The user a token belongs to, or null when it is invalid, expired, revoked or orphaned. */
@@ -69,9 +84,12 @@ export class TokenService {
   async fromPayload(payload: JwtPayload): Promise<AuthUser | null> {
     if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return null;
     if (!UUID.test(payload.sub)) return null;
+    if (payload.sid !== undefined && (typeof payload.sid !== 'string' || !UUID.test(payload.sid))) return null;
     const account = await this.accounts.find(payload.sub);
     if (!account || account.tokenVersion !== payload.ver) return null;
-    return toAuthUser(account);
+    // A token without sid predates sessions: it still works until it expires or "sign out everywhere".
+    if (payload.sid && !(await this.sessionCache.isLive(payload.sid, payload.sub))) return null;
+    return { ...toAuthUser(account), sessionId: payload.sid ?? null };
   }
 }
 

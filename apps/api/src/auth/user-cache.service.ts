@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Notification, Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -12,6 +13,8 @@ export interface CachedAccount extends AuthUser {
 
 /** The channel the `users_changed_*` triggers notify (migration 1763700008000). */
 export const USERS_CHANGED_CHANNEL = 'kindred_users';
+/** The channel the `sessions_deleted` trigger notifies with a session id (migration 1764500000000). */
+export const SESSIONS_CHANGED_CHANNEL = 'kindred_sessions';
 /** A cached account is re-read after this long even without a notification (a backstop). */
 export const USER_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 20_000;
@@ -36,6 +39,11 @@ export class UserCache implements OnApplicationBootstrap, OnModuleDestroy {
   private listener: PoolClient | null = null;
   private retry: NodeJS.Timeout | null = null;
   private closed = false;
+  /**
+   * The same LISTEN connection carries session deletions: 'session-ended' (session id) when a
+   * sessions row is deleted, 'reset' when notifications were lost (caches must be dropped).
+   */
+  readonly events = new EventEmitter<{ 'session-ended': [string]; reset: [] }>();
 
   constructor(
     private readonly users: UsersRepository,
@@ -83,6 +91,7 @@ export class UserCache implements OnApplicationBootstrap, OnModuleDestroy {
   private clear(): void {
     this.epoch++;
     this.entries.clear();
+    this.events.emit('reset');
   }
 
   private async listen(): Promise<void> {
@@ -96,8 +105,12 @@ export class UserCache implements OnApplicationBootstrap, OnModuleDestroy {
       c.on('end', () => this.lost(c, new Error('connection ended')));
       c.on('notification', (message: Notification) => {
         if (message.channel === USERS_CHANGED_CHANNEL && message.payload) this.invalidate(message.payload);
+        if (message.channel === SESSIONS_CHANGED_CHANNEL && message.payload) {
+          this.events.emit('session-ended', message.payload);
+        }
       });
       await c.query(`LISTEN ${USERS_CHANGED_CHANNEL}`);
+      await c.query(`LISTEN ${SESSIONS_CHANGED_CHANNEL}`);
       if (this.closed) return this.drop(c);
       this.clear();
       this.listener = c;

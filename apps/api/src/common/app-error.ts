@@ -43,6 +43,11 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   muted: 403,
   slow_mode: 429,
   too_long: 400,
+  // accounts
+  wrong_password: 403,
+  wrong_code: 401,
+  link_expired: 410,
+  passkey_failed: 400,
 };
 
 export const HTTP_ERROR_NAMES: Record<number, string> = {
@@ -52,6 +57,7 @@ export const HTTP_ERROR_NAMES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',

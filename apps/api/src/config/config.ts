@@ -45,7 +45,7 @@ export interface LimitsConfig {
   enabled: boolean;
   /** Registrations per client per day (REGISTRATIONS_PER_DAY). */
   registrationsPerDay: number;
-  /** Login attempts per username per 15 minutes (LOGIN_ATTEMPTS_PER_USERNAME). */
+  /** Wrong sign-in (or recovery-code) guesses per username + client pair before growing delays start (LOGIN_ATTEMPTS_PER_USERNAME). */
   loginPerUsername: number;
   /** Login attempts per client per 15 minutes (LOGIN_ATTEMPTS_PER_CLIENT). */
   loginPerClient: number;
@@ -206,7 +206,7 @@ function limitsConfig(env: Env): LimitsConfig {
   return {
     enabled: switchValue !== 'off',
     registrationsPerDay: int(env, 'REGISTRATIONS_PER_DAY', 5, 1, 1_000_000),
-    loginPerUsername: int(env, 'LOGIN_ATTEMPTS_PER_USERNAME', 10, 1, 1_000_000),
+    loginPerUsername: int(env, 'LOGIN_ATTEMPTS_PER_USERNAME', 5, 1, 1_000_000),
     loginPerClient: int(env, 'LOGIN_ATTEMPTS_PER_CLIENT', 50, 1, 1_000_000),
     writesPerMinute: int(env, 'WRITES_PER_MINUTE', 30, 1, 1_000_000),
     socketEventsPer10s: int(env, 'SOCKET_EVENTS_PER_10S', 100, 1, 1_000_000),

@@ -32,6 +32,10 @@ export class UsersRepository {
     await this.repo.increment({ id }, 'tokenVersion', 1);
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.repo.update({ id }, { passwordHash });
+  }
+
   async setAnonymousByDefault(id: string, value: boolean): Promise<void> {
     await this.repo.update({ id }, { anonymousByDefault: value });
   }

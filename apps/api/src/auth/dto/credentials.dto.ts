@@ -31,3 +31,39 @@ export class UpdateSettingsDto {
   @IsBoolean({ message: 'must be true or false' })
   anonymousByDefault!: boolean;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString({ message: 'must be text' })
+  @Length(1, 200, { message: 'must be 1–200 characters' })
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString({ message: 'must be text' })
+  @Length(10, 200, { message: 'must be 10–200 characters' })
+  newPassword!: string;
+}
+
+export class CurrentPasswordDto {
+  @ApiProperty()
+  @IsString({ message: 'must be text' })
+  @Length(1, 200, { message: 'must be 1–200 characters' })
+  currentPassword!: string;
+}
+
+export class RecoverDto {
+  @ApiProperty()
+  @IsString({ message: 'must be text' })
+  @Length(1, 100, { message: 'must be 1–100 characters' })
+  username!: string;
+
+  @ApiProperty({ example: 'kq7m-2xpv-9tce' })
+  @IsString({ message: 'must be text' })
+  @Length(1, 40, { message: 'must be 1–40 characters' })
+  code!: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString({ message: 'must be text' })
+  @Length(10, 200, { message: 'must be 10–200 characters' })
+  newPassword!: string;
+}

@@ -11,6 +11,8 @@ import { ModerationLogMessageText1763700009000 } from './1763700009000-moderatio
 import { Erasures1764100000000 } from './1764100000000-erasures.js';
 import { SessionAliases1764100001000 } from './1764100001000-session-aliases.js';
 import { CreateNotifications1764400000000 } from './1764400000000-create-notifications.js';
+import { Sessions1764500000000 } from './1764500000000-sessions.js';
+import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   Erasures1764100000000,
   SessionAliases1764100001000,
   CreateNotifications1764400000000,
+  Sessions1764500000000,
+  RecoveryCodes1764500001000,
 ];

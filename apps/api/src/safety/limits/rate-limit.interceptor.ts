@@ -15,7 +15,6 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 @Injectable()
 export class RateLimitInterceptor implements NestInterceptor {
-  private readonly loginPerUsername: RateRule;
   private readonly loginPerClient: RateRule;
   private readonly registrations: RateRule;
   private readonly writes: RateRule;
@@ -26,13 +25,6 @@ export class RateLimitInterceptor implements NestInterceptor {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const l = config.limits;
-    this.loginPerUsername = {
-      name: 'login-username',
-      limit: l.loginPerUsername,
-      windowMs: 15 * MINUTE,
-      blockMs: 15 * MINUTE,
-      message: 'There have been too many sign-in attempts for this username, so it is paused for safety.',
-    };
     this.loginPerClient = {
       name: 'login-client',
       limit: l.loginPerClient,
@@ -57,11 +49,9 @@ export class RateLimitInterceptor implements NestInterceptor {
     if (context.getType() !== 'http' || !this.limits.enabled) return next.handle();
     const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? ''}`;
-    if (route === 'POST /api/auth/login') {
-      const username = (req.body as { username?: unknown } | undefined)?.username;
-      if (typeof username === 'string' && username.length <= 100) {
-        await this.limits.consume(this.loginPerUsername, username.trim().toLowerCase());
-      }
+    if (route === 'POST /api/auth/login' || route === 'POST /api/auth/recover') {
+      // Per username + client pair guesses are slowed by GuessThrottle (auth/throttle): a limit per
+      // username alone let strangers lock the owner out.
       await this.limits.consume(this.loginPerClient, await this.clientKeys.forRequest(req));
     } else if (route === 'POST /api/auth/register') {
       await this.limits.consume(this.registrations, await this.clientKeys.forRequest(req));

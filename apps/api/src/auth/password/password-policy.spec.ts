@@ -1,0 +1,42 @@
+import { passwordProblem } from './password-policy.js';
+
+describe(passwordProblem.name, () => {
+  it.each([
+    ['aaaaaaaaaa', 'all one character'],
+    ['Password1!', 'a common password with the usual decorations'],
+    ['abcdefghijkl', 'a sequence'],
+    ['1234567890', 'a number sequence'],
+    ['qwertyuiop', 'a keyboard walk'],
+    ['password123', 'on the breached list'],
+    ['iloveyou2020', 'on the breached list'],
+    ['P@ssw0rd1234', 'l33t of a common password'],
+  ])('refuses %s (%s) with advice', (password) => {
+    const problem = passwordProblem(password, 'river_1');
+    expect(problem).toMatch(/easy to guess/);
+    expect(problem).toContain('Try three or four words');
+  });
+
+  it('refuses a password shorter than 10 characters and one equal to the username', () => {
+    expect(passwordProblem('short one')).toBe('must be at least 10 characters');
+    expect(passwordProblem('Quiet_River_42', 'quiet_river_42')).toBe('must not be the same as your username');
+  });
+
+  it('refuses a password built from the username', () => {
+    expect(passwordProblem('quietriver2024', 'quietriver')).not.toBeNull();
+  });
+
+  it.each(['steady days ahead', 'a long and good passphrase', 'lantern ocean tuesday fig', 'Tr0ub4dor&3x'])(
+    'accepts %s',
+    (password) => {
+      expect(passwordProblem(password, 'river_1')).toBeNull();
+    },
+  );
+
+  it('checks a 200-character password quickly (zxcvbn is bounded)', () => {
+    for (const long of ['a'.repeat(200), 'ab1!'.repeat(50), 'qwertyuiop'.repeat(20), 'x9'.repeat(100)]) {
+      const start = performance.now();
+      passwordProblem(long, 'river_1');
+      expect(performance.now() - start).toBeLessThan(500);
+    }
+  });
+});
