@@ -28,8 +28,9 @@ const SEED = 18;
 const EPOCHS = args.has('--quick') ? 4 : 8;
 const LEARNING_RATE = 0.5;
 const L2 = Number(process.env.SAFETY_L2 ?? 1e-3);
-// Recall aimed for on the out-of-fold scores, a little above the floors so unseen writers still meet them.
-const TARGETS = { urgent: 0.965, likely: 0.93 };
+// Recall aimed for on the out-of-fold scores, a little above the floors so unseen writers still meet
+// them, without going below a precision a little above the floors (a held post is a cost too).
+const TARGETS = { urgent: { recall: 0.965, precision: 0.85 }, likely: { recall: 0.93, precision: 0.9 } };
 // Buckets kept per head (the strongest weights): keeps the browser's lazy chunk small.
 const MAX_BUCKETS = Number(process.env.SAFETY_MAX_BUCKETS ?? 8000);
 
@@ -193,15 +194,27 @@ function scoreAll(model, e) {
 }
 
 // ---- thresholds ----------------------------------------------------------------------------------
-/** Largest threshold on `score` keeping recall of `positive` at or above `target`. */
-function thresholdForRecall(items, target) {
-  const pos = items
-    .filter((x) => x.positive)
-    .map((x) => x.score)
-    .sort((a, b) => b - a);
-  if (pos.length === 0) return 0.5;
-  const need = Math.ceil(target * pos.length);
-  return Math.min(0.5, pos[Math.max(0, need - 1)]);
+/**
+ * The threshold on `score` for a class with a recall target and a precision floor: among thresholds
+ * keeping precision at or above `minPrecision`, the largest that reaches `target` recall, or (when
+ * none reaches it) the one with the most recall. Capped at 0.5 so a confident fold does not push the
+ * threshold past what an unseen writer's text reaches.
+ */
+function thresholdFor(items, target, minPrecision) {
+  const sorted = [...items].sort((a, b) => b.score - a.score);
+  const total = sorted.filter((x) => x.positive).length;
+  if (total === 0) return 0.5;
+  let tp = 0;
+  let best = null;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i].positive) tp++;
+    if (i + 1 < sorted.length && sorted[i + 1].score === sorted[i].score) continue;
+    if (tp / (i + 1) < minPrecision) continue;
+    const recall = tp / total;
+    if (!best || recall > best.recall) best = { t: sorted[i].score, recall };
+    if (recall >= target) break;
+  }
+  return best ? best.t : 0.5;
 }
 
 /** Threshold with the best F1 (ties: the higher threshold). */
@@ -235,21 +248,64 @@ function thresholdForAddedPersonalInfo(items) {
   return t;
 }
 
+/**
+ * The top level (urgent, likely) is decided one of two ways, whichever does better on the
+ * out-of-fold scores: the model alone (it reads the rule hits and can overrule them), or the rules
+ * OR the model (the rules' top level stands, the model adds). Better: meets the precision floor with
+ * more recall; when neither meets it, the higher F1.
+ */
+function choosePolicy(scored, probability, isPositive, ruleTop, target) {
+  const options = [0, 1].map((byRules) => {
+    const items = scored.map((s) => ({
+      score: byRules && ruleTop(s) ? 1 : probability(s),
+      positive: isPositive(s),
+    }));
+    const t = thresholdFor(items, target.recall, target.precision);
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const x of items) {
+      if (x.score >= t && x.positive) tp++;
+      else if (x.score >= t) fp++;
+      else if (x.positive) fn++;
+    }
+    const recall = tp / Math.max(1, tp + fn);
+    const precision = tp / Math.max(1, tp + fp);
+    return { t, byRules, recall, precision, f1: (2 * tp) / Math.max(1, 2 * tp + fp + fn) };
+  });
+  const ok = options.filter((o) => o.precision >= target.precision);
+  const pick =
+    ok.length > 0
+      ? ok.sort((a, b) => b.recall - a.recall || b.precision - a.precision)[0]
+      : options.sort((a, b) => b.f1 - a.f1)[0];
+  return pick;
+}
+
 function chooseThresholds(scored) {
   const item = (score, positive, extra = {}) => ({ score, positive, ...extra });
+  const urgent = choosePolicy(
+    scored,
+    (s) => s.p.crisis[2],
+    (s) => s.row.crisis === 'urgent',
+    (s) => s.rules.crisis.level === 'urgent',
+    TARGETS.urgent,
+  );
+  const likely = choosePolicy(
+    scored,
+    (s) => s.p.sourcing[2],
+    (s) => s.row.sourcing === 'likely',
+    (s) => s.rules.sourcing.level === 'likely',
+    TARGETS.likely,
+  );
   return {
     crisis: {
-      urgent: thresholdForRecall(
-        scored.map((s) => item(s.p.crisis[2], s.row.crisis === 'urgent')),
-        TARGETS.urgent,
-      ),
+      urgent: urgent.t,
+      urgentByRules: urgent.byRules,
       concern: thresholdForF1(scored.map((s) => item(s.p.crisis[1] + s.p.crisis[2], s.row.crisis !== 'none'))),
     },
     sourcing: {
-      likely: thresholdForRecall(
-        scored.map((s) => item(s.p.sourcing[2], s.row.sourcing === 'likely')),
-        TARGETS.likely,
-      ),
+      likely: likely.t,
+      likelyByRules: likely.byRules,
       suspect: thresholdForF1(scored.map((s) => item(s.p.sourcing[1] + s.p.sourcing[2], s.row.sourcing !== 'none'))),
     },
     personalInfo: {
@@ -261,10 +317,11 @@ function chooseThresholds(scored) {
 }
 
 function decide(s, t) {
-  const level = (p, [none, mid, top], th) => (p[2] >= th[top] ? top : p[1] + p[2] >= th[mid] ? mid : none);
+  const level = (p, [none, mid, top], th, rule) =>
+    p[2] >= th[top] || (th[`${top}ByRules`] === 1 && rule === top) ? top : p[1] + p[2] >= th[mid] ? mid : none;
   return {
-    crisis: level(s.p.crisis, HEADS.crisis.classes, t.crisis),
-    sourcing: level(s.p.sourcing, HEADS.sourcing.classes, t.sourcing),
+    crisis: level(s.p.crisis, HEADS.crisis.classes, t.crisis, s.rules.crisis.level),
+    sourcing: level(s.p.sourcing, HEADS.sourcing.classes, t.sourcing, s.rules.sourcing.level),
     personalInfo: s.rules.personalInfo.found || s.p.personalInfo[1] >= t.personalInfo.found,
   };
 }

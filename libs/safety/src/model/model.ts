@@ -77,12 +77,13 @@ export function probabilities(head: LoadedHead, f: Features): number[] {
 }
 
 /**
- * Three-level decision: the top class when its probability reaches its threshold, else the middle
- * class when middle + top reach theirs, else none.
+ * Three-level decision: the top class when its probability reaches its threshold (or, when the
+ * trainer chose `<top>ByRules`, when the rules said so), else the middle class when middle + top
+ * reach theirs, else none.
  */
-export function levelOf(p: number[], thresholds: Record<string, number>, classes: string[]): string {
+export function levelOf(p: number[], thresholds: Record<string, number>, classes: string[], rule: string): string {
   const [none, middle, top] = classes;
-  if (p[2] >= thresholds[top]) return top;
+  if (p[2] >= thresholds[top] || (thresholds[`${top}ByRules`] === 1 && rule === top)) return top;
   if (p[1] + p[2] >= thresholds[middle]) return middle;
   return none;
 }
@@ -122,8 +123,8 @@ export function runModel(model: LoadedModel, text: string, rules: RuleHits): Mod
   const pc = probabilities(ch, f);
   const ps = probabilities(sh, f);
   const pp = probabilities(ph, f);
-  const crisis = levelOf(pc, ch.thresholds, ch.classes) as CrisisLevel;
-  const sourcing = levelOf(ps, sh.thresholds, sh.classes) as SourcingLevel;
+  const crisis = levelOf(pc, ch.thresholds, ch.classes, rules.crisis.level) as CrisisLevel;
+  const sourcing = levelOf(ps, sh.thresholds, sh.classes, rules.sourcing.level) as SourcingLevel;
   const personalInfo = pp[1] >= ph.thresholds.found;
   const classIndex = (head: LoadedHead, level: string) => head.classes.indexOf(level);
   return {
