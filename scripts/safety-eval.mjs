@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Scores the safety detectors on the labelled fixtures, one table per set: `training` (the files the
-// rules were built against) and each held-out file (`holdout*.jsonl`, written without tuning on it).
-//   node scripts/safety-eval.mjs            tables of precision / recall, exit 1 when a floored set
-//                                           (FLOORED_SETS in eval.ts) misses a floor
-//   node scripts/safety-eval.mjs --misses   also list every row whose labels were not all matched
+// Scores the safety detectors (rules + model, as analyzeText decides):
+//   - the FROZEN test set (test/fixtures/safety/frozen/*.jsonl, written by writers who wrote no
+//     training data): per class with 95 % Wilson intervals, Spanish rows separately. Never tuned on:
+//     its misses are never listed (not even with --misses);
+//   - leave-one-writer-out, as the trainer measured it (stored in weights.ts with the source hash);
+//   - the fixture files, one table per set. They are TRAINING data of the model now, so these
+//     tables only show it learned them (floors are not enforced on them).
+//   node scripts/safety-eval.mjs            exit 1 when the frozen set or leave-one-writer-out
+//                                           misses a floor held by eval.spec.ts (HELD_FLOORS)
+//   node scripts/safety-eval.mjs --misses   also list the fixture rows whose labels were not all matched
 //   node scripts/safety-eval.mjs --bench    mean time of analyzeText on a 2,000-character text
 // Run `npm run build -w @kindred/safety` first (the root script `safety:eval` does).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +18,19 @@ const dist = new URL('../libs/safety/dist/', import.meta.url);
 const fixtures = new URL('../test/fixtures/safety/', import.meta.url);
 
 const safety = await import(new URL('index.js', dist).href);
-const { evaluate, checkFloors, parseFixtures, fixtureSet, FLOORED_SETS } = await import(new URL('eval.js', dist).href);
+const {
+  evaluate,
+  scoreDecisions,
+  checkFloors,
+  parseFixtures,
+  parseWriterFile,
+  fixtureSet,
+  wilson,
+  fromCounts,
+  HELD_FLOORS,
+} = await import(new URL('eval.js', dist).href);
+const { WEIGHTS } = await import(new URL('model/weights.js', dist).href);
+const frozenDir = new URL('frozen/', fixtures);
 
 const args = new Set(process.argv.slice(2));
 
@@ -42,12 +59,106 @@ function pct(x) {
   return `${(x * 100).toFixed(1)}%`.padStart(7);
 }
 
+function ci(k, n) {
+  const [lo, hi] = wilson(k, n);
+  return `${pct(n === 0 ? 1 : k / n)} [${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}]`.padEnd(22);
+}
+
+/** One table of recall and precision with 95 % Wilson intervals. */
+function table(title, e) {
+  console.log(`== ${title}: ${e.rows} labelled texts\n`);
+  console.log(
+    `${'detector'.padEnd(16)} ${'recall [95% CI]'.padEnd(22)} ${'precision [95% CI]'.padEnd(22)}   tp   fp   fn`,
+  );
+  for (const [name, s] of [
+    ['crisis urgent', e.crisisUrgent],
+    ['crisis any', e.crisisAny],
+    ['sourcing likely', e.sourcingLikely],
+    ['sourcing any', e.sourcingAny],
+    ['personal info', e.personalInfo],
+  ]) {
+    const tp = s.truePositives;
+    const counts = [tp, s.falsePositives, s.falseNegatives].map((n) => String(n).padStart(4));
+    console.log(
+      `${name.padEnd(16)} ${ci(tp, tp + s.falseNegatives)} ${ci(tp, tp + s.falsePositives)} ${counts.join(' ')}`,
+    );
+  }
+  const { held, total } = e.benignHeld;
+  console.log(`${'benign held'.padEnd(16)} ${ci(held, total)} (${held} of ${total} all-clear texts)`);
+}
+
+function loadFrozen() {
+  let names;
+  try {
+    names = readdirSync(frozenDir)
+      .filter((n) => n.endsWith('.jsonl'))
+      .sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => parseWriterFile(readFileSync(new URL(n, frozenDir), 'utf8'), n, n).rows);
+}
+
+function analyse(rows) {
+  return rows.map((r) => {
+    const a = safety.analyzeText(r.text);
+    return { crisis: a.crisis.level, sourcing: a.sourcing.level, personalInfo: a.personalInfo.found };
+  });
+}
+
+function floorsOf(title, e, held = []) {
+  const failures = checkFloors(e).filter((f) => held.some((h) => f.startsWith(h)));
+  const below = checkFloors(e);
+  if (below.length === 0) console.log(`\nall floors met\n`);
+  else console.log(`\nbelow a floor:\n  ${below.join('\n  ')}\n`);
+  return failures.map((f) => `${title}: ${f}`);
+}
+
 function report() {
-  let failed = false;
+  const failures = [];
+  const frozen = loadFrozen();
+  if (frozen.length > 0) {
+    const decisions = analyse(frozen);
+    const e = scoreDecisions(frozen, decisions);
+    table(`FROZEN test set (${[...new Set(frozen.map((r) => r.writer))].join(', ')})`, e);
+    failures.push(...floorsOf('frozen', e, HELD_FLOORS.frozen));
+    const es = frozen.map((r, i) => [r, decisions[i]]).filter(([r]) => r.lang === 'es');
+    if (es.length > 0) {
+      const s = scoreDecisions(
+        es.map(([r]) => r),
+        es.map(([, d]) => d),
+      );
+      table('FROZEN test set, Spanish rows', s);
+      floorsOf('frozen es', s);
+    }
+  }
+  const ev = WEIGHTS.evaluation;
+  const writers = Object.entries(ev.writers)
+    .map(([w, n]) => `${w} ${n}`)
+    .join(', ');
+  table(`${ev.method} (trained without each writer in turn; ${writers})`, fromCounts(ev.pooled));
+  failures.push(...floorsOf(ev.method, fromCounts(ev.pooled), HELD_FLOORS.leaveOneWriterOut));
+  table(`${ev.method}, Spanish rows`, fromCounts(ev.spanish));
+  floorsOf(`${ev.method} es`, fromCounts(ev.spanish));
+  table(`${ev.method}, the rules alone`, fromCounts(ev.rulesOnly));
+  console.log('');
+  for (const [w, s] of Object.entries(ev.perWriter)) {
+    const e = fromCounts(s);
+    const r = (m) => ci(e[m].truePositives, e[m].truePositives + e[m].falseNegatives);
+    console.log(
+      `  ${w.padEnd(28)} urgent R ${r('crisisUrgent')} likely R ${r('sourcingLikely')} pi R ${r('personalInfo')}`,
+    );
+  }
+  console.log('');
+
   for (const [set, { files, rows }] of loadSets()) {
-    const e = evaluate(rows, safety);
-    const floored = FLOORED_SETS.includes(set);
-    console.log(`== ${set}: ${e.rows} labelled texts (${files.join(', ')})\n`);
+    const e = evaluate(rows, {
+      detectCrisis: (t) => safety.analyzeText(t).crisis,
+      detectSourcing: (t) => safety.analyzeText(t).sourcing,
+      detectPersonalInfo: (t) => safety.analyzeText(t).personalInfo,
+    });
+    const floored = false;
+    console.log(`== fixtures ${set} (training data of the model): ${e.rows} texts (${files.join(', ')})\n`);
     console.log(`${'detector'.padEnd(16)} precision  recall   tp   fp   fn`);
     for (const [name, s] of [
       ['crisis urgent', e.crisisUrgent],
@@ -72,16 +183,16 @@ function report() {
       }
     }
 
-    const failures = checkFloors(e);
-    const tag = floored ? 'floors held by eval.spec.ts' : 'measured only, floors not enforced';
-    if (failures.length > 0) {
-      console.log(`\n${floored ? 'FLOOR MISSED' : 'below a floor'} (${tag}):\n  ${failures.join('\n  ')}\n`);
-      if (floored) failed = true;
-    } else {
-      console.log(`\nall floors met (${tag})\n`);
-    }
+    const below = checkFloors(e);
+    const tag = floored ? 'floors held' : 'training data: measured only';
+    console.log(
+      below.length > 0 ? `\nbelow a floor (${tag}):\n  ${below.join('\n  ')}\n` : `\nall floors met (${tag})\n`,
+    );
   }
-  if (failed) process.exit(1);
+  if (failures.length > 0) {
+    console.log(`FLOOR MISSED (held by eval.spec.ts):\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
 }
 
 function bench() {

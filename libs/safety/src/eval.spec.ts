@@ -6,11 +6,21 @@ import {
   fixtureSet,
   FLOORED_SETS,
   FLOORS,
+  fromCounts,
+  guessLang,
+  HELD_FLOORS,
   parseFixtures,
+  parseWriterFile,
+  scoreDecisions,
+  wilson,
   type Detectors,
+  type Evaluation,
   type LabelledText,
+  type StoredCounts,
+  type WriterRow,
 } from './eval.js';
-import { detectCrisis, detectPersonalInfo, detectSourcing } from './index.js';
+import { analyzeText, detectCrisis, detectPersonalInfo, detectSourcing } from './index.js';
+import { WEIGHTS } from './model/weights.js';
 
 const fixtures = new URL('../../../test/fixtures/safety/', import.meta.url);
 
@@ -33,7 +43,9 @@ describe(evaluate.name, () => {
     expect(loadFixtures('holdout').length).toBeGreaterThanOrEqual(250);
   });
 
-  describe.each(FLOORED_SETS)('on the %s fixtures', (set) => {
+  // The rules alone, on the fixtures they were built against (their regression floors). The model's
+  // floors are held on the frozen test set and leave-one-writer-out, below.
+  describe.each(FLOORED_SETS)('the rules alone on the %s fixtures', (set) => {
     const rows = loadFixtures(set);
     const result = evaluate(rows, { detectCrisis, detectSourcing, detectPersonalInfo });
 
@@ -134,5 +146,118 @@ describe(parseFixtures.name, () => {
     expect(() => parseFixtures('nope', 'b.jsonl')).toThrow('b.jsonl:1: not valid JSON');
     const badLevel = '{"text":"x","crisis":"high","sourcing":"none","personalInfo":false}';
     expect(() => parseFixtures(badLevel)).toThrow('"crisis"');
+  });
+});
+
+const frozenDir = new URL('frozen/', fixtures);
+
+function loadFrozen(): WriterRow[] {
+  return readdirSync(frozenDir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) => parseWriterFile(readFileSync(new URL(name, frozenDir), 'utf8'), name, name).rows);
+}
+
+/** The floors of HELD_FLOORS as one test each (the others are reported by safety:eval, not hidden). */
+function holdsFloors(name: string, held: readonly string[], result: () => Evaluation): void {
+  const cases: Array<[string, (e: Evaluation) => number, number, 'min' | 'max']> = [
+    ['crisisUrgent recall', (e) => e.crisisUrgent.recall, FLOORS.crisisUrgent.recall, 'min'],
+    ['crisisUrgent precision', (e) => e.crisisUrgent.precision, FLOORS.crisisUrgent.precision, 'min'],
+    ['sourcingLikely recall', (e) => e.sourcingLikely.recall, FLOORS.sourcingLikely.recall, 'min'],
+    ['sourcingLikely precision', (e) => e.sourcingLikely.precision, FLOORS.sourcingLikely.precision, 'min'],
+    ['personalInfo recall', (e) => e.personalInfo.recall, FLOORS.personalInfo.recall, 'min'],
+    ['benign held', (e) => e.benignHeld.rate, FLOORS.benignHeldMax, 'max'],
+  ];
+  describe(name, () => {
+    it.each(cases.filter(([floor]) => held.includes(floor)))('%s meets its floor (%#)', (_, value, floor, kind) => {
+      if (kind === 'min') expect(value(result())).toBeGreaterThanOrEqual(floor);
+      else expect(value(result())).toBeLessThanOrEqual(floor);
+    });
+  });
+}
+
+describe('the combined detector (rules + model) on text no training writer wrote', () => {
+  const frozen = loadFrozen();
+  let memo: Evaluation | undefined;
+  const result = () =>
+    (memo ??= scoreDecisions(
+      frozen,
+      frozen.map(({ text }) => {
+        const r = analyzeText(text);
+        return { crisis: r.crisis.level, sourcing: r.sourcing.level, personalInfo: r.personalInfo.found };
+      }),
+    ));
+
+  it('has a frozen test set by writers who wrote no training data', () => {
+    expect(frozen.length).toBeGreaterThanOrEqual(200);
+    const trainers = new Set(Object.keys((WEIGHTS.evaluation as { writers: Record<string, number> }).writers));
+    for (const row of frozen) expect(trainers.has(row.writer)).toBe(false);
+  });
+
+  holdsFloors('on the frozen test set', HELD_FLOORS.frozen, result);
+});
+
+describe('leave-one-writer-out, as measured by the trainer for the committed weights', () => {
+  const ev = WEIGHTS.evaluation as { method: string; pooled: StoredCounts; writers: Record<string, number> };
+
+  it('trained on every writer but the one it was scored on (five folds while there are fewer than three)', () => {
+    expect(ev.method).toBe(Object.keys(ev.writers).length >= 3 ? 'leave-one-writer-out' : '5-fold');
+    expect(ev.pooled.rows).toBe(Object.values(ev.writers).reduce((a, b) => a + b, 0));
+  });
+
+  holdsFloors('pooled over the writers', HELD_FLOORS.leaveOneWriterOut, () => fromCounts(ev.pooled));
+});
+
+describe(wilson.name, () => {
+  it('gives the 95 % Wilson interval', () => {
+    const [lo, hi] = wilson(45, 50);
+    expect(lo).toBeCloseTo(0.786, 3);
+    expect(hi).toBeCloseTo(0.957, 3);
+    expect(wilson(0, 0)).toEqual([0, 1]);
+    expect(wilson(10, 10)[1]).toBe(1);
+  });
+});
+
+describe(parseWriterFile.name, () => {
+  it('reads the persona row, then rows with their language and writer', () => {
+    const jsonl = [
+      '{"persona":"a parent","writer":"w09-parent"}',
+      '{"text":"hola, tengo miedo por mi hijo","crisis":"concern","sourcing":"none","personalInfo":false,"lang":"es"}',
+      '{"text":"is narcan free at the pharmacy?","crisis":"none","sourcing":"none","personalInfo":false,"tag":"hr"}',
+    ].join('\n');
+    const { persona, rows } = parseWriterFile(jsonl, 'w09.jsonl', 'w09');
+    expect(persona).toBe('a parent');
+    expect(rows).toEqual([
+      expect.objectContaining({ lang: 'es', writer: 'w09-parent', crisis: 'concern' }),
+      expect.objectContaining({ lang: 'en', writer: 'w09-parent', tag: 'hr' }),
+    ]);
+  });
+
+  it('names the file and line of a bad row', () => {
+    expect(() => parseWriterFile('{"persona":"x"}\n{"text":1}', 'w.jsonl', 'w')).toThrow('w.jsonl:2');
+  });
+
+  it('guesses Spanish for rows that do not say their language', () => {
+    expect(guessLang('quiero morirme, ya tengo todo listo para esta noche')).toBe('es');
+    expect(guessLang('i want to sleep for a week')).toBe('en');
+  });
+});
+
+describe(fromCounts.name, () => {
+  it('turns stored counts into recall, precision and the benign-held rate', () => {
+    const c = { tp: 9, fp: 1, fn: 1 };
+    const zero = { tp: 0, fp: 0, fn: 0 };
+    const e = fromCounts({
+      rows: 20,
+      crisisUrgent: c,
+      crisisAny: c,
+      sourcingLikely: zero,
+      sourcingAny: zero,
+      personalInfo: c,
+      benignHeld: { held: 1, total: 10 },
+    });
+    expect(e.crisisUrgent).toMatchObject({ recall: 0.9, precision: 0.9 });
+    expect(e.sourcingLikely).toMatchObject({ recall: 1, precision: 1 });
+    expect(e.benignHeld.rate).toBe(0.1);
   });
 });

@@ -11,11 +11,12 @@ describe(sut.name, () => {
   });
 
   it('reports a quiet text as quiet', () => {
-    expect(sut('90 days clean today!')).toEqual({
+    expect(sut('90 days clean today!')).toMatchObject({
       crisis: { level: 'none', spans: [] },
       sourcing: { level: 'none', spans: [] },
       personalInfo: { found: false, spans: [] },
       links: 0,
+      model: { evidence: { crisis: [], sourcing: [], personalInfo: [] } },
     });
   });
 

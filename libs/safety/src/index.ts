@@ -1,8 +1,7 @@
-import { detectCrisis } from './crisis.js';
 import { countLinks } from './links.js';
-import { personalInfoOf } from './personal-info.js';
-import { sourcingOf } from './sourcing.js';
-import { normalize } from './text.js';
+import { loadModel, runModel, type LoadedModel } from './model/model.js';
+import { rulesOf } from './model/rules.js';
+import { WEIGHTS } from './model/weights.js';
 import type { SafetyReport } from './types.js';
 
 export type {
@@ -15,6 +14,7 @@ export type {
   SourcingResult,
   Span,
 } from './types.js';
+export type { ModelReport } from './model/model.js';
 export { detectCrisis } from './crisis.js';
 export { detectSourcing } from './sourcing.js';
 export { detectPersonalInfo } from './personal-info.js';
@@ -28,15 +28,33 @@ export {
   type WatchedWord,
 } from './watched-words.js';
 
-/** Every detector over one text: what the composer shows and what the server decides on. */
+let model: LoadedModel | undefined;
+
+/** The trained model, decoded from weights.ts on first use (a few milliseconds, once). */
+export function safetyModel(): LoadedModel {
+  model ??= loadModel(WEIGHTS);
+  return model;
+}
+
+/**
+ * Every detector over one text: what the composer shows and what the server decides on. Read top to
+ * bottom: the rules run once each and report their spans (rulesOf: normalise, personal info, crisis,
+ * sourcing); the model scores the text with those hits as features; the trained thresholds turn the
+ * scores into levels. Crisis and sourcing are the model's levels (it reads the rules' hits and knows
+ * when they misfire); personal info is found when the regexes find it (they give the spans) or the
+ * model is confident.
+ */
 export function analyzeText(text: string): SafetyReport {
-  const norm = normalize(text);
-  const personalInfo = personalInfoOf(norm, text);
+  const rules = rulesOf(text);
+  const scored = runModel(safetyModel(), text, rules);
+  const crisis = scored.decision.crisis;
+  const sourcing = scored.decision.sourcing;
+  const personalInfo = rules.personalInfo.found || scored.decision.personalInfo;
   return {
-    crisis: detectCrisis(text),
-    // Phones and handles found as personal info double as off-platform contacts for sourcing.
-    sourcing: sourcingOf(norm, text, personalInfo.spans),
-    personalInfo,
+    crisis: { level: crisis, spans: crisis === 'none' ? [] : rules.crisis.spans },
+    sourcing: { level: sourcing, spans: sourcing === 'none' ? [] : rules.sourcing.spans },
+    personalInfo: { found: personalInfo, spans: rules.personalInfo.spans },
     links: countLinks(text),
+    model: scored,
   };
 }

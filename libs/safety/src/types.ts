@@ -1,3 +1,5 @@
+import type { ModelReport } from './model/model.js';
+
 /** A stretch of the original text that a detector reacted to. Offsets index the input string. */
 export interface Span {
   start: number;
@@ -31,4 +33,6 @@ export interface SafetyReport {
   sourcing: SourcingResult;
   personalInfo: PersonalInfoResult;
   links: number;
+  /** The trained model's scores, decisions and evidence sentences (the levels above already use them). */
+  model: ModelReport;
 }
