@@ -263,4 +263,73 @@ describe('notifications', () => {
     });
     expect(notices.body.notices.find((n) => n.id === noticeId)?.readAt).not.toBeNull();
   });
+
+  it('notifies a mention by username, and a mention of an alias reaches the person behind it', async () => {
+    const started = await thread(a, true, 'Mentions');
+    const opening = started.posts.items[0];
+    // B watches (auto-watch on reply); C mentions B by name and A by the alias the thread shows.
+    await reply(b, started.id, 'Here with you.', false);
+    await settle();
+    await t.api('POST', '/api/me/notifications/read', { token: a.token, body: { all: true } });
+    await t.api('POST', '/api/me/notifications/read', { token: b.token, body: { all: true } });
+    const aHears = nextEvent<NewEvent>(sockets.get('a')!, 'notification:new');
+    const bHears = nextEvent<NewEvent>(sockets.get('b')!, 'notification:new');
+    const res = await t.api<PostView>('POST', `/api/threads/${started.id}/posts`, {
+      token: c.token,
+      body: {
+        body: `@${alias(opening)} and @${b.user.username}, you are not alone.`,
+        anonymous: true,
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('published');
+    const [aEvent, bEvent] = await Promise.all([aHears, bHears]);
+    for (const { notification } of [aEvent, bEvent]) {
+      expect(notification).toMatchObject({ kind: 'mention', post: { id: res.body.id } });
+      expect(notification.actor?.displayName).toBe(alias(res.body));
+      expect(notification.text).toBe(`${alias(res.body)} mentioned you in “Mentions”`);
+    }
+    // A mention instead of (not as well as) a reply notification.
+    await settle();
+    expect((await centre(b)).items.filter((i) => i.thread?.id === started.id && !i.readAt)).toHaveLength(1);
+    // The writer learns nothing: no event, and the response is the same as any reply.
+    expect(JSON.stringify(res.body)).not.toContain(a.user.username);
+    expect(JSON.stringify(heard.get('c'))).not.toContain(a.user.username);
+    // Muted: a mention reaches nobody.
+    await t.api('PUT', `/api/threads/${started.id}/follow`, { token: b.token, body: { level: 'muted' } });
+    await reply(c, started.id, `@${b.user.username} again`, false);
+    await settle();
+    expect((await centre(b)).items.filter((i) => i.thread?.id === started.id && !i.readAt)).toHaveLength(1);
+  });
+
+  it('tells board watchers of a new thread, and nobody of a thread they started', async () => {
+    const follow = await t.api('PUT', `/api/boards/${BOARD}/follow`, { token: c.token, body: { level: 'watching' } });
+    expect(follow.status).toBe(200);
+    expect(follow.body).toEqual({ slug: BOARD, level: 'watching' });
+    const cHears = nextEvent<NewEvent>(sockets.get('c')!, 'notification:new');
+    const started = await thread(a, true, 'A new thread to watch');
+    const { notification } = await cHears;
+    expect(notification).toMatchObject({ kind: 'thread', thread: { id: started.id, title: 'A new thread to watch' } });
+    expect(notification.actor?.displayName).toBe(alias(started));
+    const following = await t.api<{ threads: Array<{ id: string; level: string }>; boards: unknown[] }>(
+      'GET',
+      '/api/me/following',
+      { token: a.token },
+    );
+    expect(following.body.threads).toContainEqual(expect.objectContaining({ id: started.id, level: 'watching' }));
+    const cFollowing = await t.api<{ boards: Array<{ slug: string }> }>('GET', '/api/me/following', { token: c.token });
+    expect(cFollowing.body.boards).toEqual([expect.objectContaining({ slug: BOARD, level: 'watching' })]);
+    await t.api('PUT', `/api/boards/${BOARD}/follow`, { token: c.token, body: { level: 'normal' } });
+  });
+
+  it('publishes a reply that mentions a member, and still holds an @handle that is nobody on Kindred', async () => {
+    const started = await thread(a, false, 'Handles and mentions');
+    const known = await reply(c, started.id, `Thank you @${a.user.username}`, false);
+    expect(known.status).toBe('published');
+    const unknown = await t.api<PostView>('POST', `/api/threads/${started.id}/posts`, {
+      token: c.token,
+      body: { body: 'find me @sober_insta_dan_88', anonymous: false },
+    });
+    expect(unknown.body.status).toBe('held');
+  });
 });

@@ -21,6 +21,7 @@ import ModerationItemPage from './lib/components/moderation/ModerationItemPage.s
 import ModerationLogPage from './lib/components/moderation/ModerationLogPage.svelte';
 import ModerationQueuePage from './lib/components/moderation/ModerationQueuePage.svelte';
 import NoticesPage from './lib/components/moderation/NoticesPage.svelte';
+import NotificationsPage from './lib/components/notifications/NotificationsPage.svelte';
 
 /** Every screen, first match wins. Features add their routes here. */
 export const routes: Route[] = [
@@ -45,6 +46,7 @@ export const routes: Route[] = [
   { path: '/moderation/items/:id', component: ModerationItemPage, title: 'Queue item' },
   { path: '/moderation/log', component: ModerationLogPage, title: 'Moderation log' },
   { path: '/notices', component: NoticesPage, title: 'Notices' },
+  { path: '/notifications', component: NotificationsPage, title: 'Notifications' },
   { path: '/admin/users', component: UsersPage, title: 'Users' },
   { path: '/admin/watched-words', component: WatchedWordsPage, title: 'Watched words' },
 ];

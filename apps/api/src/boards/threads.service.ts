@@ -172,6 +172,7 @@ export class ThreadsService {
       kind: 'post',
       userId: user.id,
       accountCreatedAt: user.createdAt,
+      threadId,
     });
     const body = this.safety.censor(dto.body);
     const id = randomUUID();

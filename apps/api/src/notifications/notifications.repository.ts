@@ -35,11 +35,14 @@ const SELECT = `
   FROM notifications n LEFT JOIN threads t ON t.id = n.thread_id`;
 
 /**
- * The fan-out of one published post, set-based: whoever watches the thread, and the author of
- * the post it answers (unless they muted the thread), minus the poster. Replies to one thread
- * collapse into the reader's one unread item. `notified_posts` makes a re-run (a retried or
- * duplicated job, a re-approval) create nothing twice. Held, hidden and removed content, and
- * posts in threads that are not published, notify nobody.
+ * The fan-out of one published post, set-based (one statement for any number of readers):
+ * - `mention`: members named by username ($2) or by an alias of this thread ($3), unless muted;
+ * - `reply`: whoever watches the thread, and the author of the post it answers unless muted;
+ * - `thread`: for an opening post, whoever watches the board;
+ * never the poster. Replies (and new threads) collapse into the reader's one unread item per
+ * thread. `notified_posts` makes a re-run (a retried job, a re-approval) create nothing twice.
+ * Held, hidden and removed content, and posts in threads that are not published, notify nobody.
+ * Names are what the thread shows: the alias of an anonymous post, else the username.
  */
 const FAN_OUT = `
   WITH claim AS (
@@ -48,33 +51,69 @@ const FAN_OUT = `
     WHERE p.id = $1 AND p.status = 'published' AND t.status = 'published'
     ON CONFLICT DO NOTHING RETURNING post_id
   ), p AS (
-    SELECT p.id, p.thread_id, p.author_id, p.reply_to_id,
+    SELECT p.id, p.thread_id, p.author_id, p.reply_to_id, t.board_id,
+      (t.opening_post_id IS NOT DISTINCT FROM p.id) AS opening,
       CASE WHEN p.anonymous THEN p.alias ELSE u.username END AS actor_name
     FROM claim c JOIN posts p ON p.id = c.post_id JOIN threads t ON t.id = p.thread_id
     LEFT JOIN users u ON u.id = p.author_id AND NOT p.anonymous
-    WHERE t.opening_post_id IS DISTINCT FROM p.id
-  ), recipients AS (
+  ), mentioned AS (
+    SELECT m.user_id FROM (
+      SELECT u.id AS user_id FROM users u WHERE lower(u.username) = ANY($2::text[])
+      UNION
+      SELECT q.author_id FROM p JOIN posts q ON q.thread_id = p.thread_id AND q.anonymous AND q.alias = ANY($3::text[])
+    ) m CROSS JOIN p
+    LEFT JOIN thread_follows f ON f.thread_id = p.thread_id AND f.user_id = m.user_id
+    WHERE m.user_id IS NOT NULL AND m.user_id IS DISTINCT FROM p.author_id AND f.level IS DISTINCT FROM 'muted'
+  ), replied AS (
     SELECT f.user_id FROM p JOIN thread_follows f ON f.thread_id = p.thread_id AND f.level = 'watching'
+    WHERE NOT p.opening
     UNION
     SELECT rp.author_id FROM p JOIN posts rp ON rp.id = p.reply_to_id AND rp.status = 'published'
     LEFT JOIN thread_follows f ON f.thread_id = p.thread_id AND f.user_id = rp.author_id
-    WHERE rp.author_id IS NOT NULL AND f.level IS DISTINCT FROM 'muted'
+    WHERE NOT p.opening AND rp.author_id IS NOT NULL AND f.level IS DISTINCT FROM 'muted'
+  ), started AS (
+    SELECT bf.user_id FROM p JOIN board_follows bf ON bf.board_id = p.board_id AND bf.level = 'watching'
+    WHERE p.opening
+  ), recipients AS (
+    SELECT user_id, 'mention' AS kind FROM mentioned
+    UNION ALL
+    SELECT user_id, 'reply' FROM replied WHERE user_id NOT IN (SELECT user_id FROM mentioned)
+    UNION ALL
+    SELECT user_id, 'thread' FROM started WHERE user_id NOT IN (SELECT user_id FROM mentioned)
   )
   INSERT INTO notifications AS n (user_id, kind, thread_id, post_id, actor_name)
-  SELECT r.user_id, 'reply', p.thread_id, p.id, p.actor_name FROM recipients r CROSS JOIN p
+  SELECT r.user_id, r.kind, p.thread_id, p.id, p.actor_name FROM recipients r CROSS JOIN p
   WHERE r.user_id IS DISTINCT FROM p.author_id
   ON CONFLICT (user_id, thread_id, kind) WHERE read_at IS NULL AND kind IN ('reply', 'thread')
   DO UPDATE SET count = n.count + 1, actor_name = EXCLUDED.actor_name, created_at = clock_timestamp()
   RETURNING n.id`;
+
+export interface PostForFanOut {
+  body: string;
+  newMember: boolean;
+  /** Every alias shown in the post's thread (for telling "@Quiet Heron" from a username). */
+  aliases: string[];
+}
 
 /** The notification centre's SQL; the fan-out is set-based (one statement for any number of readers). */
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** What the job needs to read mentions; null when the post is gone. */
+  async postForFanOut(postId: string, newMemberHours: number): Promise<PostForFanOut | null> {
+    const rows: PostForFanOut[] = await this.db.query(
+      `SELECT p.body, coalesce(u.created_at > now() - $2::int * interval '1 hour', false) AS "newMember",
+         ARRAY(SELECT DISTINCT q.alias FROM posts q WHERE q.thread_id = p.thread_id AND q.anonymous) AS aliases
+       FROM posts p LEFT JOIN users u ON u.id = p.author_id WHERE p.id = $1`,
+      [postId, newMemberHours],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Creates (or grows) the notifications of one post; returns their ids. */
-  async fanOutPost(postId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = (await this.db.query(FAN_OUT, [postId])) as Array<{ id: string }>;
+  async fanOutPost(postId: string, usernames: string[], aliases: string[]): Promise<string[]> {
+    const rows = (await this.db.query(FAN_OUT, [postId, usernames, aliases])) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
 

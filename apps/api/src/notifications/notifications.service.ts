@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type {
   BoardFollowLevel,
   BoardFollowView,
@@ -10,7 +10,9 @@ import type {
 import type { AuthUser } from '../auth/auth-user.js';
 import { timeCursor } from '../boards/boards-cursor.js';
 import { AppError, notFound } from '../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
+import { MAX_MENTIONS, MAX_MENTIONS_NEW_MEMBER, parseMentions } from '../common/mentions.js';
 import { toNotificationView } from './notification-text.js';
 import { NotificationsGateway } from './notifications.gateway.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -27,6 +29,7 @@ export class NotificationsService implements OnModuleInit {
     private readonly repo: NotificationsRepository,
     private readonly gateway: NotificationsGateway,
     private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -80,14 +83,20 @@ export class NotificationsService implements OnModuleInit {
     return this.repo.following(user.id);
   }
 
-  /** The job: one set-based insert for every reader, then one read of the items to deliver them live. */
+  /** The job: one read of the post, one set-based insert for every reader, one read to deliver them live. */
   async fanOutPost(payload: unknown): Promise<void> {
     const postId = (payload as { postId?: unknown } | null)?.postId;
     if (typeof postId !== 'string') {
       this.logger.warn('A notify_post job without a post id was skipped.');
       return;
     }
-    const ids = await this.repo.fanOutPost(postId);
+    const post = await this.repo.postForFanOut(postId, this.config.limits.newMemberHours);
+    if (!post) return;
+    const mentions = parseMentions(post.body, post.newMember ? MAX_MENTIONS_NEW_MEMBER : MAX_MENTIONS);
+    const shown = new Set(post.aliases);
+    const aliases = mentions.flatMap((m) => (m.alias && shown.has(m.alias) ? [m.alias] : []));
+    const usernames = mentions.flatMap((m) => (m.alias && shown.has(m.alias) ? [] : [m.username]));
+    const ids = await this.repo.fanOutPost(postId, usernames, aliases);
     for (const row of await this.repo.findWithUnread(ids)) {
       this.gateway.created(row.userId, toNotificationView(row), row.unread);
     }

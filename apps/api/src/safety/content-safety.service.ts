@@ -9,6 +9,7 @@ import type {
   SafetyTestResult,
 } from '@kindred/contracts';
 import { DEFAULT_CRISIS_RESOURCES } from '@kindred/contracts';
+import { parseMentions } from '../common/mentions.js';
 import { analyzeText, type CrisisLevel, type SourcingLevel, type Span } from '@kindred/safety';
 import { AppError } from '../common/app-error.js';
 import type { QueueEvents } from '../moderation/queue/queue-events.js';
@@ -25,6 +26,8 @@ export interface SafetyContext {
   kind: SafetyKind;
   userId: string;
   accountCreatedAt: Date | string | null;
+  /** The thread a reply goes to: "@Quiet Heron" there names a member, not an outside handle. */
+  threadId?: string;
 }
 
 export interface SafetyDecision {
@@ -54,6 +57,8 @@ const PERSONAL_INFO_NAMES: Record<string, string> = {
   profile_url: 'a link to a profile',
   name: 'a full name',
 };
+
+const MENTION_AT = /(?<![\w.@`])@([A-Za-z0-9_-]{3,24})((?: [A-Z][a-z]+)(?: \d{1,3})?)?/g;
 
 const NEW_MEMBER_LINKS = 2;
 const NEW_MEMBER_THREADS_PER_DAY = 3;
@@ -105,7 +110,30 @@ export class ContentSafetyService {
   async decide(text: string, context: SafetyContext): Promise<SafetyDecision> {
     const newMember = this.isNewMember(context.accountCreatedAt);
     if (newMember) await this.checkNewMemberLimits(context);
-    return this.assess(text, context.kind, newMember);
+    return this.assess(await this.withoutMentions(text, context), context.kind, newMember);
+  }
+
+  /**
+   * A mention of a Kindred member ("@dawn2am", or an alias shown in this thread) keeps people on
+   * Kindred, so it is not the off-platform handle the personal-info detector looks for: its "@"
+   * becomes a space for the detectors (same length, so spans still point at the right text).
+   * Anything else that looks like a handle is judged as before. Chat has no mentions.
+   */
+  private async withoutMentions(text: string, context: SafetyContext): Promise<string> {
+    if (context.kind === 'message' || !text.includes('@')) return text;
+    const mentions = parseMentions(text, 50);
+    if (mentions.length === 0) return text;
+    const known = await this.repo.mentionTargets(
+      mentions.map((m) => m.username),
+      mentions.flatMap((m) => (m.alias ? [m.alias] : [])),
+      context.threadId ?? null,
+    );
+    if (known.size === 0) return text;
+    return text.replace(MENTION_AT, (match: string, word: string, rest: string | undefined) =>
+      known.has(word.toLowerCase()) || (rest !== undefined && known.has(`${word}${rest}`))
+        ? ` ${match.slice(1)}`
+        : match,
+    );
   }
 
   /** The 422 / ack error for a blocked decision. */

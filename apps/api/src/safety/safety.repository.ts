@@ -18,6 +18,22 @@ export interface RecentActivity {
 export class SafetyRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * Which of these mentions name someone on Kindred: usernames (lower-cased) of existing members,
+   * and aliases shown in the thread. Usernames are public (member pages) and aliases are on the
+   * page, so this tells a writer nothing they could not see.
+   */
+  async mentionTargets(usernames: string[], aliases: string[], threadId: string | null): Promise<Set<string>> {
+    const rows: Array<{ name: string }> = await this.db.query(
+      `SELECT lower(u.username) AS name FROM users u WHERE lower(u.username) = ANY($1::text[])
+       UNION
+       SELECT DISTINCT p.alias FROM posts p WHERE $3::uuid IS NOT NULL AND p.thread_id = $3 AND p.anonymous
+         AND p.alias = ANY($2::text[])`,
+      [usernames, aliases, threadId],
+    );
+    return new Set(rows.map((r) => r.name));
+  }
+
   /** What the new-member limits count, from the boards tables. */
   async recentActivity(userId: string): Promise<RecentActivity> {
     const rows: Array<Record<string, string | Date | null>> = await this.db.query(
