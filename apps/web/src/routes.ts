@@ -1,6 +1,7 @@
 import type { Route } from './lib/router.svelte';
 import WatchedWordsPage from './lib/components/admin/WatchedWordsPage.svelte';
 import AccountPage from './lib/components/auth/AccountPage.svelte';
+import RecoverPage from './lib/components/auth/RecoverPage.svelte';
 import RegisterPage from './lib/components/auth/RegisterPage.svelte';
 import SignInPage from './lib/components/auth/SignInPage.svelte';
 import HelpPage from './lib/components/help/HelpPage.svelte';
@@ -34,6 +35,7 @@ export const routes: Route[] = [
   { path: '/signin', component: SignInPage, title: 'Sign in' },
   { path: '/register', component: RegisterPage, title: 'Create an account' },
   { path: '/account', component: AccountPage, title: 'Your account' },
+  { path: '/recover', component: RecoverPage, title: 'Recover your account' },
   { path: '/help', component: HelpPage, title: 'Need help now?' },
   { path: '/meetings', component: MeetingsPage, title: 'Meetings' },
   { path: '/meetings/new', component: MeetingFormPage, title: 'Schedule a meeting' },

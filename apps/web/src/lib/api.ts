@@ -36,7 +36,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   const data: unknown = text ? safeJson(text) : null;
   if (!res.ok) {
     const err = (data ?? {}) as Partial<ErrorBody>;
-    if (res.status === 401 && session.token && path !== '/auth/login') session.expire();
+    if (res.status === 401 && session.token && path !== '/auth/login' && path !== '/auth/recover') session.expire();
     throw new ApiError(
       res.status,
       err.message ?? `The request failed (${res.status}).`,

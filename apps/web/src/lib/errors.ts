@@ -13,11 +13,14 @@ export function handleError(error: unknown): string {
       case 403:
       case 404:
       case 409:
+      case 410:
       case 413:
       case 422:
         return error.message;
       case 401:
-        return error.code === 'invalid_credentials' ? error.message : 'Please sign in to do that.';
+        return error.code === 'invalid_credentials' || error.code === 'wrong_code'
+          ? error.message
+          : 'Please sign in to do that.';
       case 429:
         return error.message || 'That was a lot at once. Please wait a moment and try again.';
       case 503:

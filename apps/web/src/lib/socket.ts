@@ -7,6 +7,7 @@ import type {
   ServerToClientEvents,
 } from '@kindred/contracts';
 import { io, type Socket } from 'socket.io-client';
+import { api } from './api';
 import { session } from './session.svelte';
 
 export type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -28,6 +29,17 @@ function connect<S extends Socket>(namespace: string): S {
     auth: (cb) => cb(session.token ? { token: session.token } : {}),
   });
   sockets.set(namespace, { socket, token: session.token });
+  // The server ends a socket when its session ends (signed out from another device, password
+  // changed or recovered elsewhere) or the account changed. socket.io does not reconnect after
+  // that by itself: ask the API whether this session still stands (a 401 signs this tab out at
+  // once), and reconnect if it does.
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io server disconnect' || !session.token) return;
+    api.get('/me').then(
+      () => socket.connect(),
+      () => undefined,
+    );
+  });
   return socket as S;
 }
 

@@ -19,6 +19,10 @@ describe(deviceLabel.name, () => {
       'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
       'Safari on Mac',
     ],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+      'Chrome on Linux',
+    ],
     ['', 'A browser on an unknown device'],
     ['node', 'A browser on an unknown device'],
   ])('labels %s', (ua, label) => {

@@ -13,7 +13,7 @@ function browserOf(ua: string): string {
   if (/\bSamsungBrowser\//.test(ua)) return 'Samsung Internet';
   if (/\b(?:OPR|Opera)\//.test(ua)) return 'Opera';
   if (/\b(?:Firefox|FxiOS)\//.test(ua)) return 'Firefox';
-  if (/\b(?:Chrome|Chromium|CriOS)\//.test(ua)) return 'Chrome';
+  if (/(?:\b|Headless)(?:Chrome|Chromium|CriOS)\//.test(ua)) return 'Chrome';
   if (/\bSafari\//.test(ua) && /\bVersion\//.test(ua)) return 'Safari';
   return 'A browser';
 }
