@@ -8,6 +8,7 @@ import { ChatBlockedMessages1763700006000 } from './1763700006000-chat-blocked-m
 import { ReplyFunction1763700007000 } from './1763700007000-reply-function.js';
 import { UsersChangedNotify1763700008000 } from './1763700008000-users-changed-notify.js';
 import { ModerationLogMessageText1763700009000 } from './1763700009000-moderation-log-message-text.js';
+import { DetectionVerdicts1764300000000 } from './1764300000000-detection-verdicts.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ReplyFunction1763700007000,
   UsersChangedNotify1763700008000,
   ModerationLogMessageText1763700009000,
+  DetectionVerdicts1764300000000,
 ];
