@@ -59,7 +59,27 @@ export interface DetectionHit {
   kind: string;
   label?: string;
   match?: string;
+  /** The sentences that drove a crisis / sourcing / personal-info detection (highlighted in the excerpt). */
+  evidence?: string[];
+  /** The safety model's probabilities for this detector, e.g. { none: 0.02, concern: 0.1, urgent: 0.88 }. */
+  scores?: Record<string, number>;
   [key: string]: unknown;
+}
+
+/** Detection kinds a moderator can give a verdict on (POST /moderation/items/:id/detection-verdict). */
+export const DETECTION_VERDICT_KINDS = ['crisis', 'sourcing', 'personal_info'] as const;
+export type DetectionVerdictKind = (typeof DETECTION_VERDICT_KINDS)[number];
+
+/** A moderator's verdict on one automatic detection: was it right? Kept as future training data. */
+export interface DetectionVerdictRequest {
+  kind: DetectionVerdictKind;
+  upheld: boolean;
+}
+
+export interface DetectionVerdictView {
+  itemId: string;
+  kind: DetectionVerdictKind;
+  upheld: boolean;
 }
 
 /**

@@ -304,5 +304,5 @@ export function fromCounts(c: StoredCounts): Evaluation {
  */
 export const HELD_FLOORS: Record<'frozen' | 'leaveOneWriterOut', readonly string[]> = {
   frozen: ['crisisUrgent precision', 'sourcingLikely precision', 'benign held'],
-  leaveOneWriterOut: ['personalInfo recall'],
+  leaveOneWriterOut: ['crisisUrgent precision'],
 };

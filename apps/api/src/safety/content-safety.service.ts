@@ -10,7 +10,7 @@ import type {
 } from '@kindred/contracts';
 import { DEFAULT_CRISIS_RESOURCES } from '@kindred/contracts';
 import { parseMentions } from '../common/mentions.js';
-import { analyzeText, type CrisisLevel, type SourcingLevel, type Span } from '@kindred/safety';
+import { analyzeText, type CrisisLevel, type SafetyReport, type SourcingLevel, type Span } from '@kindred/safety';
 import { AppError } from '../common/app-error.js';
 import type { QueueEvents } from '../moderation/queue/queue-events.js';
 import type { QueueService } from '../moderation/queue/queue.service.js';
@@ -168,7 +168,12 @@ export class ContentSafetyService {
     }
 
     if (report.sourcing.level === 'likely') {
-      hits.push({ kind: 'sourcing', label: 'likely', match: spanText(report.sourcing.spans) });
+      hits.push({
+        kind: 'sourcing',
+        label: 'likely',
+        match: spanText(report.sourcing.spans),
+        ...why(report, 'sourcing'),
+      });
       spans.push(...report.sourcing.spans);
       raise('high');
       if (chat) {
@@ -182,7 +187,12 @@ export class ContentSafetyService {
         reasons.push('It reads like it may be about buying, selling or trading drugs, so a moderator will look first.');
       }
     } else if (report.sourcing.level === 'suspect') {
-      hits.push({ kind: 'sourcing', label: 'suspect', match: spanText(report.sourcing.spans) });
+      hits.push({
+        kind: 'sourcing',
+        label: 'suspect',
+        match: spanText(report.sourcing.spans),
+        ...why(report, 'sourcing'),
+      });
       raise('normal');
     }
 
@@ -191,7 +201,12 @@ export class ContentSafetyService {
         ...new Set(report.personalInfo.spans.map((s) => PERSONAL_INFO_NAMES[s.kind] ?? 'personal details')),
       ];
       spans.push(...report.personalInfo.spans);
-      hits.push({ kind: 'personal_info', label: kinds.join(', '), match: spanText(report.personalInfo.spans) });
+      hits.push({
+        kind: 'personal_info',
+        label: kinds.join(', '),
+        match: spanText(report.personalInfo.spans),
+        ...why(report, 'personalInfo'),
+      });
       if (chat) {
         // Nobody else saw it, so a normal item: a moderator looks at who keeps trying.
         raise('normal');
@@ -237,7 +252,7 @@ export class ContentSafetyService {
 
     const crisis = report.crisis.level;
     if (crisis === 'urgent') {
-      hits.push({ kind: 'crisis', label: 'urgent', match: spanText(report.crisis.spans) });
+      hits.push({ kind: 'crisis', label: 'urgent', match: spanText(report.crisis.spans), ...why(report, 'crisis') });
       raise('urgent');
     }
 
@@ -415,6 +430,34 @@ function limited(message: string, waitMs: number): AppError {
   return new AppError('rate_limited', `${message} You can post again ${waitText(retryAfterSeconds)}.`, {
     retryAfterSeconds,
   });
+}
+
+const MAX_EVIDENCE_CHARS = 300;
+
+/**
+ * Why a detector fired, for the moderator: the sentences that drove it (the model's evidence, then
+ * the sentences around the rules' spans) and the model's probabilities, rounded.
+ */
+function why(
+  report: SafetyReport,
+  head: 'crisis' | 'sourcing' | 'personalInfo',
+): { evidence: string[]; scores: Record<string, number> } {
+  const sentences = report.model.evidence[head].map((s) => s.text);
+  const spans = report[head].spans.map((s) => s.text);
+  const evidence = [...new Set([...sentences, ...spans])]
+    .filter((t) => t.trim() !== '')
+    .slice(0, 5)
+    .map((t) => t.slice(0, MAX_EVIDENCE_CHARS));
+  const raw = report.model.scores[head];
+  const entries: Array<[string, number]> =
+    typeof raw === 'number'
+      ? [
+          ['none', 1 - raw],
+          ['found', raw],
+        ]
+      : Object.entries(raw);
+  const scores = Object.fromEntries(entries.map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+  return { evidence, scores };
 }
 
 function spanText(spans: Span[]): string {

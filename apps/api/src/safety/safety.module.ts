@@ -11,6 +11,7 @@ import { RATE_LIMIT_STORAGE, RateLimitService } from './limits/rate-limit.servic
 import { RedisThrottlerStorage } from './limits/redis-throttler.storage.js';
 import { SocketRateLimitGateway } from './limits/socket-rate-limit.gateway.js';
 import { SafetyRepository } from './safety.repository.js';
+import { DetectionVerdictsController, DetectionVerdictsService } from './verdicts/detection-verdicts.js';
 import { WatchedWordEntity } from './watched-words/watched-word.entity.js';
 import { WatchedWordsController } from './watched-words/watched-words.controller.js';
 import { WatchedWordsRepository } from './watched-words/watched-words.repository.js';
@@ -23,7 +24,7 @@ import { WatchedWordsService } from './watched-words/watched-words.service.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([WatchedWordEntity]), LibraryModule],
-  controllers: [WatchedWordsController],
+  controllers: [WatchedWordsController, DetectionVerdictsController],
   providers: [
     ClientKeyService,
     {
@@ -41,6 +42,7 @@ import { WatchedWordsService } from './watched-words/watched-words.service.js';
     WatchedWordsRepository,
     WatchedWordsService,
     ContentSafetyService,
+    DetectionVerdictsService,
   ],
   exports: [ClientKeyService, RateLimitService, ContentSafetyService],
 })

@@ -13,6 +13,7 @@ import { SessionAliases1764100001000 } from './1764100001000-session-aliases.js'
 import { CreateNotifications1764400000000 } from './1764400000000-create-notifications.js';
 import { Sessions1764500000000 } from './1764500000000-sessions.js';
 import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
+import { DetectionVerdicts1764300000000 } from './1764300000000-detection-verdicts.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateNotifications1764400000000,
   Sessions1764500000000,
   RecoveryCodes1764500001000,
+  DetectionVerdicts1764300000000,
 ];
