@@ -31,6 +31,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // The one route that takes a CSV body (an admin importing watched words).
   app.use('/api/admin/watched-words/import', express.text({ type: ['text/csv', 'text/plain'], limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  // Any other body is read up to the same limit (over it: 413) and then dropped: no route takes it.
+  app.use(express.raw({ type: () => true, limit: BODY_LIMIT }), dropUnparsedBody);
   app.use(bodyErrorHandler);
 
   app.setGlobalPrefix('api');
@@ -39,6 +41,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   setUpOpenApi(app);
   serveWebApp(app, config.webDistDir);
   return app;
+}
+
+function dropUnparsedBody(req: Request, _res: Response, next: NextFunction): void {
+  if (Buffer.isBuffer(req.body)) req.body = undefined;
+  next();
 }
 
 /** Malformed JSON → 400 and over 64 KB → 413, in the same error shape as everything else. */

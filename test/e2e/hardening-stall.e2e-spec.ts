@@ -1,0 +1,223 @@
+import { jest } from '@jest/globals';
+import type { Ack, AuthResponse, ErrorBody, JoinResult, MeetingView, ThreadView } from '@kindred/contracts';
+import { connected, emitAck, startTestApp, uniqueName, type TestApp } from '../support/test-app.js';
+
+/** Issue #13: forged input must get a clear refusal, never a 500, a dropped connection or a stall. */
+
+jest.setTimeout(30_000);
+
+const BOARD = 'withdrawal-detox';
+const cursorOf = (values: unknown[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+const UUID = '00000000-0000-4000-8000-000000000000';
+
+describe('hardening: bad input is refused clearly (issue #13)', () => {
+  let t: TestApp;
+  let member: AuthResponse;
+  let moderator: AuthResponse;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    member = await t.register();
+    moderator = await t.register(uniqueName('mod'));
+    await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
+  });
+  afterAll(() => t.close());
+
+  const liveMeeting = async (): Promise<MeetingView> => {
+    const res = await t.api<MeetingView>('POST', '/api/meetings', {
+      token: moderator.token,
+      body: {
+        name: `Evening check-in ${uniqueName('m')}`,
+        description: 'A short meeting.',
+        tags: [],
+        audience: 'members',
+        startsAt: new Date().toISOString(),
+        timezone: 'America/New_York',
+        durationMinutes: 60,
+      },
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+
+  describe('item 19', () => {
+    it.each([
+      ['a rank of 1e300', [1e300, UUID]],
+      ['a rank of 1e-60', [1e-60, UUID]],
+      ['a rank of -1', [-1, UUID]],
+    ])('answers 400 naming the cursor for a search cursor with %s', async (_name, values) => {
+      const res = await t.api<ErrorBody>('GET', `/api/search?q=withdrawal&cursor=${cursorOf(values)}`);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('bad_cursor');
+      expect(res.body.details?.fields).toEqual([{ field: 'cursor', reason: 'is not a valid cursor' }]);
+    });
+
+    it.each([
+      ['the open queue', '/api/moderation/queue', [1, 'not a date', UUID]],
+      ['the open queue (bad id)', '/api/moderation/queue', [1, new Date().toISOString(), 'nope']],
+      ['the open queue (huge rank)', '/api/moderation/queue', [1e300, new Date().toISOString(), UUID]],
+      ['the resolved queue', '/api/moderation/queue?status=resolved', ['not a date', UUID]],
+      ['the log', '/api/moderation/log', ['not a date', UUID]],
+      ['the log (year 99999)', '/api/moderation/log', ['+099999-01-01T00:00:00.000Z', UUID]],
+      ['the log (bad id)', '/api/moderation/log', [new Date().toISOString(), "x'"]],
+    ])('answers 400 naming the cursor for a forged cursor of %s', async (_name, path, values) => {
+      const sep = path.includes('?') ? '&' : '?';
+      const res = await t.api<ErrorBody>('GET', `${path}${sep}cursor=${cursorOf(values)}`, {
+        token: moderator.token,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('bad_cursor');
+      expect(res.body.message).toMatch(/^cursor:/);
+    });
+
+    it('still pages the queue and the log with the cursors it hands out', async () => {
+      const log = await t.api<{ nextCursor: string | null }>('GET', '/api/moderation/log?limit=1', {
+        token: moderator.token,
+      });
+      expect(log.status).toBe(200);
+      const queue = await t.api(
+        'GET',
+        `/api/moderation/queue?cursor=${cursorOf([0, new Date().toISOString(), UUID])}`,
+        {
+          token: moderator.token,
+        },
+      );
+      expect(queue.status).toBe(200);
+    });
+
+    it('answers a chat message with a NUL byte with a validation ack naming the field', async () => {
+      const meeting = await liveMeeting();
+      const socket = t.socket('/chat', member.token);
+      await connected(socket);
+      const join = await emitAck<Ack<JoinResult>>(socket, 'meeting:join', { meetingId: meeting.id });
+      expect(join.ok).toBe(true);
+      const ack = await emitAck<Ack>(socket, 'message:send', {
+        meetingId: meeting.id,
+        clientId: crypto.randomUUID(),
+        body: 'hello\u0000there',
+      });
+      expect(ack).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+      expect(!ack.ok && ack.error.message).toMatch(/^body:/);
+      // The connection is still fine.
+      expect((await emitAck<Ack>(socket, 'meeting:leave', { meetingId: meeting.id })).ok).toBe(true);
+    });
+
+    it('answers a NUL byte in a post with a 400 naming the field', async () => {
+      const res = await t.api<ErrorBody>('POST', `/api/boards/${BOARD}/threads`, {
+        token: member.token,
+        body: { title: 'A title\u0000', body: 'fine', anonymous: false },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.details?.fields?.[0]?.field).toBe('title');
+    });
+
+    it('answers a socket event over 1 MB with an error ack before it closes', async () => {
+      const socket = t.socket('/', member.token);
+      await connected(socket);
+      const ack = await emitAck<Ack>(socket, 'session:whoami', { filler: 'x'.repeat(1_100_000) }, 10_000);
+      expect(ack).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+      expect(!ack.ok && ack.error.message).toMatch(/too large/i);
+    });
+
+    it('answers an event over the 64 KB payload limit with an error ack and keeps the connection', async () => {
+      const socket = t.socket('/', member.token);
+      await connected(socket);
+      const ack = await emitAck<Ack>(socket, 'session:whoami', { filler: 'x'.repeat(70_000) });
+      expect(ack).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+      expect((await emitAck<Ack>(socket, 'session:whoami', {})).ok).toBe(true);
+    });
+
+    it('answers 413 for a non-JSON body over 64 KB', async () => {
+      const res = await t.api<ErrorBody>('POST', '/api/preview', {
+        token: member.token,
+        raw: 'x'.repeat(70 * 1024),
+        headers: { 'content-type': 'text/plain' },
+      });
+      expect(res.status).toBe(413);
+      expect(res.body.message).toBeTruthy();
+      const small = await t.api<ErrorBody>('POST', '/api/preview', {
+        token: member.token,
+        raw: 'hello',
+        headers: { 'content-type': 'text/plain' },
+      });
+      expect(small.status).toBe(400);
+    });
+  });
+
+  describe('item 8', () => {
+    const wide = (keys: number): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, 'v']));
+    /** CPU time of the whole process (this test and the in-process app) around one call. */
+    const cpu = async (call: () => Promise<unknown>): Promise<number> => {
+      const start = process.cpuUsage();
+      await call();
+      const used = process.cpuUsage(start);
+      return used.user + used.system;
+    };
+
+    it('answers a 62 KB body with thousands of unknown keys with a small 400, as cheaply as a narrow one', async () => {
+      const body = { body: 'hello', ...wide(5000) };
+      expect(JSON.stringify(body).length).toBeGreaterThan(50_000);
+      let res: { status: number; body: ErrorBody } | undefined;
+      const wideCost = await cpu(
+        async () => (res = await t.api<ErrorBody>('POST', '/api/preview', { token: member.token, body })),
+      );
+      expect(res!.status).toBe(400);
+      expect(JSON.stringify(res!.body).length).toBeLessThan(2_000);
+      expect(res!.body.message).toMatch(/fields/);
+      // Guests too.
+      const guest = await t.api<ErrorBody>('POST', '/api/auth/login', { body: { username: 'x', ...wide(5000) } });
+      expect(guest.status).toBe(400);
+      expect(JSON.stringify(guest.body).length).toBeLessThan(2_000);
+      const narrowCost = await cpu(() =>
+        t.api('POST', '/api/preview', {
+          token: member.token,
+          body: { body: 'hello', k0: 'v'.repeat(JSON.stringify(body).length) },
+        }),
+      );
+      expect(wideCost).toBeLessThan(narrowCost * 5 + 20_000);
+    });
+
+    it('names at most 10 fields in one refusal', async () => {
+      const res = await t.api<ErrorBody>('POST', '/api/preview', {
+        token: member.token,
+        body: { body: 'x', ...wide(40) },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.details?.fields).toHaveLength(10);
+      expect(res.body.message).toContain('and 30 more');
+    });
+
+    it('answers a socket event with thousands of unknown keys with a small error ack', async () => {
+      const socket = t.socket('/', member.token);
+      await connected(socket);
+      const payload = wide(20_000);
+      let ack: Ack | undefined;
+      await cpu(async () => (ack = await emitAck<Ack>(socket, 'session:whoami', payload)));
+      expect(ack!.ok).toBe(false);
+      expect(JSON.stringify(ack).length).toBeLessThan(2_000);
+      const narrow = await emitAck<Ack>(socket, 'session:whoami', wide(3_000));
+      expect(narrow).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+      expect(JSON.stringify(narrow).length).toBeLessThan(2_000);
+      expect((await emitAck<Ack>(socket, 'session:whoami', {})).ok).toBe(true);
+    });
+
+    it('refuses an overlong list before validating each item', async () => {
+      const res = await t.api<ErrorBody>('POST', '/api/meetings', {
+        token: moderator.token,
+        body: { name: 'A meeting', tags: Array.from({ length: 5000 }, () => 'x') },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.details?.fields?.[0]?.field).toBe('tags');
+      expect(JSON.stringify(res.body).length).toBeLessThan(2_000);
+    });
+  });
+
+  it('keeps threads working (sanity)', async () => {
+    const res = await t.api<ThreadView>('POST', `/api/boards/${BOARD}/threads`, {
+      token: member.token,
+      body: { title: 'Still here', body: 'Day two.', anonymous: false },
+    });
+    expect(res.status).toBe(201);
+  });
+});
