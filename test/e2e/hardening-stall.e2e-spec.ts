@@ -213,6 +213,33 @@ describe('hardening: bad input is refused clearly (issue #13)', () => {
     });
   });
 
+  describe('item 7', () => {
+    it('answers 422 naming the body for 2,000 nested quotes on preview, reply and edit (was a 500)', async () => {
+      const deep = '>'.repeat(2000);
+      const preview = await t.api<ErrorBody>('POST', '/api/preview', { token: member.token, body: { body: deep } });
+      expect(preview.status).toBe(422);
+      expect(preview.body.message).toMatch(/^body: quotes and lists can be nested at most 10 levels/);
+      const thread = await t.api<ThreadView>('POST', `/api/boards/${BOARD}/threads`, {
+        token: member.token,
+        body: { title: 'Quotes', body: 'a start', anonymous: false },
+      });
+      expect(thread.status).toBe(201);
+      const reply = await t.api<ErrorBody>('POST', `/api/threads/${thread.body.id}/posts`, {
+        token: member.token,
+        body: { body: deep, anonymous: false },
+      });
+      expect(reply.status).toBe(422);
+      const posts = await t.api<{ items: Array<{ id: string }> }>('GET', `/api/threads/${thread.body.id}/posts`);
+      expect(posts.body.items).toHaveLength(1);
+      const edit = await t.api<ErrorBody>('PATCH', `/api/posts/${posts.body.items[0].id}`, {
+        token: member.token,
+        body: { body: '_a_'.repeat(6666) },
+      });
+      expect(edit.status).toBe(422);
+      expect(edit.body.message).toMatch(/formatting marks/);
+    });
+  });
+
   it('keeps threads working (sanity)', async () => {
     const res = await t.api<ThreadView>('POST', `/api/boards/${BOARD}/threads`, {
       token: member.token,
