@@ -248,3 +248,36 @@ describe('hardening: bad input is refused clearly (issue #13)', () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe('hardening: registration limit counts created accounts only (issue #13 item 14)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ REGISTRATIONS_PER_DAY: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('does not count typos and taken usernames toward REGISTRATIONS_PER_DAY', async () => {
+    const taken = uniqueName('taken');
+    const failures: Array<Record<string, unknown>> = [
+      { username: 'x', password: 'a long and good passphrase' },
+      { username: uniqueName('short'), password: 'short' },
+      { username: uniqueName('extra'), password: 'a long and good passphrase', surprise: true },
+      {},
+    ];
+    for (const body of failures) {
+      expect((await t.api('POST', '/api/auth/register', { body })).status).toBe(400);
+    }
+    await t.register(taken);
+    expect(
+      (await t.api('POST', '/api/auth/register', { body: { username: taken, password: 'another good passphrase' } }))
+        .status,
+    ).toBe(409);
+    await t.register();
+    await t.register();
+    const over = await t.api<ErrorBody>('POST', '/api/auth/register', {
+      body: { username: uniqueName('over'), password: 'a long and good passphrase' },
+    });
+    expect(over.status).toBe(429);
+    expect(over.body.message).toContain('Only 3 accounts');
+  });
+});
