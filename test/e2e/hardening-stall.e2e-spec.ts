@@ -281,3 +281,107 @@ describe('hardening: registration limit counts created accounts only (issue #13 
     expect(over.body.message).toContain('Only 3 accounts');
   });
 });
+
+describe('hardening: limits hold per account and per client across sockets (issue #13 item 10)', () => {
+  const LIMITS = {
+    SOCKET_EVENTS_PER_ACCOUNT_10S: '100',
+    SOCKET_EVENTS_PER_CLIENT_10S: '300',
+    SOCKETS_PER_ACCOUNT: '5',
+    SOCKETS_PER_CLIENT: '12',
+  };
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(LIMITS);
+  });
+  afterAll(() => t.close());
+
+  const refusalOf = (socket: ReturnType<TestApp['socket']>): Promise<string> =>
+    connected(socket).then(
+      () => 'connected',
+      (error: Error & { data?: { code?: string } }) => `${error.data?.code}: ${error.message}`,
+    );
+  const whoamiBurst = async (sockets: Array<ReturnType<TestApp['socket']>>, total: number): Promise<number> => {
+    const acks = await Promise.all(
+      Array.from({ length: total }, (_, i) => emitAck<Ack>(sockets[i % sockets.length], 'session:whoami', {})),
+    );
+    return acks.filter((ack) => ack.ok).length;
+  };
+
+  it('shares one event budget among all sockets of an account, and a reconnect does not reset it', async () => {
+    const member = await t.register();
+    const sockets = Array.from({ length: 5 }, () => t.socket('/', member.token));
+    await Promise.all(sockets.map(connected));
+    expect(await whoamiBurst(sockets, 250)).toBe(100);
+    sockets.forEach((s) => s.close());
+    const again = t.socket('/', member.token);
+    await connected(again);
+    const ack = await emitAck<Ack>(again, 'session:whoami', {});
+    expect(ack).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    again.close();
+  });
+
+  it('caps open sockets per account with a kind refusal, and frees a place when one closes', async () => {
+    const member = await t.register();
+    const sockets = Array.from({ length: 5 }, (_, i) => t.socket(i % 2 ? '/chat' : '/', member.token));
+    await Promise.all(sockets.map(connected));
+    const sixth = t.socket('/', member.token);
+    expect(await refusalOf(sixth)).toMatch(/^rate_limited: This account has a lot of Kindred connections open/);
+    sockets[0].close();
+    await new Promise((r) => setTimeout(r, 200));
+    const replacement = t.socket('/', member.token);
+    expect(await refusalOf(replacement)).toBe('connected');
+    [...sockets, replacement].forEach((s) => s.close());
+  });
+
+  it('caps guest sockets per client address and counts guests from one address as one reader', async () => {
+    await new Promise((r) => setTimeout(r, 200));
+    const member = await t.register();
+    const thread = await t.api<ThreadView>('POST', `/api/boards/${BOARD}/threads`, {
+      token: member.token,
+      body: { title: 'Readers', body: 'Who is here?', anonymous: false },
+    });
+    const guests = Array.from({ length: 12 }, () => t.socket('/'));
+    const results = await Promise.all(guests.map(refusalOf));
+    // The member's own sockets from the tests above are closed, so all 12 places are for guests.
+    expect(results.filter((r) => r === 'connected')).toHaveLength(12);
+    expect(await refusalOf(t.socket('/'))).toMatch(
+      /^rate_limited: There are a lot of Kindred connections from this network/,
+    );
+    const acks = await Promise.all(
+      guests
+        .slice(0, 10)
+        .map((g) => emitAck<{ ok: boolean; readers: number }>(g, 'thread:watch', { threadId: thread.body.id })),
+    );
+    expect(Math.max(...acks.map((a) => a.readers))).toBe(1);
+    guests.forEach((g) => g.close());
+  });
+});
+
+describe('hardening: per-client socket limits hold across processes with Redis (issue #13 item 10)', () => {
+  const env = {
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `kindred-test-${process.pid}-${Date.now()}`,
+    SOCKETS_PER_CLIENT: '6',
+    SOCKET_EVENTS_PER_CLIENT_10S: '40',
+  };
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+  });
+
+  it('counts sockets and events of one client on both processes together', async () => {
+    const sockets = [a, a, a, b, b, b].map((app) => app.socket('/'));
+    await Promise.all(sockets.map(connected));
+    await expect(connected(b.socket('/'))).rejects.toMatchObject({ data: { code: 'rate_limited' } });
+    await expect(connected(a.socket('/'))).rejects.toMatchObject({ data: { code: 'rate_limited' } });
+    const acks = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => emitAck<Ack>(sockets[i % 6], 'session:whoami', {})),
+    );
+    expect(acks.filter((ack) => ack.ok)).toHaveLength(40);
+    sockets.forEach((s) => s.close());
+  });
+});

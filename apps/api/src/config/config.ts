@@ -47,6 +47,14 @@ export interface LimitsConfig {
   writesPerMinute: number;
   /** Socket events per connection per 10 seconds (SOCKET_EVENTS_PER_10S). */
   socketEventsPer10s: number;
+  /** Socket events per account per 10 seconds, across all its sockets and processes (SOCKET_EVENTS_PER_ACCOUNT_10S). */
+  socketEventsPerAccount10s: number;
+  /** Socket events per client per 10 seconds, across all its sockets and processes (SOCKET_EVENTS_PER_CLIENT_10S). */
+  socketEventsPerClient10s: number;
+  /** Open sockets per account (SOCKETS_PER_ACCOUNT). */
+  socketsPerAccount: number;
+  /** Open sockets per client (SOCKETS_PER_CLIENT). */
+  socketsPerClient: number;
   /** Accounts younger than this many hours get the new-member limits; 0 turns them off (NEW_MEMBER_HOURS). */
   newMemberHours: number;
 }
@@ -193,6 +201,10 @@ function limitsConfig(env: Env): LimitsConfig {
     loginPerClient: int(env, 'LOGIN_ATTEMPTS_PER_CLIENT', 50, 1, 1_000_000),
     writesPerMinute: int(env, 'WRITES_PER_MINUTE', 30, 1, 1_000_000),
     socketEventsPer10s: int(env, 'SOCKET_EVENTS_PER_10S', 100, 1, 1_000_000),
+    socketEventsPerAccount10s: int(env, 'SOCKET_EVENTS_PER_ACCOUNT_10S', 100, 1, 1_000_000),
+    socketEventsPerClient10s: int(env, 'SOCKET_EVENTS_PER_CLIENT_10S', 1000, 1, 1_000_000),
+    socketsPerAccount: int(env, 'SOCKETS_PER_ACCOUNT', 20, 1, 1_000_000),
+    socketsPerClient: int(env, 'SOCKETS_PER_CLIENT', 200, 1, 1_000_000),
     newMemberHours: int(env, 'NEW_MEMBER_HOURS', 24, 0, 24 * 365),
   };
 }
