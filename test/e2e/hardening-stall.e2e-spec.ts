@@ -1,3 +1,4 @@
+import { createConnection } from 'node:net';
 import { jest } from '@jest/globals';
 import type { Ack, AuthResponse, ErrorBody, JoinResult, MeetingView, ThreadView } from '@kindred/contracts';
 import { connected, emitAck, startTestApp, uniqueName, type TestApp } from '../support/test-app.js';
@@ -383,5 +384,67 @@ describe('hardening: per-client socket limits hold across processes with Redis (
     );
     expect(acks.filter((ack) => ack.ok)).toHaveLength(40);
     sockets.forEach((s) => s.close());
+  });
+});
+
+describe('hardening: slow requests and connections per client (issue #13 item 9)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ HTTP_HEADERS_TIMEOUT_S: '2', HTTP_REQUEST_TIMEOUT_S: '3', CONNECTIONS_PER_CLIENT: '8' });
+  });
+  afterAll(() => t.close());
+
+  const port = (): number => Number(new URL(t.baseUrl).port);
+  /** Sends a request a few bytes at a time; resolves with what came back and when. */
+  const trickle = (body: string, everyMs: number): Promise<{ response: string; ms: number }> =>
+    new Promise((resolve) => {
+      const started = Date.now();
+      const socket = createConnection(port(), '127.0.0.1');
+      let response = '';
+      let i = 0;
+      const timer = setInterval(() => {
+        if (i < body.length && !socket.destroyed) socket.write(body.slice(i, (i += 10)));
+      }, everyMs);
+      socket.write(
+        `POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+      );
+      socket.on('data', (chunk) => (response += chunk.toString()));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve({ response, ms: Date.now() - started });
+      });
+      setTimeout(() => socket.destroy(), 10_000);
+    });
+  const body = JSON.stringify({ username: 'slow_phone', password: 'a long and good passphrase', padding: 'x' });
+
+  it('stops holding a trickled body after HTTP_REQUEST_TIMEOUT_S', async () => {
+    // 10 bytes every 500 ms: the whole body would take over 5 s.
+    const slow = await trickle(body.padEnd(200, ' '), 500);
+    expect(slow.ms).toBeLessThan(6_000);
+    expect(slow.response).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('still lets a slow phone finish within the timeout', async () => {
+    // 10 bytes every 40 ms: about a second.
+    const ok = await trickle(body, 40);
+    expect(ok.response).toMatch(/^HTTP\/1\.1 400/); // 'padding' is not a login field: a real answer, not a timeout
+  });
+
+  it('caps open connections per client with a 429', async () => {
+    const held = Array.from({ length: 8 }, () => createConnection(port(), '127.0.0.1'));
+    await Promise.all(held.map((s) => new Promise((r) => s.once('connect', r))));
+    const ninth = await new Promise<string>((resolve) => {
+      const socket = createConnection(port(), '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => resolve(text));
+    });
+    expect(ninth).toMatch(/^HTTP\/1\.1 429/);
+    expect(ninth).toContain('a lot of open connections');
+    held.forEach((s) => s.destroy());
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await t.api('GET', '/api/health')).status).toBe(200);
   });
 });

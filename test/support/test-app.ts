@@ -61,6 +61,7 @@ export async function startTestApp(
       SOCKET_EVENTS_PER_CLIENT_10S: '100000',
       SOCKETS_PER_ACCOUNT: '100000',
       SOCKETS_PER_CLIENT: '100000',
+      CONNECTIONS_PER_CLIENT: '100000',
       ...env,
     }),
     ...overrides,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -9,6 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { toErrorBody } from './common/http-exception.filter.js';
+import { applyHttpLimits } from './common/http-limits.js';
 import { KindredIoAdapter } from './common/kindred-io.adapter.js';
 import { applySecurityHeaders } from './common/security.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -23,6 +25,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  applyHttpLimits(app.getHttpServer() as Server, config.http, config);
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.set('query parser', 'simple');

@@ -30,6 +30,8 @@ export interface AppConfig {
    * (TRUST_PROXY); null (the default) never reads that header.
    */
   trustProxy: TrustProxyConfig;
+  /** Timeouts for slow requests and the cap on connections per client (HTTP_HEADERS_TIMEOUT_S, …). */
+  http: HttpLimitsConfig;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
   logStream?: NodeJS.WritableStream;
 }
@@ -57,6 +59,15 @@ export interface LimitsConfig {
   socketsPerClient: number;
   /** Accounts younger than this many hours get the new-member limits; 0 turns them off (NEW_MEMBER_HOURS). */
   newMemberHours: number;
+}
+
+export interface HttpLimitsConfig {
+  /** The request line and headers must arrive within this (HTTP_HEADERS_TIMEOUT_S). */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this (HTTP_REQUEST_TIMEOUT_S). */
+  requestTimeoutMs: number;
+  /** Open connections per client address (CONNECTIONS_PER_CLIENT); trusted proxies are not capped. */
+  connectionsPerClient: number;
 }
 
 /**
@@ -186,6 +197,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
     limits: limitsConfig(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    http: httpLimitsConfig(env),
+  };
+}
+
+function httpLimitsConfig(env: Env): HttpLimitsConfig {
+  const requestTimeoutMs = int(env, 'HTTP_REQUEST_TIMEOUT_S', 30, 1, 3600) * 1000;
+  // Node requires headersTimeout <= requestTimeout.
+  const headersTimeoutMs = Math.min(int(env, 'HTTP_HEADERS_TIMEOUT_S', 20, 1, 3600) * 1000, requestTimeoutMs);
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    connectionsPerClient: int(env, 'CONNECTIONS_PER_CLIENT', 256, 1, 1_000_000),
   };
 }
 
