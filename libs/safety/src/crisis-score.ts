@@ -83,7 +83,8 @@ const FAMILIES: Array<[Family, number, RegExp]> = [
     'means',
     1.5,
     rx([
-      `${AMOUNT} (?:\\w+ ){0,2}${DRUG}\\b`,
+      // Starts at a word boundary: unanchored, the digits in AMOUNT made a run of digits quadratic.
+      `\\b${AMOUNT} (?:\\w+ ){0,2}${DRUG}\\b`,
       `\\b(?:sav(?:ed|ing)|stockpil\\w*|hoard(?:ed|ing)?|stash(?:ed|ing)|collect(?:ed|ing)|count(?:ed|ing)) (?:up |out )?(?:all )?(?:(?:my|the|some|them|those|these|his|her) )?(?:\\w+ )?(?:${DRUG}|them|out)\\b`,
       `\\benough (?:\\w+ )?(?:${DRUG})\\b|\\benough to (?:not|never) wake\\b|\\bhow many it takes\\b`,
       '\\b(?:a )?(?:handful|fistful|bottle|bag|bundle|stash) of\\b',

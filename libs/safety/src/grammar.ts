@@ -56,7 +56,8 @@ export function isReported(sentenceBefore: string): boolean {
 // what follows ("I can't stop thinking about killing myself").
 const NEGATION =
   /\b(?:no way (?:i'?d|i would|i will|i'?ll|i'?m|im|am i)|(?:don'?t|do not|never|can'?t) (?:think|see myself|imagine) (?:i'?d|i would|i will|i'?ll|i|myself)|not(?! (?:sure|only|just))|never|no(?! (?:one|matter|cap|doubt|wonder|joke|lie))|nor|without|don'?t(?! (?:know|care|understand))|dont(?! (?:know|care))|do not|didn'?t|doesn'?t|won'?t|wouldn'?t|isn'?t|ain'?t|haven'?t|hasn'?t|hadn'?t|aren'?t|wasn'?t|shouldn'?t|no longer|zero|denies|denied|free of|free from)\b/gi;
-const NEGATION_AFTER = /^\s*[?:=\-–]*\s*(?:no|nope|none|never|nah|denied|negative|not really|not anymore)\b/i;
+// One way to read the spaces before the answer: two adjacent \s* made a run of spaces quadratic.
+const NEGATION_AFTER = /^\s*(?:[?:=\-–]+\s*)?(?:no|nope|none|never|nah|denied|negative|not really|not anymore)\b/i;
 
 /**
  * True when the clause before the cue denies it. The negator must come after the clause's last

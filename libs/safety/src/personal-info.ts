@@ -22,12 +22,15 @@ const CONTEXT_PHONE =
 // International numbers dialled with 00 instead of +: "0044 7700 900123".
 const DOUBLE_ZERO_PHONE = /(?<![\w+./-])00[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){2,6}(?![\w/-])/g;
 
-const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
+// An address starts where a run of address characters starts, never inside one: started at every
+// \b of 'a.a.a.…' the local part was read again from each dot (quadratic). Parts are bounded (RFC 5321).
+const EMAIL =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g;
 const OBFUSCATED_EMAIL =
-  /\b[A-Za-z0-9._%+-]{2,}(?: (?:dot|underscore|dash) [A-Za-z0-9._%+-]+){0,3}\s*(?:\(at\)|\[at\]|\{at\}| at | @ )\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|live|msn|me|[a-z0-9-]{2,30})\s*(?:\.|\(dot\)|\[dot\]|\{dot\}| dot | \. )\s*(?:com|net|org|me|co|edu|io|us|uk|ca|de|fr|au)\b/gi;
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,64}(?: (?:dot|underscore|dash) [A-Za-z0-9._%+-]{1,64}){0,3}\s*(?:\(at\)|\[at\]|\{at\}| at | @ )\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton(?:mail)?|live|msn|me|[a-z0-9-]{2,30})\s*(?:\.|\(dot\)|\[dot\]|\{dot\}| dot | \. )\s*(?:com|net|org|me|co|edu|io|us|uk|ca|de|fr|au)\b/gi;
 // "jane.doe at gmail", "kels_r at protonmail": a big mail provider named is enough without the ".com".
 const PROVIDER_EMAIL =
-  /\b(?!(?:me|you|him|her|them|us|it|one|work|home|school|email|mail|contact|reach|write|here|there|is|was|person|someone|anyone)\b)[A-Za-z0-9._%+-]{3,}\s*(?:\(at\)|\[at\]| at | @ )\s*(?:gmail|yahoo|hotmail|outlook|icloud|proton(?:mail)?)\b(?![ .]*(?:com|net|support|app|account|inbox|is|was|and|or)\b)/gi;
+  /(?<![A-Za-z0-9._%+-])(?!(?:me|you|him|her|them|us|it|one|work|home|school|email|mail|contact|reach|write|here|there|is|was|person|someone|anyone)\b)[A-Za-z0-9._%+-]{3,64}\s*(?:\(at\)|\[at\]| at | @ )\s*(?:gmail|yahoo|hotmail|outlook|icloud|proton(?:mail)?)\b(?![ .]*(?:com|net|support|app|account|inbox|is|was|and|or)\b)/gi;
 
 const PROFILE_HOSTS =
   'instagram\\.com|facebook\\.com|fb\\.com|fb\\.me|m\\.me|tiktok\\.com\\/@|twitter\\.com|x\\.com|snapchat\\.com\\/add|t\\.me|telegram\\.me|linkedin\\.com\\/in|threads\\.net\\/@|youtube\\.com\\/@|reddit\\.com\\/u(?:ser)?|wa\\.me|venmo\\.com|cash\\.app\\/\\$?|onlyfans\\.com';
@@ -66,7 +69,7 @@ const BARE_HANDLE = new RegExp(
   'dgi',
 );
 // Discord tags: "nightowl#4412".
-const DISCORD_TAG = /(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b/g;
+const DISCORD_TAG = /(?<![\w#.])[A-Za-z0-9_.]{2,32}#\d{4}\b/g;
 // "I'm on discord as frostbyte_99", "reach me on telegram, username is dan_88".
 const ON_PLATFORM_AS = new RegExp(
   `\\b(?:on|via|at) (?:${PLATFORMS})\\b,? (?:as|under|it'?s|its|(?:my )?(?:user ?name|handle|id|name|tag)(?: is|:| =)?) ?${HANDLE_VALUE}`,

@@ -93,3 +93,49 @@ describe(validateWatchedPattern.name, () => {
     expect(validateWatchedPattern(42 as unknown as string)).toMatch(/text/);
   });
 });
+
+describe('watched words stay linear (issue 13, item 6)', () => {
+  it('matches a leading * back to the start of its word', () => {
+    const sut = compileWatchedWords([word('p', '*pill*', 'flag'), word('s', '*sale', 'flag')]);
+    const text = 'some painpills, a yard-sale';
+    const found = sut.test(text).matches.map((m) => [m.id, text.slice(m.start, m.end)]);
+    expect(found).toEqual([
+      ['p', 'painpills'],
+      ['s', 'yard-sale'],
+    ]);
+  });
+
+  it('bounds a * inside a word and refuses more than one in a word', () => {
+    const sut = compileWatchedWords([word('i', 'pi*ll', 'flag')]);
+    expect(sut.test('pill, piaall, pi-ll').matches).toHaveLength(3);
+    expect(sut.test(`pi${'a'.repeat(30)}ll`).matches).toEqual([]);
+    expect(validateWatchedPattern('a*b*c')).toMatch(/at most one \*/);
+    expect(validateWatchedPattern('*a*b* c*d')).toBeNull();
+  });
+
+  it("costs about the same per entry on a long word as on prose ('*pill*' was quadratic)", () => {
+    // A ratio measured in this run, not a time: the same length of benign text is the yardstick.
+    // A list like a real one: words that also match everyday text, so the yardstick is not zero.
+    const sut = compileWatchedWords(
+      ['*pill*', '*pill', 'pi*ll*', '*p*ill', 'buy * pills', 'the', 'we*', '*ary', 'ab*ut', 'talk*'].map((p, i) =>
+        word(`w${i}`, p),
+      ),
+    );
+    const benign = 'We met at the library and talked about the week. '.repeat(400).slice(0, 20_000);
+    const worst = ['p'.repeat(20_000), 'pi'.repeat(10_000), 'pil'.repeat(6_667), 'buy '.repeat(5_000)];
+    // The cheapest of several runs: another process taking the CPU can only make a run slower.
+    const cost = (text: string) => {
+      sut.test(text);
+      let best = Infinity;
+      for (let i = 0; i < 7; i++) {
+        const start = process.cpuUsage();
+        sut.test(text);
+        const used = process.cpuUsage(start);
+        best = Math.min(best, used.user + used.system);
+      }
+      return best;
+    };
+    const base = Math.max(cost(benign), 500);
+    for (const text of worst) expect(cost(text) / base).toBeLessThan(8);
+  });
+});

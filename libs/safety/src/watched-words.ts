@@ -39,7 +39,13 @@ const MIN_LITERAL_CHARS = 2;
 const MAX_MATCHES_PER_ENTRY = 100;
 const REGEX_ENTRY = /^\/(.*)\/([a-z]*)$/s;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const WILDCARD = "[\\p{L}\\p{N}_'\u2019-]*";
+// What a * stands for: letters, digits and the marks inside a word ("fent*" matches "fent-laced").
+const WILD_CLASS = "[\\p{L}\\p{N}_'\u2019-]";
+const WILD_CHAR = new RegExp(WILD_CLASS, 'u');
+// A * inside a word spans at most this many characters: unbounded, "pi*ll" read a long run of "pi"
+// once per "pi" (quadratic). A * at either end needs no bound (see toEntry).
+const MAX_INNER_WILDCARD = 24;
+const MAX_INNER_WILDCARDS = 1;
 
 /** Null when the pattern can be used; otherwise a reason an admin can act on. Never throws. */
 export function validateWatchedPattern(pattern: string): string | null {
@@ -56,7 +62,12 @@ function validateWord(word: string): string | null {
   if ([...literal].length < MIN_LITERAL_CHARS) {
     return `The word is too short: it needs at least ${MIN_LITERAL_CHARS} characters besides *.`;
   }
-  return null;
+  const inner = word.split(/\s+/).map((part) => part.replace(/^\*+|\*+$/g, '').split(/\*+/).length - 1);
+  if (Math.max(...inner) > MAX_INNER_WILDCARDS) {
+    return 'Use at most one * inside a word (a * at the start or end of a word is always fine).';
+  }
+  // The compiled form goes through the same check as a /regex/ entry.
+  return findCatastrophe(compileWord(word).re.source);
 }
 
 function validateRegex(source: string, flags: string): string | null {
@@ -151,20 +162,43 @@ function readQuantifier(source: string, at: number): { length: number; repeats: 
 interface Entry {
   word: WatchedWord;
   re: RegExp;
+  /** The pattern began with *: a match is widened back to the start of its word. */
+  widen: boolean;
 }
 
-function toRegExp(pattern: string): RegExp {
+/** A /regex/ entry as written; a word entry as a linear regex (see {@link compileWord}). */
+function toEntry(word: WatchedWord): Entry {
+  const regex = REGEX_ENTRY.exec(word.pattern.trim());
+  if (regex) return { word, re: new RegExp(regex[1], `${regex[2]}g`), widen: false };
+  return { word, ...compileWord(word.pattern) };
+}
+
+/**
+ * A word entry as a regex that reads a text once. A leading * is not part of the regex: the match
+ * is widened back to the start of its word afterwards (an unanchored leading [\p{L}…]* was tried
+ * from every letter of a long word, quadratic). A trailing * is a greedy run with nothing after it,
+ * and a * inside a word is bounded.
+ */
+function compileWord(pattern: string): { re: RegExp; widen: boolean } {
   const trimmed = pattern.trim();
-  const regex = REGEX_ENTRY.exec(trimmed);
-  if (regex) return new RegExp(regex[1], `${regex[2]}g`);
-  const body = trimmed
-    .split(/\s+/)
-    .map((part) => part.split('*').map(escapeRegExp).join(WILDCARD))
-    .join('\\s+');
+  const widen = trimmed.startsWith('*');
+  const core = trimmed.replace(/^\*+/, '');
+  const parts = core.split(/\s+/).map((part) => {
+    const pieces = part.split(/\*+/);
+    return pieces
+      .map((piece, j) => {
+        if (j === 0) return escapeRegExp(piece);
+        // A * that ends the whole pattern, or a word inside a phrase, runs to the end of its word.
+        const ends = j === pieces.length - 1 && piece === '';
+        return (ends ? `${WILD_CLASS}*` : `${WILD_CLASS}{0,${MAX_INNER_WILDCARD}}`) + escapeRegExp(piece);
+      })
+      .join('');
+  });
+  const body = parts.join('\\s+');
   // Word boundaries only where the pattern itself begins or ends with a letter or digit.
-  const before = WORD_CHAR.test(trimmed[0]) ? '(?<![\\p{L}\\p{N}_])' : '';
+  const before = WORD_CHAR.test(core[0] ?? '') && !widen ? '(?<![\\p{L}\\p{N}_])' : '';
   const after = WORD_CHAR.test(trimmed[trimmed.length - 1]) ? '(?![\\p{L}\\p{N}_])' : '';
-  return new RegExp(`${before}${body}${after}`, 'giu');
+  return { re: new RegExp(`${before}${body}${after}`, 'giu'), widen };
 }
 
 function escapeRegExp(s: string): string {
@@ -178,15 +212,16 @@ export function compileWatchedWords(entries: WatchedWord[]): CompiledWatchedWord
   for (const word of entries) {
     const reason = validateWatchedPattern(word.pattern);
     if (reason) rejected.push({ id: word.id, reason });
-    else compiled.push({ word, re: toRegExp(word.pattern) });
+    else compiled.push(toEntry(word));
   }
   return { test: (text) => runEntries(compiled, text), rejected };
 }
 
 function runEntries(entries: Entry[], text: string): WatchedResult {
   const result: WatchedResult = { block: [], hold: [], flag: [], censored: text, matches: [] };
-  for (const { word, re } of entries) {
-    const found = matchesOf(re, text, word);
+  for (const entry of entries) {
+    const { word } = entry;
+    const found = matchesOf(entry, text);
     if (found.length === 0) continue;
     result.matches.push(...found);
     if (word.action !== 'censor') result[word.action].push(word);
@@ -199,15 +234,19 @@ function runEntries(entries: Entry[], text: string): WatchedResult {
   return result;
 }
 
-function matchesOf(re: RegExp, text: string, word: WatchedWord): WatchedMatch[] {
+function matchesOf({ re, word, widen }: Entry, text: string): WatchedMatch[] {
   const found: WatchedMatch[] = [];
+  let floor = 0; // a widened match never reaches back over the one before it, so each letter is read once
   re.lastIndex = 0;
   for (let m = re.exec(text); m && found.length < MAX_MATCHES_PER_ENTRY; m = re.exec(text)) {
     if (m[0] === '') {
       re.lastIndex++;
       continue;
     }
-    found.push({ id: word.id, action: word.action, start: m.index, end: m.index + m[0].length });
+    let start = m.index;
+    while (widen && start > floor && WILD_CHAR.test(text[start - 1])) start--;
+    floor = m.index + m[0].length;
+    found.push({ id: word.id, action: word.action, start, end: floor });
   }
   return found;
 }
