@@ -235,12 +235,46 @@ describe('meetings', () => {
           'BEGIN:VEVENT',
           'DTSTART;TZID=America/New_York:20260106T190000',
           'RRULE:FREQ=WEEKLY;BYDAY=TU',
-          'DURATION:PT60M',
+          'DTEND;TZID=America/New_York:20260106T200000',
           `UID:meeting-${meeting.id}@kindred`,
+          'BEGIN:VTIMEZONE',
+          'TZID:America/New_York',
           'SUMMARY:Family\\, friends\\; and us',
         ]),
       );
       expect(lines.some((l) => /^DTSTAMP:\d{8}T\d{6}Z$/.test(l))).toBe(true);
+    });
+
+    it('gives "weekly on Monday" created on another day its first session at startsAt (RFC 5545)', async () => {
+      const startsAt = new Date(Date.now() + 3600_000);
+      const weekday = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short' }).format(startsAt);
+      const other = weekday === 'Mon' ? 'TU' : 'MO';
+      const meeting = await createMeeting({
+        startsAt: startsAt.toISOString(),
+        timezone: 'UTC',
+        rrule: `FREQ=WEEKLY;BYDAY=${other}`,
+      });
+      expect(new Date(meeting.nextSession!.startsAt).getTime()).toBe(Math.floor(startsAt.getTime() / 1000) * 1000);
+    });
+
+    it('no longer lists a one-off meeting once it has ended, even early', async () => {
+      const meeting = await createMeeting({ audience: 'open' });
+      const series = await createMeeting({ audience: 'open', rrule: 'FREQ=DAILY' });
+      const listed = async () => (await t.api<MeetingListView>('GET', '/api/meetings')).body.items.map((m) => m.id);
+      expect(await listed()).toEqual(expect.arrayContaining([meeting.id, series.id]));
+      const mod = t.socket('/chat', moderator.token);
+      await connected(mod);
+      for (const m of [meeting, series]) {
+        await joined(mod, m.id);
+        expect(await emitAck(mod, 'meeting:end', { meetingId: m.id })).toEqual({ ok: true });
+      }
+      mod.disconnect();
+      const after = await listed();
+      expect(after).not.toContain(meeting.id);
+      expect(after).toContain(series.id);
+      // Its own page still answers, as ended.
+      const page = await t.api<MeetingView>('GET', `/api/meetings/${meeting.id}`);
+      expect(page.body.nextSession?.status).toBe('ended');
     });
   });
 

@@ -79,33 +79,72 @@ describe('safety routing in meeting chat', () => {
 });
 
 describe('new-member chat pace', () => {
+  let t: TestApp;
+  let mod: AuthResponse;
+
+  /** A new account (NEW_MEMBER_HOURS=24) joined to a new meeting; `facilitates` names it a facilitator. */
+  const newcomerIn = async (opts: { facilitates?: boolean; moderator?: boolean } = {}) => {
+    const me = await t.register();
+    if (opts.moderator) await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [me.user.id]);
+    const meeting = (
+      await t.api<MeetingView>('POST', '/api/meetings', {
+        token: mod.token,
+        body: {
+          name: 'Pace',
+          audience: 'members',
+          startsAt: new Date().toISOString(),
+          timezone: 'UTC',
+          durationMinutes: 60,
+          ...(opts.facilitates ? { facilitators: [me.user.username] } : {}),
+        },
+      })
+    ).body;
+    const socket = t.socket('/chat', me.token);
+    await connected(socket);
+    const joined = await emitAck<Ack>(socket, 'meeting:join', { meetingId: meeting.id });
+    if (!joined.ok) throw new Error(JSON.stringify(joined));
+    const say = (body: string, clientId: string = crypto.randomUUID()) =>
+      emitAck<Ack<{ message: ChatMessageView }>>(socket, 'message:send', { meetingId: meeting.id, clientId, body });
+    return { me, socket, say };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ NEW_MEMBER_HOURS: '24' });
+    mod = await t.register();
+    await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [mod.user.id]);
+  });
+  afterAll(() => t.close());
+
   it('allows a new member one message every 3 seconds', async () => {
-    const t = await startTestApp({ NEW_MEMBER_HOURS: '24' });
-    try {
-      const mod = await t.register();
-      await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [mod.user.id]);
-      const meeting = (
-        await t.api<MeetingView>('POST', '/api/meetings', {
-          token: mod.token,
-          body: {
-            name: 'Pace',
-            audience: 'members',
-            startsAt: new Date().toISOString(),
-            timezone: 'UTC',
-            durationMinutes: 60,
-          },
-        })
-      ).body;
-      const me = await t.register();
-      const socket = t.socket('/chat', me.token);
-      await connected(socket);
-      await emitAck(socket, 'meeting:join', { meetingId: meeting.id });
-      const say = (body: string) =>
-        emitAck<Ack>(socket, 'message:send', { meetingId: meeting.id, clientId: crypto.randomUUID(), body });
-      expect((await say('hello all')).ok).toBe(true);
-      expect(await say('me again')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-    } finally {
-      await t.close();
-    }
+    const { say } = await newcomerIn();
+    expect((await say('hello all')).ok).toBe(true);
+    expect(await say('me again')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
+  it('answers a resend of the same clientId with the stored message, never rate_limited, and does not count it', async () => {
+    const { say } = await newcomerIn();
+    const clientId = crypto.randomUUID();
+    const first = await say('hello, first time here', clientId);
+    expect(first.ok).toBe(true);
+    // The retry comes well within the 3 s pace: it is the same message, not a new one.
+    const retry = await say('hello, first time here', clientId);
+    expect(retry).toMatchObject({ ok: true });
+    if (first.ok && retry.ok) expect(retry.message).toEqual(first.message);
+    const again = await say('hello, first time here', clientId);
+    if (first.ok && again.ok) expect(again.message.id).toBe(first.message.id);
+    else throw new Error(`resend refused: ${JSON.stringify(again)}`);
+  });
+
+  it('does not pace a new account while it facilitates the session', async () => {
+    const { say } = await newcomerIn({ facilitates: true });
+    expect((await say('Welcome, everyone. Let us begin.')).ok).toBe(true);
+    expect((await say('First, a moment of quiet.')).ok).toBe(true);
+    expect((await say('Who would like to share?')).ok).toBe(true);
+  });
+
+  it('does not pace a new moderator account in a session', async () => {
+    const { say } = await newcomerIn({ moderator: true });
+    expect((await say('Hello, I am one of the moderators.')).ok).toBe(true);
+    expect((await say('Reach out any time.')).ok).toBe(true);
   });
 });

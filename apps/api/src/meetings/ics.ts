@@ -1,6 +1,12 @@
-import { localParts } from './recurrence.js';
+import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalCalendarMethod } from 'ical-generator';
 
-/** RFC 5545 iCalendar output for a meeting: one VEVENT with DTSTART;TZID, RRULE and DURATION. */
+/**
+ * RFC 5545 iCalendar output for a meeting, written by ical-generator: one VEVENT with a local
+ * DTSTART;TZID, RRULE and EXDATEs, and a VTIMEZONE for the meeting's zone (from the bundled
+ * @touch4it/ical-timezones data, so nothing is fetched at run time).
+ */
 
 export interface IcsMeeting {
   id: string;
@@ -16,73 +22,38 @@ export interface IcsMeeting {
   cancelledStarts: Date[];
 }
 
-/** Escapes a TEXT value (RFC 5545 §3.3.11). */
-export function escapeText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets (RFC 5545 §3.1), never splitting a UTF-8 character. */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
-    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + size > limit) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-export function utcStamp(d: Date): string {
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(
-    d.getUTCMinutes(),
-  )}${pad(d.getUTCSeconds())}Z`;
-}
-
-export function localStamp(d: Date, zone: string): string {
-  const p = localParts(d, zone);
-  return `${p.year}${pad(p.month)}${pad(p.day)}T${pad(p.hour)}${pad(p.minute)}${pad(p.second)}`;
-}
-
 export function buildIcs(meeting: IcsMeeting): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Kindred//Meetings//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    `UID:meeting-${meeting.id}@kindred`,
-    `DTSTAMP:${utcStamp(meeting.updatedAt)}`,
-    `DTSTART;TZID=${meeting.timezone}:${localStamp(meeting.startsAt, meeting.timezone)}`,
-    `DURATION:PT${meeting.durationMinutes}M`,
-    ...(meeting.rrule ? [`RRULE:${meeting.rrule}`] : []),
-    ...(meeting.rrule && meeting.cancelledStarts.length > 0
-      ? [
-          `EXDATE;TZID=${meeting.timezone}:${meeting.cancelledStarts
-            .map((d) => localStamp(d, meeting.timezone))
-            .join(',')}`,
-        ]
-      : []),
-    `SUMMARY:${escapeText(meeting.name)}`,
-    ...(meeting.description ? [`DESCRIPTION:${escapeText(meeting.description)}`] : []),
-    ...(meeting.url ? [`URL:${meeting.url}`] : []),
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  const zone = meeting.timezone;
+  const local = (d: Date): TZDate => new TZDate(d, zone);
+  // No calendar-wide zone name: each event's zone gets its VTIMEZONE, and DTSTAMP stays in UTC.
+  const calendar = ical({
+    prodId: { company: 'Kindred', product: 'Meetings', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: { name: null, generator: getVtimezoneComponent },
+  });
+  const exdates =
+    meeting.rrule && meeting.cancelledStarts.length > 0
+      ? `\nEXDATE;TZID=${zone}:${meeting.cancelledStarts.map((d) => localStamp(d, zone)).join(',')}`
+      : '';
+  calendar.createEvent({
+    id: `meeting-${meeting.id}@kindred`,
+    stamp: meeting.updatedAt,
+    start: local(meeting.startsAt),
+    end: local(new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000)),
+    timezone: zone,
+    summary: meeting.name,
+    ...(meeting.description ? { description: meeting.description } : {}),
+    ...(meeting.url ? { url: meeting.url } : {}),
+    // The stored rule is already validated and canonical (normalizeRrule).
+    repeating: meeting.rrule ? `RRULE:${meeting.rrule}${exdates}` : null,
+  });
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function localStamp(d: Date, zone: string): string {
+  const t = new TZDate(d, zone);
+  return `${t.getFullYear()}${pad(t.getMonth() + 1)}${pad(t.getDate())}T${pad(t.getHours())}${pad(t.getMinutes())}${pad(t.getSeconds())}`;
 }

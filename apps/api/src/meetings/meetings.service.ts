@@ -61,7 +61,11 @@ export class MeetingsService implements OnApplicationBootstrap {
     const now = this.current.now();
     const meetings = await this.meetings.listActive();
     const currents = await this.current.currentFor(meetings, now);
-    const upcoming = meetings.filter((m) => currents.get(m.id));
+    // A one-off meeting that has ended (even early) is over: only series and upcoming ones are listed.
+    const upcoming = meetings.filter((m) => {
+      const session = currents.get(m.id);
+      return session && !(m.rrule === null && this.current.status(m, session, now) === 'ended');
+    });
     const views = await this.toViews(
       upcoming.map((m) => ({ meeting: m, session: currents.get(m.id) ?? null })),
       viewer,

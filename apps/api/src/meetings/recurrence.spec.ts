@@ -23,6 +23,29 @@ const wallClock = (d: Date, zone: string): string => {
 };
 
 describe('recurrence', () => {
+  it('makes startsAt the first occurrence even when the rule names other days (RFC 5545 DTSTART)', () => {
+    // Thursday 2026-12-03 18:00 in New York, "weekly on Monday": a session today, then Mondays.
+    const thursday: Schedule = {
+      startsAt: new Date('2026-12-03T23:00:00Z'),
+      rrule: 'FREQ=WEEKLY;BYDAY=MO',
+      timezone: 'America/New_York',
+      durationMinutes: 60,
+    };
+    expect(currentOrNextOccurrence(thursday, new Date('2026-12-03T20:00:00Z'))?.startsAt.toISOString()).toBe(
+      '2026-12-03T23:00:00.000Z',
+    );
+    const sut = occurrencesBetween(thursday, new Date('2026-12-01T00:00:00Z'), new Date('2026-12-15T00:00:00Z'));
+    expect(sut.map((o) => o.startsAt.toISOString())).toEqual([
+      '2026-12-03T23:00:00.000Z',
+      '2026-12-07T23:00:00.000Z',
+      '2026-12-14T23:00:00.000Z',
+    ]);
+    // Once today's session is over, the next is Monday.
+    expect(currentOrNextOccurrence(thursday, new Date('2026-12-04T01:00:00Z'))?.startsAt.toISOString()).toBe(
+      '2026-12-07T23:00:00.000Z',
+    );
+  });
+
   it('keeps a weekly Tuesday 19:00 New York meeting at 19:00 local across the March DST change', () => {
     const sut = occurrencesBetween(newcomers, new Date('2026-03-01T00:00:00Z'), new Date('2026-03-18T00:00:00Z'));
     expect(sut.map((o) => o.startsAt.toISOString())).toEqual([

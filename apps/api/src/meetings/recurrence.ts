@@ -2,7 +2,7 @@ import rrulePkg from 'rrule';
 import type { SessionStatus } from '@kindred/contracts';
 
 // rrule ships CommonJS with ESM types; under nodenext its classes hang off the default export.
-const { RRule } = rrulePkg;
+const { RRule, RRuleSet } = rrulePkg;
 
 /**
  * Recurrence in the meeting's own time zone. The rule runs over "floating" wall-clock times
@@ -131,10 +131,18 @@ export function fromFloating(floating: Date, zone: string): Date {
   return new Date(matches.length > 0 ? Math.min(...matches) : Math.max(first, second));
 }
 
-function ruleFor(schedule: Schedule): InstanceType<typeof RRule> | null {
+/**
+ * The series as a set: the rule plus startsAt itself, because per RFC 5545 DTSTART is always the
+ * first occurrence, even when the rule names other days ("weekly on Monday" starting a Thursday).
+ */
+function ruleFor(schedule: Schedule): InstanceType<typeof RRuleSet> | null {
   if (!schedule.rrule) return null;
   const options = RRule.parseString(schedule.rrule);
-  return new RRule({ ...options, dtstart: toFloating(schedule.startsAt, schedule.timezone), tzid: null });
+  const dtstart = toFloating(schedule.startsAt, schedule.timezone);
+  const set = new RRuleSet();
+  set.rrule(new RRule({ ...options, dtstart, tzid: null }));
+  set.rdate(dtstart);
+  return set;
 }
 
 const occurrence = (startsAt: Date, durationMinutes: number): Occurrence => ({

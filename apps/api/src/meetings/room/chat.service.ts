@@ -226,20 +226,20 @@ export class ChatService {
 
   async send(socket: Socket, dto: SendMessageDto): Promise<{ message: ChatMessageView; safety?: SafetyNotice }> {
     const m = this.requireMember(socket, dto.meetingId);
+    // A resend of a stored clientId is a retry, not a new message: it gets the stored message back
+    // before any gate or limit is looked at (so a retry is never slow_mode or rate_limited).
+    const existing = await this.messages.findByClientId(m.sessionId, m.userId, dto.clientId);
+    if (existing && existing.status !== 'blocked') return { message: this.toView(existing, m.userId) };
     const now = this.clock.now();
     const gate = await this.sendGate(m, dto.body, now);
-    if (gate) {
-      // A resend of a message that was stored before the gate closed still gets its message.
-      const existing = await this.messages.findByClientId(m.sessionId, m.userId, dto.clientId);
-      if (existing && existing.status !== 'blocked') return { message: this.toView(existing, m.userId) };
-      throw gate;
-    }
+    if (gate) throw gate;
     // Safety decides before anything is delivered: sourcing or personal details are not delivered
     // (ack error blocked_sourcing / blocked_personal_info); a crisis is delivered with resources.
+    // Facilitators and moderators running the session are not paced as new members.
     const safety = await this.safety.decide(dto.body, {
       kind: 'message',
       userId: m.userId,
-      accountCreatedAt: socketUser(socket)?.createdAt ?? null,
+      accountCreatedAt: m.role === 'facilitator' ? null : (socketUser(socket)?.createdAt ?? null),
     });
     if (safety.block) {
       await this.keepRefused(m, dto.clientId, safety);
