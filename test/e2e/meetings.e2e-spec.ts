@@ -376,6 +376,23 @@ describe('meetings', () => {
       expect(await send(a.socket, meeting.id, 'still here?')).toMatchObject({ ok: false, error: { code: 'muted' } });
     });
 
+    it('refuses the next message of a member suspended mid-meeting, from any path or process', async () => {
+      const meeting = await createMeeting();
+      const a = await member();
+      await joined(a.socket, meeting.id);
+      expect((await send(a.socket, meeting.id, 'before')).ok).toBe(true);
+      // Suspended by SQL, as another process or the CLI would: only the users-changed NOTIFY tells this one.
+      await t.dataSource.query(`UPDATE users SET suspended_until = now() + interval '1 day' WHERE id = $1`, [
+        a.auth.user.id,
+      ]);
+      await sleep(300);
+      expect(await send(a.socket, meeting.id, 'after')).toMatchObject({ ok: false, error: { code: 'suspended' } });
+      const hand = await emitAck<AckOf<object>>(a.socket, 'hand:raise', { meetingId: meeting.id });
+      expect(hand).toMatchObject({ ok: false, error: { code: 'suspended' } });
+      const rows: unknown[] = await t.dataSource.query(`SELECT 1 FROM chat_messages WHERE body = 'after'`);
+      expect(rows).toHaveLength(0);
+    });
+
     it('never gives two members the same alias in one session', async () => {
       const meeting = await createMeeting();
       const a = await member();

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import type { AuthResponse, ErrorBody, NoticeList, ThreadView } from '@kindred/contracts';
 import { startTestApp, uniqueName, type TestApp } from '../support/test-app.js';
 
@@ -10,6 +11,8 @@ const UNSAFE = 'got blues, text 555-867-6390';
  * decision as a post body. Fields with a held state (a thread's or reply's content warning) are
  * held with their post; short or account-level fields are refused with a kind 422.
  */
+jest.setTimeout(30_000);
+
 describe('safety: every field others can see', () => {
   let t: TestApp;
   let moderator: AuthResponse;

@@ -213,7 +213,8 @@ export interface LogPage {
   nextCursor: string | null;
 }
 
-export type NoticeKind = 'removal' | 'warning' | 'suspension' | 'appeal_result';
+/** `approval`: held content a moderator approved is now published. */
+export type NoticeKind = 'removal' | 'warning' | 'suspension' | 'appeal_result' | 'approval';
 export type AppealStatus = 'pending' | 'upheld' | 'reversed';
 
 export interface NoticeView {

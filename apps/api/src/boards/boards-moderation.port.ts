@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ContentStatus } from '@kindred/contracts';
 import { excerpt } from '../common/markdown.js';
 import { ThreadsRepository } from './threads.repository.js';
-import { ThreadsService } from './threads.service.js';
+import { BoardsLive } from './boards.live.js';
+import { viewerOf } from './boards.mapper.js';
+import { threadReadable, ThreadsService } from './threads.service.js';
 
 export interface PostForModeration {
   id: string;
@@ -44,6 +46,7 @@ export class BoardsModerationPort {
   constructor(
     private readonly threads: ThreadsRepository,
     private readonly service: ThreadsService,
+    private readonly live: BoardsLive,
   ) {}
 
   async findPostForModeration(postId: string): Promise<PostForModeration | null> {
@@ -94,7 +97,16 @@ export class BoardsModerationPort {
   async setThreadStatus(threadId: string, status: ContentStatus, reason: string | null = null): Promise<boolean> {
     const previous = await this.threads.setThreadStatus(threadId, status, reason);
     if (previous === null) return false;
+    // A thread held for review was stored with its opening post held: publishing one publishes both.
+    const thread = await this.threads.findThread(threadId);
+    if (status === 'published' && thread?.openingPostId && thread.openingStatus === 'held') {
+      await this.setPostStatus(thread.openingPostId, 'published');
+    }
+    // Watchers hear of the change first (their page shows it is gone), then lose the room.
     await this.service.publishThreadChange(threadId, null);
+    if (status !== 'published') {
+      await this.live.evictReaders(threadId, (user) => (thread ? threadReadable(thread, viewerOf(user)) : false));
+    }
     return true;
   }
 

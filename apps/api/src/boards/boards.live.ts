@@ -64,6 +64,16 @@ export class BoardsLive {
   }
 
   /**
+   * The thread is no longer public (hidden, held, removed, deleted): every socket watching it
+   * that may not read it any more leaves its room, on every process, so no later event reaches it.
+   */
+  async evictReaders(threadId: string, mayStay: (user: SocketData['user']) => boolean): Promise<void> {
+    if (!this.server) return;
+    const sockets = await this.server.in(threadRoom(threadId)).fetchSockets();
+    for (const socket of sockets) if (!mayStay(socket.data.user)) socket.leave(threadRoom(threadId));
+  }
+
+  /**
    * People (not tabs) reading a thread now: signed-in members once each, guests once per client
    * (the daily client key), so opening a thousand guest sockets does not make a thousand readers.
    */

@@ -48,8 +48,8 @@ const POST_SELECT = `
 /** Statement names of the prepared hot reads, by SQL text (the same in every process). */
 const preparedNames = new Map<string, string>();
 
-/** Content others see in a listing (held, removed and deleted threads are left out). */
-const LISTED_THREAD = `t.status IN ('published', 'hidden')`;
+/** Content others see in a listing (hidden, held, removed and deleted threads are left out). */
+const LISTED_THREAD = `t.status = 'published'`;
 
 export interface LockedThread {
   id: string;
@@ -340,9 +340,29 @@ export class ThreadsRepository {
     };
   }
 
-  async editPost(id: string, body: string, html: string): Promise<void> {
+  /**
+   * An edit, and its hold when safety holds the new text, in one statement: nobody ever reads the
+   * new text published, not even between two statements. A held reply stops counting (as in
+   * setPostStatus), in the same statement.
+   */
+  async editPost(id: string, body: string, html: string, holdReason: string | null = null): Promise<void> {
     return this.changing(async () => {
-      await this.db.query(`UPDATE posts SET body = $2, html = $3, edited_at = now() WHERE id = $1`, [id, body, html]);
+      await this.db.query(
+        `WITH old AS (
+           SELECT p.id, p.status, p.thread_id, (t.opening_post_id IS NOT DISTINCT FROM p.id) AS opening
+             FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1 FOR UPDATE OF p, t
+         ), edited AS (
+           UPDATE posts p SET body = $2, html = $3, edited_at = now(),
+                  status = CASE WHEN $4::text IS NOT NULL THEN 'held' ELSE p.status END,
+                  status_reason = CASE WHEN $4::text IS NOT NULL AND p.status <> 'held' THEN $4 ELSE p.status_reason END
+             FROM old WHERE p.id = old.id
+           RETURNING p.id
+         )
+         UPDATE threads t SET reply_count = greatest(t.reply_count - 1, 0)
+           FROM old, edited
+          WHERE t.id = old.thread_id AND $4::text IS NOT NULL AND old.status <> 'held' AND NOT old.opening`,
+        [id, body, html, holdReason],
+      );
     });
   }
 

@@ -249,14 +249,20 @@ export class ThreadsService {
     if (post.status === 'deleted' || post.status === 'removed') {
       throw forbidden('This post can no longer be edited.');
     }
-    const thread = await this.threads.findThread(post.threadId);
-    if (thread?.locked) throw lockedError();
+    const thread = await this.requireVisibleThread(post.threadId, viewer);
+    if (thread.status === 'removed' || thread.status === 'deleted') {
+      throw forbidden('This thread has been taken down, so its posts can no longer be edited.');
+    }
+    if (thread.locked) throw lockedError();
     const safety = await this.safety.review(body, { kind: 'edit', userId: user.id, accountCreatedAt: user.createdAt });
     body = this.safety.censor(body);
-    await this.threads.editPost(postId, body, renderMarkdown(body));
-    if (safety.action === 'hold' && post.status !== 'held') {
-      await this.threads.setPostStatus(postId, 'held', holdReason(safety));
-    }
+    // One statement: the new text and its hold are seen together or not at all.
+    await this.threads.editPost(
+      postId,
+      body,
+      renderMarkdown(body),
+      safety.action === 'hold' ? holdReason(safety) : null,
+    );
     await this.safety.recordHits(safety, 'post', postId);
     await this.events.emit('post.edited', {
       postId,
@@ -296,7 +302,11 @@ export class ThreadsService {
     const viewer = viewerOf(user);
     const post = await this.threads.findPost(postId, user.id);
     if (!post || !canSeeExistence(post.status, post.authorId, viewer)) throw postGone();
-    if (post.status !== 'published') throw forbidden('This post cannot take reactions right now.');
+    const thread = await this.threads.findThread(post.threadId);
+    if (!thread || !threadReadable(thread, viewer)) throw postGone();
+    if (post.status !== 'published' || thread.status !== 'published') {
+      throw forbidden('This post cannot take reactions right now.');
+    }
     const counts = await this.threads.setReaction(postId, user.id, kind, on);
     this.live.postReactions({
       threadId: post.threadId,
@@ -408,9 +418,13 @@ export class ThreadsService {
   }
 }
 
-/** Held, removed and deleted threads exist only for their author and moderators. */
-function threadReadable(thread: ThreadRow, viewer: Viewer): boolean {
-  if (thread.status === 'published' || thread.status === 'hidden') return true;
+/**
+ * Only a published thread is read by everyone. Hidden (by flags), held, removed and deleted
+ * apply to the whole thread — its title, opening post and replies: only its author and
+ * moderators read any of it (and its socket watchers are evicted, see BoardsModerationPort).
+ */
+export function threadReadable(thread: Pick<ThreadRow, 'status' | 'authorId'>, viewer: Viewer): boolean {
+  if (thread.status === 'published') return true;
   return viewer !== null && (viewer.moderator || thread.authorId === viewer.id);
 }
 

@@ -14,6 +14,7 @@ import { CreateNotifications1764400000000 } from './1764400000000-create-notific
 import { Sessions1764500000000 } from './1764500000000-sessions.js';
 import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
 import { DetectionVerdicts1764300000000 } from './1764300000000-detection-verdicts.js';
+import { ApprovalNotices1764100002000 } from './1764100002000-approval-notices.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Sessions1764500000000,
   RecoveryCodes1764500001000,
   DetectionVerdicts1764300000000,
+  ApprovalNotices1764100002000,
 ];

@@ -10,6 +10,7 @@ import {
 import type { Socket } from 'socket.io';
 import { isModerator, isSuspended, type AuthUser } from '../../auth/auth-user.js';
 import { suspendedError } from '../../auth/suspension.js';
+import { UserCache } from '../../auth/user-cache.service.js';
 import { toAuthUser } from '../../auth/token.service.js';
 import { AppError, forbidden, notFound } from '../../common/app-error.js';
 import { socketUser } from '../../common/socket.js';
@@ -75,6 +76,7 @@ export class ChatService {
     private readonly messages: MessagesRepository,
     private readonly actions: MeetingActionsRepository,
     private readonly users: UsersRepository,
+    private readonly accounts: UserCache,
     private readonly emitter: ChatEmitter,
     private readonly safety: ContentSafetyService,
     @Inject(ROOM_STATE) private readonly store: RoomStateStore,
@@ -315,7 +317,12 @@ export class ChatService {
         { max: MEETING_LIMITS.messageMax, length: body.length },
       );
     }
-    if (m.suspendedUntil && m.suspendedUntil > now) return suspendedError({ suspendedUntil: m.suspendedUntil });
+    // The account as it is now, not as it was at join: a suspension (or deletion) made on any
+    // process takes effect on the next event. The cache is dropped on every process by the
+    // users-changed NOTIFY, so this costs no query while nothing changes.
+    const account = await this.accounts.find(m.userId);
+    if (!account) return new AppError('unauthorized', 'Please sign in again.');
+    if (account.suspendedUntil && account.suspendedUntil > now) return suspendedError(account);
     if (await this.store.isRemoved(m.sessionId, m.participant)) {
       return new AppError('removed', 'A facilitator asked you to leave this session.');
     }
@@ -356,6 +363,10 @@ export class ChatService {
 
   async setHand(socket: Socket, meetingId: string, raised: boolean): Promise<void> {
     const m = this.requireMember(socket, meetingId);
+    if (raised) {
+      const gate = await this.sendGate(m, '', this.clock.now());
+      if (gate && (gate.code === 'suspended' || gate.code === 'unauthorized')) throw gate;
+    }
     const changed = raised
       ? await this.store.raiseHand(m.sessionId, m.participant, this.clock.now())
       : await this.store.lowerHand(m.sessionId, m.participant);

@@ -34,6 +34,8 @@ export function noticeText(notice: {
       return `A moderator asked us to pass on a note about your ${what}, because ${reasonText(notice.reason)}.${note} You are welcome here; please take another look at the community guidelines. ${SUPPORT}`;
     case 'suspension':
       return `Your account is paused ${untilText(notice.suspendedUntil, notice.permanent ?? false)} because ${reasonText(notice.reason)}. You can still read everything here, but you cannot post, chat, react or flag until then.${note} ${SUPPORT}${appeal}`;
+    case 'approval':
+      return `Thank you for waiting: a moderator read your ${what}, and it is now published for everyone to read.${note}`;
     case 'appeal_result':
       return notice.reason === 'appeal_accepted'
         ? `We looked at your appeal again and reversed the decision: ${reasonText(notice.reason)}. Thank you for telling us.${note}`

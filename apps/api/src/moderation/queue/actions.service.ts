@@ -146,6 +146,12 @@ export class ActionsService {
       }
       case 'approve': {
         const t = needTarget();
+        if (t.status === 'held') {
+          // Held for review: approving publishes it, and the author hears so (kindly).
+          await port.unhide(t.id);
+          const noticeIds = await this.notify(m, t, 'approval', request, { appealable: false });
+          return { summary: `${capital(what)} approved and published.`, noticeIds };
+        }
         if (item.hidden || t.status === 'hidden') await port.unhide(t.id);
         return { summary: `${capital(what)} approved; the flags were dismissed.`, noticeIds: [] };
       }
@@ -158,6 +164,11 @@ export class ActionsService {
             'bad_request',
             `A ${what} cannot carry a content warning; remove it or approve it instead.`,
           );
+        }
+        if (t.status === 'held') {
+          await port.unhide(t.id);
+          const noticeIds = await this.notify(m, t, 'approval', request, { appealable: false });
+          return { summary: 'Content warning added; published.', noticeIds };
         }
         if (item.hidden || t.status === 'hidden') await port.unhide(t.id);
         return { summary: 'Content warning added.', noticeIds: [] };
