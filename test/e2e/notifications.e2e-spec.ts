@@ -332,4 +332,26 @@ describe('notifications', () => {
     });
     expect(unknown.body.status).toBe('held');
   });
+
+  it('lets a member stop watching what they reply to (auto-watch off), and lists what they follow', async () => {
+    const d = await t.register();
+    expect((await t.api('GET', '/api/me/notification-settings', { token: d.token })).body).toEqual({ autoWatch: true });
+    const off = await t.api('PUT', '/api/me/notification-settings', { token: d.token, body: { autoWatch: false } });
+    expect(off.body).toEqual({ autoWatch: false });
+    const bad = await t.api('PUT', '/api/me/notification-settings', { token: d.token, body: { autoWatch: 'yes' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('autoWatch');
+    const started = await thread(a, false, 'Auto-watch off');
+    await reply(d, started.id, 'Passing by.', false);
+    expect((await t.api('GET', `/api/threads/${started.id}/follow`, { token: d.token })).body).toEqual({
+      threadId: started.id,
+      level: 'normal',
+    });
+    await reply(b, started.id, 'Hello both.', false);
+    await settle();
+    expect((await centre(d)).items).toEqual([]);
+    const board = await t.api('GET', `/api/boards/${BOARD}/follow`, { token: d.token });
+    expect(board.body).toEqual({ slug: BOARD, level: 'normal' });
+    expect((await t.api('GET', '/api/me/following', { token: d.token })).body).toEqual({ threads: [], boards: [] });
+  });
 });

@@ -71,6 +71,12 @@ export interface FollowingList {
   boards: Array<{ slug: string; name: string; level: BoardFollowLevel }>;
 }
 
+/** GET/PUT /api/me/notification-settings. */
+export interface NotificationSettings {
+  /** Watch the threads you start and reply to. */
+  autoWatch: boolean;
+}
+
 export interface NotificationServerToClient {
   /** A new (or grown, collapsed) item, and the member's unread count after it. */
   'notification:new': (payload: { notification: NotificationView; unread: number }) => void;

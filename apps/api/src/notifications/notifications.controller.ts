@@ -1,10 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { BoardFollowView, FollowingList, NotificationList, ThreadFollowView } from '@kindred/contracts';
+import type {
+  BoardFollowView,
+  FollowingList,
+  NotificationList,
+  NotificationSettings,
+  ThreadFollowView,
+} from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { ThreadId } from '../boards/boards.pipes.js';
-import { FollowBoardDto, FollowThreadDto, ListNotificationsQuery, MarkReadDto } from './dto/notifications.dto.js';
+import {
+  FollowBoardDto,
+  FollowThreadDto,
+  ListNotificationsQuery,
+  MarkReadDto,
+  NotificationSettingsDto,
+} from './dto/notifications.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** The member's notification centre and what they follow. */
@@ -24,6 +36,18 @@ export class NotificationsController {
   @Auth()
   markRead(@CurrentUser() user: AuthUser, @Body() dto: MarkReadDto): Promise<{ unread: number }> {
     return this.notifications.markRead(user, dto);
+  }
+
+  @Get('me/notification-settings')
+  @Auth()
+  settings(@CurrentUser() user: AuthUser): Promise<NotificationSettings> {
+    return this.notifications.settings(user);
+  }
+
+  @Put('me/notification-settings')
+  @Auth()
+  updateSettings(@CurrentUser() user: AuthUser, @Body() dto: NotificationSettingsDto): Promise<NotificationSettings> {
+    return this.notifications.updateSettings(user, dto);
   }
 
   @Get('me/following')
@@ -46,6 +70,12 @@ export class NotificationsController {
     @Body() dto: FollowThreadDto,
   ): Promise<ThreadFollowView> {
     return this.notifications.followThread(user, id, dto.level);
+  }
+
+  @Get('boards/:slug/follow')
+  @Auth()
+  boardFollow(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<BoardFollowView> {
+    return this.notifications.boardFollow(user, slug);
   }
 
   @Put('boards/:slug/follow')

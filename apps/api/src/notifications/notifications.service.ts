@@ -5,6 +5,7 @@ import type {
   FollowLevel,
   FollowingList,
   NotificationList,
+  NotificationSettings,
   ThreadFollowView,
 } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -77,6 +78,21 @@ export class NotificationsService implements OnModuleInit {
     if (!board) throw notFound('That board');
     await this.repo.setBoardFollow(user.id, board.id, level);
     return { slug: board.slug, level };
+  }
+
+  async settings(user: AuthUser): Promise<NotificationSettings> {
+    return { autoWatch: await this.repo.autoWatch(user.id) };
+  }
+
+  async updateSettings(user: AuthUser, dto: NotificationSettings): Promise<NotificationSettings> {
+    await this.repo.setAutoWatch(user.id, dto.autoWatch);
+    return this.settings(user);
+  }
+
+  async boardFollow(user: AuthUser, slug: string): Promise<BoardFollowView> {
+    const board = await this.repo.findBoard(slug);
+    if (!board) throw notFound('That board');
+    return { slug: board.slug, level: await this.repo.boardFollow(user.id, board.id) };
   }
 
   following(user: AuthUser): Promise<FollowingList> {

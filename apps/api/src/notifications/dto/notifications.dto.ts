@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { BOARD_FOLLOW_LEVELS, FOLLOW_LEVELS, type BoardFollowLevel, type FollowLevel } from '@kindred/contracts';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Cursor, PageLimit } from '../../common/validation.js';
 
 export class ListNotificationsQuery {
@@ -36,4 +37,11 @@ export class FollowBoardDto {
   @ApiPropertyOptional({ enum: BOARD_FOLLOW_LEVELS })
   @IsIn(BOARD_FOLLOW_LEVELS, { message: `must be one of ${BOARD_FOLLOW_LEVELS.join(', ')}` })
   level!: BoardFollowLevel;
+}
+
+export class NotificationSettingsDto {
+  /** Watch the threads you start and reply to (on by default). */
+  @ApiProperty({ type: Boolean })
+  @IsBoolean({ message: 'must be true or false' })
+  autoWatch!: boolean;
 }
