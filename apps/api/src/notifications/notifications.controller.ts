@@ -6,6 +6,8 @@ import type {
   NotificationList,
   NotificationSettings,
   ThreadFollowView,
+  ThreadReadView,
+  UnreadCounts,
 } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
@@ -15,7 +17,9 @@ import {
   FollowThreadDto,
   ListNotificationsQuery,
   MarkReadDto,
+  MarkThreadReadDto,
   NotificationSettingsDto,
+  UnreadQuery,
 } from './dto/notifications.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
@@ -48,6 +52,29 @@ export class NotificationsController {
   @Auth()
   updateSettings(@CurrentUser() user: AuthUser, @Body() dto: NotificationSettingsDto): Promise<NotificationSettings> {
     return this.notifications.updateSettings(user, dto);
+  }
+
+  @Get('me/unread')
+  @Auth()
+  unread(@CurrentUser() user: AuthUser, @Query() query: UnreadQuery): Promise<UnreadCounts> {
+    return this.notifications.unreadCounts(user, query.threads ?? []);
+  }
+
+  @Get('threads/:id/read')
+  @Auth()
+  threadRead(@CurrentUser() user: AuthUser, @Param('id', ThreadId) id: string): Promise<ThreadReadView> {
+    return this.notifications.threadRead(user, id);
+  }
+
+  /** Sent by the client (debounced) as posts scroll into view. Not a write of content: no suspension check. */
+  @Put('threads/:id/read')
+  @Auth()
+  markThreadRead(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ThreadId) id: string,
+    @Body() dto: MarkThreadReadDto,
+  ): Promise<ThreadReadView> {
+    return this.notifications.markThreadRead(user, id, dto.postId);
   }
 
   @Get('me/following')

@@ -9,6 +9,7 @@ import { ReplyFunction1763700007000 } from './1763700007000-reply-function.js';
 import { UsersChangedNotify1763700008000 } from './1763700008000-users-changed-notify.js';
 import { ModerationLogMessageText1763700009000 } from './1763700009000-moderation-log-message-text.js';
 import { CreateNotifications1764400000000 } from './1764400000000-create-notifications.js';
+import { ThreadReads1764400001000 } from './1764400001000-thread-reads.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   UsersChangedNotify1763700008000,
   ModerationLogMessageText1763700009000,
   CreateNotifications1764400000000,
+  ThreadReads1764400001000,
 ];
