@@ -91,6 +91,7 @@ async function main() {
       nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [],
     });
     await db.connect();
+    await db.query(`SET kindred.no_notify = 'on'`);
     await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const users = await seedUsers(db, 300, 'probe');
     const tokens = users.map((id) => signToken(jwtSecret, id));

@@ -22,6 +22,7 @@ import * as b3 from './scenarios/b3-posting.mjs';
 import * as b4 from './scenarios/b4-meeting.mjs';
 import * as b5 from './scenarios/b5-idle-sockets.mjs';
 import * as b6 from './scenarios/b6-web.mjs';
+import * as b8 from './scenarios/b8-notifications.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,6 +45,7 @@ const SCENARIOS = [
   ['B3', b3],
   ['B4', b4],
   ['B5', b5],
+  ['B8', b8],
   ['B2', b2],
 ];
 
@@ -129,6 +131,8 @@ async function main() {
     });
     log(`API pid ${api.pid} on ${api.url}`);
     await db.connect();
+    // Seeded history notifies nobody (the posts trigger skips it); B8 seeds its watchers itself.
+    await db.query(`SET kindred.no_notify = 'on'`);
     const userCount = smoke ? 600 : 10_000;
     const users = await seedUsers(db, userCount, 'bench');
     const tokens = users.map((id) => signToken(jwtSecret, id));

@@ -9,6 +9,8 @@ const MARKER = /\b(b[mc][0-9a-z]+x\d+) (\d+\.\d+)/;
 /** Per marker: [sockets that received it, total receptions]; and every delivery latency. */
 const receipts = new Map();
 let latencies = [];
+/** B8: every notification:new, as [threadId, count, receivedAt]. */
+let notifications = [];
 let sockets = [];
 let workerTag = 'w';
 
@@ -71,6 +73,9 @@ serve({
     sockets.forEach((socket, index) => {
       socket.on('post:new', (post) => record(index, post.body));
       socket.on('message:new', (message) => record(index, message.body));
+      socket.on('notification:new', ({ notification }) =>
+        notifications.push([notification.thread?.id ?? null, notification.count, nowMs()]),
+      );
     });
     return { connected: sockets.length, failed, firstError, ms: nowMs() - started };
   },
@@ -141,10 +146,11 @@ serve({
 
   /** What arrived so far; `reset` starts a new tally. */
   async report({ reset = true } = {}) {
-    const out = { receipts: Object.fromEntries(receipts), latencies, sockets: sockets.length };
+    const out = { receipts: Object.fromEntries(receipts), latencies, notifications, sockets: sockets.length };
     if (reset) {
       receipts.clear();
       latencies = [];
+      notifications = [];
       sockets.forEach((s) => s.seen?.clear());
     }
     return out;

@@ -105,6 +105,38 @@ describe('notifications in the browser', () => {
     await a.waitForTimeout(1500);
     expect((await badge(a).textContent())?.trim()).toBe('1');
 
+    // A's account screen lists the thread, muted, and the auto-watch setting.
+    await a.goto('/account');
+    await a.getByRole('heading', { level: 2, name: 'Following' }).waitFor();
+    const followed = a.getByTestId('following-threads').getByRole('listitem');
+    await followed.filter({ hasText: 'Day 3 and cannot sleep' }).waitFor();
+    expect(await a.getByLabel('Notifications for Day 3 and cannot sleep').inputValue()).toBe('muted');
+    expect(await a.getByLabel('Watch the threads I start and reply to').isChecked()).toBe(true);
+    await screenshot(a, 'notifications-following-1280');
+    await a.setViewportSize({ width: 390, height: 844 });
+    await screenshot(a, 'notifications-following-390');
+
+    // While A is away, C answers again: the board list says so, and the thread opens at the news.
+    await app.t.api('POST', `/api/threads/${threadId}/posts`, {
+      token: c.token,
+      body: { body: 'A new thought while you were away.', anonymous: true },
+    });
+    await a.setViewportSize({ width: 1280, height: 800 });
+    await a.goto('/boards/withdrawal-detox');
+    await a
+      .getByTestId('new-count')
+      .filter({ hasText: /^\d+ new$/ })
+      .first()
+      .waitFor();
+    await screenshot(a, 'notifications-board-new-1280');
+    await a.goto(threadPath);
+    await a.getByTestId('new-since').waitFor();
+    await a.locator('article.post[data-new-since]').waitFor();
+    expect(
+      await a.locator('article.post[data-new-since] ~ article.post, article.post[data-new-since]').allTextContents(),
+    ).toEqual(expect.arrayContaining([expect.stringContaining('A new thought while you were away.')]));
+    await screenshot(a, 'notifications-new-since-1280');
+
     // B's draft survives a reload, stays on the device, and is gone once posted.
     await b.getByLabel('Your reply').fill('A half-written thought about sleep');
     await b.getByTestId('draft-saved').waitFor();

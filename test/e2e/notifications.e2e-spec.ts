@@ -332,4 +332,70 @@ describe('notifications', () => {
     });
     expect(unknown.body.status).toBe('held');
   });
+
+  it('lets a member stop watching what they reply to (auto-watch off), and lists what they follow', async () => {
+    const d = await t.register();
+    expect((await t.api('GET', '/api/me/notification-settings', { token: d.token })).body).toEqual({ autoWatch: true });
+    const off = await t.api('PUT', '/api/me/notification-settings', { token: d.token, body: { autoWatch: false } });
+    expect(off.body).toEqual({ autoWatch: false });
+    const bad = await t.api('PUT', '/api/me/notification-settings', { token: d.token, body: { autoWatch: 'yes' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('autoWatch');
+    const started = await thread(a, false, 'Auto-watch off');
+    await reply(d, started.id, 'Passing by.', false);
+    expect((await t.api('GET', `/api/threads/${started.id}/follow`, { token: d.token })).body).toEqual({
+      threadId: started.id,
+      level: 'normal',
+    });
+    await reply(b, started.id, 'Hello both.', false);
+    await settle();
+    expect((await centre(d)).items).toEqual([]);
+    const board = await t.api('GET', `/api/boards/${BOARD}/follow`, { token: d.token });
+    expect(board.body).toEqual({ slug: BOARD, level: 'normal' });
+    expect((await t.api('GET', '/api/me/following', { token: d.token })).body).toEqual({ threads: [], boards: [] });
+  });
+
+  it('tracks where a member stopped reading: first unread post, "n new" per thread, forward only', async () => {
+    const started = await thread(a, false, 'Unread tracking');
+    const opening = started.posts.items[0];
+    const never = await t.api('GET', `/api/threads/${started.id}/read`, { token: b.token });
+    expect(never.body).toEqual({ threadId: started.id, lastReadPostId: null, firstUnreadPostId: null, unread: 0 });
+    const mark = await t.api('PUT', `/api/threads/${started.id}/read`, {
+      token: b.token,
+      body: { postId: opening.id },
+    });
+    expect(mark.status).toBe(200);
+    const first = await reply(c, started.id, 'First new one.', false);
+    await reply(c, started.id, 'Second new one.', false);
+    await reply(c, started.id, 'Third new one.', false);
+    const state = await t.api('GET', `/api/threads/${started.id}/read`, { token: b.token });
+    expect(state.body).toEqual({
+      threadId: started.id,
+      lastReadPostId: opening.id,
+      firstUnreadPostId: first.id,
+      unread: 3,
+    });
+    const other = await thread(a, false, 'Never opened');
+    const counts = await t.api('GET', `/api/me/unread?threads=${started.id},${other.id}`, { token: b.token });
+    expect(counts.body).toEqual({ threads: { [started.id]: 3 } });
+    // Reading on moves the mark; an older post does not move it back.
+    await t.api('PUT', `/api/threads/${started.id}/read`, { token: b.token, body: { postId: first.id } });
+    await t.api('PUT', `/api/threads/${started.id}/read`, { token: b.token, body: { postId: opening.id } });
+    expect(
+      ((await t.api('GET', `/api/threads/${started.id}/read`, { token: b.token })).body as { unread: number }).unread,
+    ).toBe(2);
+    // Bad input.
+    const badPost = await t.api('PUT', `/api/threads/${started.id}/read`, {
+      token: b.token,
+      body: { postId: other.posts.items[0].id },
+    });
+    expect(badPost.status).toBe(404);
+    const malformed = await t.api('PUT', `/api/threads/${started.id}/read`, { token: b.token, body: { postId: 'x' } });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('postId');
+    const badList = await t.api('GET', '/api/me/unread?threads=nope', { token: b.token });
+    expect(badList.status).toBe(400);
+    expect(JSON.stringify(badList.body)).toContain('threads');
+    expect((await t.api('PUT', `/api/threads/${started.id}/read`, { body: { postId: first.id } })).status).toBe(401);
+  });
 });

@@ -71,6 +71,28 @@ export interface FollowingList {
   boards: Array<{ slug: string; name: string; level: BoardFollowLevel }>;
 }
 
+/** GET/PUT /api/threads/:id/read: where the member stopped reading. */
+export interface ThreadReadView {
+  threadId: string;
+  /** The last post they read; null when they never opened the thread. */
+  lastReadPostId: string | null;
+  /** The first published post after it (the "New since your last visit" line goes above it). */
+  firstUnreadPostId: string | null;
+  /** Published posts after it. */
+  unread: number;
+}
+
+/** GET /api/me/unread?threads=<id,id,…>: new posts per thread the member has read before. */
+export interface UnreadCounts {
+  threads: Record<string, number>;
+}
+
+/** GET/PUT /api/me/notification-settings. */
+export interface NotificationSettings {
+  /** Watch the threads you start and reply to. */
+  autoWatch: boolean;
+}
+
 export interface NotificationServerToClient {
   /** A new (or grown, collapsed) item, and the member's unread count after it. */
   'notification:new': (payload: { notification: NotificationView; unread: number }) => void;

@@ -1,10 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { BoardFollowView, FollowingList, NotificationList, ThreadFollowView } from '@kindred/contracts';
+import type {
+  BoardFollowView,
+  FollowingList,
+  NotificationList,
+  NotificationSettings,
+  ThreadFollowView,
+  ThreadReadView,
+  UnreadCounts,
+} from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { ThreadId } from '../boards/boards.pipes.js';
-import { FollowBoardDto, FollowThreadDto, ListNotificationsQuery, MarkReadDto } from './dto/notifications.dto.js';
+import {
+  FollowBoardDto,
+  FollowThreadDto,
+  ListNotificationsQuery,
+  MarkReadDto,
+  MarkThreadReadDto,
+  NotificationSettingsDto,
+  UnreadQuery,
+} from './dto/notifications.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** The member's notification centre and what they follow. */
@@ -24,6 +40,41 @@ export class NotificationsController {
   @Auth()
   markRead(@CurrentUser() user: AuthUser, @Body() dto: MarkReadDto): Promise<{ unread: number }> {
     return this.notifications.markRead(user, dto);
+  }
+
+  @Get('me/notification-settings')
+  @Auth()
+  settings(@CurrentUser() user: AuthUser): Promise<NotificationSettings> {
+    return this.notifications.settings(user);
+  }
+
+  @Put('me/notification-settings')
+  @Auth()
+  updateSettings(@CurrentUser() user: AuthUser, @Body() dto: NotificationSettingsDto): Promise<NotificationSettings> {
+    return this.notifications.updateSettings(user, dto);
+  }
+
+  @Get('me/unread')
+  @Auth()
+  unread(@CurrentUser() user: AuthUser, @Query() query: UnreadQuery): Promise<UnreadCounts> {
+    return this.notifications.unreadCounts(user, query.threads ?? []);
+  }
+
+  @Get('threads/:id/read')
+  @Auth()
+  threadRead(@CurrentUser() user: AuthUser, @Param('id', ThreadId) id: string): Promise<ThreadReadView> {
+    return this.notifications.threadRead(user, id);
+  }
+
+  /** Sent by the client (debounced) as posts scroll into view. Not a write of content: no suspension check. */
+  @Put('threads/:id/read')
+  @Auth()
+  markThreadRead(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ThreadId) id: string,
+    @Body() dto: MarkThreadReadDto,
+  ): Promise<ThreadReadView> {
+    return this.notifications.markThreadRead(user, id, dto.postId);
   }
 
   @Get('me/following')
@@ -46,6 +97,12 @@ export class NotificationsController {
     @Body() dto: FollowThreadDto,
   ): Promise<ThreadFollowView> {
     return this.notifications.followThread(user, id, dto.level);
+  }
+
+  @Get('boards/:slug/follow')
+  @Auth()
+  boardFollow(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<BoardFollowView> {
+    return this.notifications.boardFollow(user, slug);
   }
 
   @Put('boards/:slug/follow')

@@ -3,10 +3,11 @@ import { NotificationsController } from './notifications.controller.js';
 import { NotificationsGateway } from './notifications.gateway.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
+import { ReadsRepository } from './reads.repository.js';
 
 /** The notification centre, follow levels and the fan-out job; it reacts to posts, never called by them. */
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationsRepository, NotificationsService, NotificationsGateway],
+  providers: [NotificationsRepository, ReadsRepository, NotificationsService, NotificationsGateway],
 })
 export class NotificationsModule {}

@@ -178,6 +178,18 @@ export class NotificationsRepository {
     return rows[0] ?? null;
   }
 
+  async autoWatch(userId: string): Promise<boolean> {
+    const rows: Array<{ autoWatch: boolean }> = await this.db.query(
+      `SELECT auto_watch AS "autoWatch" FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0]?.autoWatch ?? true;
+  }
+
+  async setAutoWatch(userId: string, on: boolean): Promise<void> {
+    await this.db.query(`UPDATE users SET auto_watch = $2 WHERE id = $1`, [userId, on]);
+  }
+
   async setThreadFollow(userId: string, threadId: string, level: FollowLevel): Promise<void> {
     await this.db.query(
       `INSERT INTO thread_follows (user_id, thread_id, level) VALUES ($1, $2, $3)
@@ -192,6 +204,14 @@ export class NotificationsRepository {
       [userId, threadId],
     );
     return rows[0]?.level ?? null;
+  }
+
+  async boardFollow(userId: string, boardId: string): Promise<BoardFollowLevel> {
+    const rows: Array<{ level: BoardFollowLevel }> = await this.db.query(
+      `SELECT level FROM board_follows WHERE user_id = $1 AND board_id = $2`,
+      [userId, boardId],
+    );
+    return rows[0]?.level ?? 'normal';
   }
 
   /** 'normal' for a board is the same as not following it. */

@@ -5,7 +5,10 @@ import type {
   FollowLevel,
   FollowingList,
   NotificationList,
+  NotificationSettings,
   ThreadFollowView,
+  ThreadReadView,
+  UnreadCounts,
 } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { timeCursor } from '../boards/boards-cursor.js';
@@ -16,6 +19,7 @@ import { MAX_MENTIONS, MAX_MENTIONS_NEW_MEMBER, parseMentions } from '../common/
 import { toNotificationView } from './notification-text.js';
 import { NotificationsGateway } from './notifications.gateway.js';
 import { NotificationsRepository } from './notifications.repository.js';
+import { ReadsRepository } from './reads.repository.js';
 
 const DEFAULT_LIMIT = 20;
 export const NOTIFY_POST_JOB = 'notify_post';
@@ -29,6 +33,7 @@ export class NotificationsService implements OnModuleInit {
     private readonly repo: NotificationsRepository,
     private readonly gateway: NotificationsGateway,
     private readonly jobs: JobQueue,
+    private readonly reads: ReadsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -77,6 +82,36 @@ export class NotificationsService implements OnModuleInit {
     if (!board) throw notFound('That board');
     await this.repo.setBoardFollow(user.id, board.id, level);
     return { slug: board.slug, level };
+  }
+
+  async settings(user: AuthUser): Promise<NotificationSettings> {
+    return { autoWatch: await this.repo.autoWatch(user.id) };
+  }
+
+  async updateSettings(user: AuthUser, dto: NotificationSettings): Promise<NotificationSettings> {
+    await this.repo.setAutoWatch(user.id, dto.autoWatch);
+    return this.settings(user);
+  }
+
+  async boardFollow(user: AuthUser, slug: string): Promise<BoardFollowView> {
+    const board = await this.repo.findBoard(slug);
+    if (!board) throw notFound('That board');
+    return { slug: board.slug, level: await this.repo.boardFollow(user.id, board.id) };
+  }
+
+  async markThreadRead(user: AuthUser, threadId: string, postId: string): Promise<ThreadReadView> {
+    await this.requireReadableThread(user, threadId);
+    if (!(await this.reads.markRead(user.id, threadId, postId))) throw notFound('That post');
+    return { threadId, ...(await this.reads.readState(user.id, threadId)) };
+  }
+
+  async threadRead(user: AuthUser, threadId: string): Promise<ThreadReadView> {
+    await this.requireReadableThread(user, threadId);
+    return { threadId, ...(await this.reads.readState(user.id, threadId)) };
+  }
+
+  async unreadCounts(user: AuthUser, threadIds: string[]): Promise<UnreadCounts> {
+    return { threads: threadIds.length === 0 ? {} : await this.reads.unreadCounts(user.id, threadIds) };
   }
 
   following(user: AuthUser): Promise<FollowingList> {

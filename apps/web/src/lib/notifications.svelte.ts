@@ -1,4 +1,4 @@
-import type { NotificationList, NotificationView } from '@kindred/contracts';
+import type { NotificationList, NotificationView, UnreadCounts } from '@kindred/contracts';
 import { api, query } from './api';
 import { session } from './session.svelte';
 import { forumSocket, listen } from './socket';
@@ -84,3 +84,40 @@ export function notificationHref(item: NotificationView): string {
   }
   return '/notifications';
 }
+
+/**
+ * "n new" on thread lists: each list item asks for its thread, and the asks of one render go out
+ * as one request (GET /api/me/unread, at most 50 ids each). Guests ask nothing.
+ */
+class UnreadCountsState {
+  counts = $state<Record<string, number>>({});
+  private pending = new Set<string>();
+  private scheduled = false;
+
+  request(threadId: string): void {
+    if (!session.token) return;
+    this.pending.add(threadId);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    const ids = [...this.pending];
+    this.pending.clear();
+    for (let i = 0; i < ids.length; i += 50) {
+      const chunk = ids.slice(i, i + 50);
+      try {
+        const { threads } = await api.get<UnreadCounts>(`/me/unread${query({ threads: chunk.join(',') })}`);
+        const next = { ...this.counts };
+        for (const id of chunk) next[id] = threads[id] ?? 0;
+        this.counts = next;
+      } catch {
+        /* the list still works without its counts */
+      }
+    }
+  }
+}
+
+export const unreadCounts = new UnreadCountsState();

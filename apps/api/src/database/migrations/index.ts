@@ -15,6 +15,7 @@ import { Sessions1764500000000 } from './1764500000000-sessions.js';
 import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
 import { DetectionVerdicts1764300000000 } from './1764300000000-detection-verdicts.js';
 import { ApprovalNotices1764100002000 } from './1764100002000-approval-notices.js';
+import { ThreadReads1764400001000 } from './1764400001000-thread-reads.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   RecoveryCodes1764500001000,
   DetectionVerdicts1764300000000,
   ApprovalNotices1764100002000,
+  ThreadReads1764400001000,
 ];

@@ -1,7 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { BOARD_FOLLOW_LEVELS, FOLLOW_LEVELS, type BoardFollowLevel, type FollowLevel } from '@kindred/contracts';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Cursor, PageLimit } from '../../common/validation.js';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { Cursor, Id, PageLimit } from '../../common/validation.js';
 
 export class ListNotificationsQuery {
   @Cursor()
@@ -36,4 +38,30 @@ export class FollowBoardDto {
   @ApiPropertyOptional({ enum: BOARD_FOLLOW_LEVELS })
   @IsIn(BOARD_FOLLOW_LEVELS, { message: `must be one of ${BOARD_FOLLOW_LEVELS.join(', ')}` })
   level!: BoardFollowLevel;
+}
+
+export class NotificationSettingsDto {
+  /** Watch the threads you start and reply to (on by default). */
+  @ApiProperty({ type: Boolean })
+  @IsBoolean({ message: 'must be true or false' })
+  autoWatch!: boolean;
+}
+
+export class MarkThreadReadDto {
+  /** The last post that scrolled into view. */
+  @Id()
+  postId!: string;
+}
+
+export class UnreadQuery {
+  /** Comma-separated thread ids of one list (at most 50). */
+  @ApiPropertyOptional({ description: 'Comma-separated thread ids (at most 50)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').filter((v) => v !== '') : value,
+  )
+  @IsArray({ message: 'must be a comma-separated list of thread ids' })
+  @ArrayMaxSize(50, { message: 'must have at most 50 ids' })
+  @IsUUID('4', { each: true, message: 'must be a comma-separated list of valid thread ids' })
+  threads?: string[];
 }
