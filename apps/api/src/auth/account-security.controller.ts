@@ -7,7 +7,7 @@ import { Auth, CurrentUser } from './auth.decorators.js';
 import type { AuthUser } from './auth-user.js';
 import type { RequestContext } from './auth.service.js';
 import { AccountSecurityService } from './account-security.service.js';
-import { ChangePasswordDto, CurrentPasswordDto, RecoverDto } from './dto/credentials.dto.js';
+import { ChangePasswordDto, CurrentPasswordDto, RecoverDto, ResetDto } from './dto/credentials.dto.js';
 
 @ApiTags('auth')
 @Controller()
@@ -21,6 +21,12 @@ export class AccountSecurityController {
   @HttpCode(200)
   async recover(@Body() dto: RecoverDto, @Req() req: Request): Promise<AuthResponse> {
     return this.security.recover(dto, await this.context(req));
+  }
+
+  @Post('auth/reset')
+  @HttpCode(200)
+  async reset(@Body() dto: ResetDto, @Req() req: Request): Promise<AuthResponse> {
+    return this.security.reset(dto, await this.context(req));
   }
 
   @Post('me/password')

@@ -30,6 +30,11 @@ export interface AppConfig {
    * (TRUST_PROXY); null (the default) never reads that header.
    */
   trustProxy: TrustProxyConfig;
+  /**
+   * The address people open Kindred at (PUBLIC_URL), e.g. https://kindred.example; by default
+   * http://localhost:PORT. Reset links are made with it; passkeys use its host as relying party.
+   */
+  publicUrl: string;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
   logStream?: NodeJS.WritableStream;
 }
@@ -178,7 +183,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
     limits: limitsConfig(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicUrl: publicUrl(env),
   };
+}
+
+/** PUBLIC_URL without a trailing slash: an origin (scheme, host, optional port) and nothing else. */
+function publicUrl(env: Env): string {
+  const raw = url(env, 'PUBLIC_URL', ['http:', 'https:']);
+  if (!raw) return `http://localhost:${int(env, 'PORT', 3000, 0, 65535) || 3000}`;
+  const parsed = new URL(raw);
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash || parsed.username) {
+    throw new ConfigError(`PUBLIC_URL must be just the site's address, like https://kindred.example (got "${raw}").`);
+  }
+  return parsed.origin;
 }
 
 function limitsConfig(env: Env): LimitsConfig {

@@ -10,6 +10,7 @@ import { UsersChangedNotify1763700008000 } from './1763700008000-users-changed-n
 import { ModerationLogMessageText1763700009000 } from './1763700009000-moderation-log-message-text.js';
 import { Sessions1764500000000 } from './1764500000000-sessions.js';
 import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
+import { ResetLinks1764500002000 } from './1764500002000-reset-links.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ModerationLogMessageText1763700009000,
   Sessions1764500000000,
   RecoveryCodes1764500001000,
+  ResetLinks1764500002000,
 ];
