@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, RecoveryCodesResponse, DeviceSessionView } from '@kindred/contracts';
 import type { Request } from 'express';
 import { ClientKeyService } from '../common/client-key.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Auth, CurrentUser } from './auth.decorators.js';
 import type { AuthUser } from './auth-user.js';
 import type { RequestContext } from './auth.service.js';
@@ -15,7 +16,14 @@ export class AccountSecurityController {
   constructor(
     private readonly security: AccountSecurityService,
     private readonly clientKeys: ClientKeyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Where "Leave quickly" goes (QUICK_EXIT_URL). */
+  @Get('quick-exit')
+  quickExit(): { url: string } {
+    return { url: this.config.quickExitUrl };
+  }
 
   @Post('auth/recover')
   @HttpCode(200)

@@ -35,6 +35,8 @@ export interface AppConfig {
    * http://localhost:PORT. Reset links are made with it; passkeys use its host as relying party.
    */
   publicUrl: string;
+  /** Where "Leave quickly" goes (QUICK_EXIT_URL): a neutral site; default a weather page. */
+  quickExitUrl: string;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
   logStream?: NodeJS.WritableStream;
 }
@@ -184,6 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     limits: limitsConfig(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: publicUrl(env),
+    quickExitUrl: url(env, 'QUICK_EXIT_URL', ['http:', 'https:']) ?? 'https://weather.com/',
   };
 }
 
