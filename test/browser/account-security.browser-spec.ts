@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { screenshot, startBrowserApp, type BrowserApp } from './support/browser.js';
 import { uniqueName } from '../support/test-app.js';
+import { resetLink } from '../../apps/api/src/cli/kindred.js';
 
 const PASSWORD = 'a long and good passphrase';
 const NEW_PASSWORD = 'lantern ocean tuesday fig';
@@ -164,4 +165,23 @@ describe('account security in the browser', () => {
     const res = await app.t.api('POST', '/api/auth/login', { body: { username, password: NEW_PASSWORD } });
     expect(res.status).toBe(200);
   }, 90_000);
+
+  it('an operator reset link works once in the browser', async () => {
+    const { user } = await app.t.register();
+    const output = await resetLink(app.t.dataSource, user.username, app.baseUrl, 'operator sam');
+    const link = /(http:\/\/\S+\/reset#\S+)/.exec(output)![1];
+    const page = await app.newPage();
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await at(page, 'reset-link');
+    await page.getByLabel('New password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Set new password and sign in' }).click();
+    await page.getByRole('heading', { name: 'Your account', exact: true }).waitFor();
+
+    const again = await app.newPage();
+    await again.goto(link);
+    await again.getByLabel('New password').fill('another calm morning walk');
+    await again.getByRole('button', { name: 'Set new password and sign in' }).click();
+    await expect(again.getByRole('alert').textContent()).resolves.toContain('expired or was already used');
+  }, 60_000);
 });

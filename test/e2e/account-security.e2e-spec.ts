@@ -251,6 +251,27 @@ describe('account security: recovery codes, password change, sessions', () => {
     expect((await t.api('GET', '/api/me', { token: reg.token })).status).toBe(401);
   });
 
+  it('keeps the bearer token out of cookies: none is set, and one sent is ignored (no CSRF surface)', async () => {
+    const reg = await t.api<RegisterResponse>('POST', '/api/auth/register', {
+      body: { username: uniqueName('csrf'), password: PASSWORD },
+    });
+    expect(reg.headers.get('set-cookie')).toBeNull();
+    const signIn = await login(reg.body.user.username);
+    expect(signIn.headers.get('set-cookie')).toBeNull();
+    for (const cookie of [
+      `token=${reg.body.token}`,
+      `kindred.token=${reg.body.token}`,
+      `authorization=Bearer ${reg.body.token}`,
+    ]) {
+      expect((await t.api('GET', '/api/me', { headers: { cookie } })).status).toBe(401);
+      expect(
+        (await t.api('POST', '/api/me/sessions/end-others', { headers: { cookie, origin: 'https://evil.example' } }))
+          .status,
+      ).toBe(401);
+    }
+    expect((await t.api('GET', '/api/me', { token: reg.body.token })).status).toBe(200);
+  });
+
   it('signs out this device only', async () => {
     const reg = await register();
     const other = (await login(reg.user.username)).body.token;

@@ -3,6 +3,7 @@ import WatchedWordsPage from './lib/components/admin/WatchedWordsPage.svelte';
 import AccountPage from './lib/components/auth/AccountPage.svelte';
 import RecoverPage from './lib/components/auth/RecoverPage.svelte';
 import RegisterPage from './lib/components/auth/RegisterPage.svelte';
+import ResetPage from './lib/components/auth/ResetPage.svelte';
 import SignInPage from './lib/components/auth/SignInPage.svelte';
 import HelpPage from './lib/components/help/HelpPage.svelte';
 import HomePage from './lib/components/home/HomePage.svelte';
@@ -36,6 +37,7 @@ export const routes: Route[] = [
   { path: '/register', component: RegisterPage, title: 'Create an account' },
   { path: '/account', component: AccountPage, title: 'Your account' },
   { path: '/recover', component: RecoverPage, title: 'Recover your account' },
+  { path: '/reset', component: ResetPage, title: 'Choose a new password' },
   { path: '/help', component: HelpPage, title: 'Need help now?' },
   { path: '/meetings', component: MeetingsPage, title: 'Meetings' },
   { path: '/meetings/new', component: MeetingFormPage, title: 'Schedule a meeting' },

@@ -99,6 +99,11 @@ export const REST_MATRIX: Record<string, RestRow> = {
       return { body: { username: who.username, code: 'abcd-efgh-jkmn', newPassword: 'lantern ocean tuesday fig' } };
     },
   },
+  'POST /api/auth/reset': {
+    expect: ALL(410),
+    why: 'anyone may use a reset link; a made-up one is 410 whoever asks',
+    call: () => ({ body: { token: 'x'.repeat(43), newPassword: 'lantern ocean tuesday fig' } }),
+  },
   'POST /api/me/password': {
     expect: SIGNED_IN(204),
     why: 'changing your own password is not a write: a suspended member may secure their account',

@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, RecoveryCodesResponse, DeviceSessionView } from '@kindred/contracts';
 import type { Request } from 'express';
 import { ClientKeyService } from '../common/client-key.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Auth, CurrentUser } from './auth.decorators.js';
 import type { AuthUser } from './auth-user.js';
 import type { RequestContext } from './auth.service.js';
 import { AccountSecurityService } from './account-security.service.js';
-import { ChangePasswordDto, CurrentPasswordDto, RecoverDto } from './dto/credentials.dto.js';
+import { ChangePasswordDto, CurrentPasswordDto, RecoverDto, ResetDto } from './dto/credentials.dto.js';
 
 @ApiTags('auth')
 @Controller()
@@ -15,12 +16,25 @@ export class AccountSecurityController {
   constructor(
     private readonly security: AccountSecurityService,
     private readonly clientKeys: ClientKeyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Where "Leave quickly" goes (QUICK_EXIT_URL). */
+  @Get('quick-exit')
+  quickExit(): { url: string } {
+    return { url: this.config.quickExitUrl };
+  }
 
   @Post('auth/recover')
   @HttpCode(200)
   async recover(@Body() dto: RecoverDto, @Req() req: Request): Promise<AuthResponse> {
     return this.security.recover(dto, await this.context(req));
+  }
+
+  @Post('auth/reset')
+  @HttpCode(200)
+  async reset(@Body() dto: ResetDto, @Req() req: Request): Promise<AuthResponse> {
+    return this.security.reset(dto, await this.context(req));
   }
 
   @Post('me/password')

@@ -6,9 +6,10 @@ import { toUserView } from '../users/user.mapper.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService, fieldError, type RequestContext } from './auth.service.js';
-import type { ChangePasswordDto, RecoverDto } from './dto/credentials.dto.js';
+import type { ChangePasswordDto, RecoverDto, ResetDto } from './dto/credentials.dto.js';
 import { passwordProblem } from './password/password-policy.js';
 import { RecoveryCodesService } from './recovery/recovery-codes.service.js';
+import { RESET_LINK_MINUTES, ResetLinksRepository } from './reset/reset-links.repository.js';
 import { SessionRevocation } from './session-revocation.service.js';
 import { SessionCache } from './sessions/session-cache.service.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
@@ -32,6 +33,7 @@ export class AccountSecurityService {
     private readonly revocation: SessionRevocation,
     private readonly recoveryCodes: RecoveryCodesService,
     private readonly throttle: GuessThrottle,
+    private readonly resetLinks: ResetLinksRepository,
   ) {}
 
   /** New password; every other session ends, this one stays signed in. */
@@ -69,13 +71,36 @@ export class AccountSecurityService {
       throw new AppError('wrong_code', WRONG_CODE);
     }
     await this.throttle.succeeded('recover', dto.username, context.clientKey);
-    await this.users.setPasswordHash(user.id, await argon2.hash(dto.newPassword, { type: argon2.argon2id }));
-    // Every token so far stops (old ones without a session too), and every socket drops.
-    await this.users.bumpTokenVersion(user.id);
-    await this.sessions.deleteAllBut(user.id, null);
-    this.revocation.revoke(user.id);
-    const fresh = await this.users.findById(user.id);
-    return { user: toUserView(fresh!), token: await this.tokens.issue(fresh!, context.userAgent) };
+    return this.startOver(user.id, dto.newPassword, context);
+  }
+
+  /** New password; every token so far stops (old ones without a session too), every socket drops; a new session here. */
+  private async startOver(userId: string, newPassword: string, context: RequestContext): Promise<AuthResponse> {
+    await this.users.setPasswordHash(userId, await argon2.hash(newPassword, { type: argon2.argon2id }));
+    await this.users.bumpTokenVersion(userId);
+    await this.sessions.deleteAllBut(userId, null);
+    this.revocation.revoke(userId);
+    const fresh = await this.users.findById(userId);
+    if (!fresh) throw new AppError('not_found', 'That account no longer exists.');
+    return { user: toUserView(fresh), token: await this.tokens.issue(fresh, context.userAgent) };
+  }
+
+  /**
+   * Spends an operator's one-time reset link: a new password, every session ended, signed in
+   * here. An unknown, used or expired link is 410 with what to do.
+   */
+  async reset(dto: ResetDto, context: RequestContext): Promise<AuthResponse> {
+    // The password is checked first, so a weak one does not spend the link.
+    const problem = passwordProblem(dto.newPassword);
+    if (problem) throw fieldError('newPassword', problem);
+    const link = await this.resetLinks.use(dto.token);
+    if (!link.ok) {
+      throw new AppError(
+        'link_expired',
+        `This reset link has expired or was already used: each link works once, for ${RESET_LINK_MINUTES} minutes. Ask the person who gave it to you for a new one, or use one of your recovery codes on the "Forgot password?" page.`,
+      );
+    }
+    return this.startOver(link.userId, dto.newPassword, context);
   }
 
   async listSessions(user: AuthUser): Promise<DeviceSessionView[]> {

@@ -9,6 +9,7 @@ import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { RecoveryCodesRepository } from './recovery/recovery-codes.repository.js';
 import { RecoveryCodesService } from './recovery/recovery-codes.service.js';
+import { ResetLinksRepository } from './reset/reset-links.repository.js';
 import { SessionRevocation } from './session-revocation.service.js';
 import { SessionCache } from './sessions/session-cache.service.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
@@ -34,6 +35,7 @@ import { UserCache } from './user-cache.service.js';
     RecoveryCodesService,
     GuessThrottle,
     AccountSecurityService,
+    ResetLinksRepository,
   ],
   exports: [AuthService, TokenService, SocketAuthService, SessionRevocation, UserCache, UsersModule, GuessThrottle],
 })

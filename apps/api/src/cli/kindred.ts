@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { ResetLinksRepository, RESET_LINK_MINUTES } from '../auth/reset/reset-links.repository.js';
 
 /** `npm run kindred -- <command>`: operator commands against the database `npm start` uses. */
 
@@ -12,6 +14,10 @@ const HELP = `Kindred operator commands (run from the repository root):
 
   npm run kindred -- set-role <username> <member|moderator|admin>
       Give an account a role. Make your first admin this way.
+  npm run kindred -- reset-link <username>
+      Print a one-time link (valid 30 minutes) that lets that person choose a new password;
+      using it signs out every device. For someone you know offline who lost their password
+      and recovery codes. Recorded in the moderation log (operator, account, time).
   npm run kindred -- help
       Show this list.
 `;
@@ -31,18 +37,45 @@ export async function setRole(dataSource: DataSource, username: string, role: st
   return `${rows[0].username} is now ${rows[0].role}.`;
 }
 
+/** Makes a reset link for the account; `operator` is who ran the command (for the moderation log). */
+export async function resetLink(
+  dataSource: DataSource,
+  username: string,
+  publicUrl: string,
+  operator: string,
+): Promise<string> {
+  const made = await new ResetLinksRepository(dataSource).create(username, operator);
+  if (!made) throw new CliError(`No account is called "${username}".`);
+  // The token is in the fragment: browsers never send it to a server or in a Referer.
+  const link = `${publicUrl}/reset#${made.token}`;
+  return [
+    `A one-time reset link for ${made.username} (it works once, for ${RESET_LINK_MINUTES} minutes):`,
+    '',
+    `  ${link}`,
+    '',
+    'Give it to them privately. Using it sets a new password and signs out every device.',
+    'This was recorded in the moderation log.',
+  ].join('\n');
+}
+
+const USAGE: Record<string, string> = {
+  'set-role': 'Usage: npm run kindred -- set-role <username> <member|moderator|admin>',
+  'reset-link': 'Usage: npm run kindred -- reset-link <username>',
+};
+const ARITY: Record<string, number> = { 'set-role': 2, 'reset-link': 1 };
+
 export async function runCli(argv: string[], out: (line: string) => void): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === 'help' || command === '--help') {
     out(HELP);
     return command ? 0 : 1;
   }
-  if (command !== 'set-role') {
+  if (!(command in USAGE)) {
     out(`Unknown command "${command}".\n\n${HELP}`);
     return 1;
   }
-  if (args.length !== 2) {
-    out('Usage: npm run kindred -- set-role <username> <member|moderator|admin>');
+  if (args.length !== ARITY[command]) {
+    out(USAGE[command]);
     return 1;
   }
   const config = loadConfig();
@@ -56,7 +89,11 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
   try {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    out(await setRole(dataSource, args[0], args[1]));
+    out(
+      command === 'set-role'
+        ? await setRole(dataSource, args[0], args[1])
+        : await resetLink(dataSource, args[0], config.publicUrl, operatorName()),
+    );
     return 0;
   } catch (error) {
     if (error instanceof CliError) {
@@ -67,5 +104,14 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
+  }
+}
+
+/** Who ran the command, for the moderation log: the system account's name. */
+function operatorName(): string {
+  try {
+    return `operator ${userInfo().username}`;
+  } catch {
+    return 'operator';
   }
 }

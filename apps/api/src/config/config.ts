@@ -38,6 +38,13 @@ export interface AppConfig {
   jobConcurrency: number;
   /** Timeouts for slow requests and the cap on connections per client (HTTP_HEADERS_TIMEOUT_S, …). */
   http: HttpLimitsConfig;
+  /**
+   * The address people open Kindred at (PUBLIC_URL), e.g. https://kindred.example; by default
+   * http://localhost:PORT. Reset links are made with it; passkeys use its host as relying party.
+   */
+  publicUrl: string;
+  /** Where "Leave quickly" goes (QUICK_EXIT_URL): a neutral site; default a weather page. */
+  quickExitUrl: string;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
   logStream?: NodeJS.WritableStream;
 }
@@ -207,6 +214,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     jobConcurrency: int(env, 'JOB_CONCURRENCY', 4, 0, 64),
     http: httpLimitsConfig(env),
+    publicUrl: publicUrl(env),
+    quickExitUrl: url(env, 'QUICK_EXIT_URL', ['http:', 'https:']) ?? 'https://weather.com/',
   };
 }
 
@@ -227,6 +236,17 @@ function logFormat(env: Env): 'pretty' | 'json' {
   if (raw !== 'auto' && raw !== '')
     throw new ConfigError(`LOG_FORMAT must be auto, pretty or json (got "${env.LOG_FORMAT}").`);
   return process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
+}
+
+/** PUBLIC_URL without a trailing slash: an origin (scheme, host, optional port) and nothing else. */
+function publicUrl(env: Env): string {
+  const raw = url(env, 'PUBLIC_URL', ['http:', 'https:']);
+  if (!raw) return `http://localhost:${int(env, 'PORT', 3000, 0, 65535) || 3000}`;
+  const parsed = new URL(raw);
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash || parsed.username) {
+    throw new ConfigError(`PUBLIC_URL must be just the site's address, like https://kindred.example (got "${raw}").`);
+  }
+  return parsed.origin;
 }
 
 function limitsConfig(env: Env): LimitsConfig {

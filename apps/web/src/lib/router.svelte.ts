@@ -28,14 +28,21 @@ class Router {
       location.href = href;
       return;
     }
-    if (options.replace) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+    // Each entry knows how many in-app steps lie behind it, so "Leave quickly" can go back to the
+    // first one before replacing it (no Kindred page left to go back to).
+    if (options.replace) history.replaceState({ kindredDepth: this.depth }, '', url);
+    else history.pushState({ kindredDepth: this.depth + 1 }, '', url);
     this.sync();
     if (url.hash) {
       queueMicrotask(() => document.getElementById(decodeSegment(url.hash.slice(1)) ?? '')?.scrollIntoView());
     } else {
       scrollTo(0, 0);
     }
+  }
+
+  /** In-app history entries behind the current one, in this document. */
+  get depth(): number {
+    return (history.state as { kindredDepth?: number } | null)?.kindredDepth ?? 0;
   }
 
   param(name: string): string | null {

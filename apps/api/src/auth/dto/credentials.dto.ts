@@ -67,3 +67,15 @@ export class RecoverDto {
   @Length(10, 200, { message: 'must be 10–200 characters' })
   newPassword!: string;
 }
+
+export class ResetDto {
+  @ApiProperty()
+  @IsString({ message: 'must be text' })
+  @Length(1, 100, { message: 'must be 1–100 characters' })
+  token!: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString({ message: 'must be text' })
+  @Length(10, 200, { message: 'must be 10–200 characters' })
+  newPassword!: string;
+}

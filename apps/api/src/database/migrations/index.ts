@@ -16,6 +16,7 @@ import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
 import { DetectionVerdicts1764300000000 } from './1764300000000-detection-verdicts.js';
 import { ApprovalNotices1764100002000 } from './1764100002000-approval-notices.js';
 import { ThreadReads1764400001000 } from './1764400001000-thread-reads.js';
+import { ResetLinks1764500002000 } from './1764500002000-reset-links.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   DetectionVerdicts1764300000000,
   ApprovalNotices1764100002000,
   ThreadReads1764400001000,
+  ResetLinks1764500002000,
 ];

@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   unmask: 'Unmasked an author',
   role_change: 'Changed a role',
   lift_suspension: 'Lifted a suspension',
+  reset_link: 'Made a password reset link',
 };
 
 export const PRIORITY_LABELS: Record<QueuePriority, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal' };
