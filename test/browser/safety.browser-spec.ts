@@ -91,4 +91,48 @@ describe('safety in the browser', () => {
     expect(await page.getByTestId('held-notice').count()).toBe(0);
     await screenshot(page, 'safety-crisis-panel');
   }, 60_000);
+  it.each([
+    [
+      'English',
+      'I took all of my pills tonight.',
+      ' I just wanted to say thank you to everyone here for trying with me',
+    ],
+    [
+      'Spanish',
+      'quiero morirme, ya tengo todo listo para esta noche.',
+      ' solo quería darles las gracias a todos por escucharme',
+    ],
+  ])(
+    'offers help while a crisis post in %s is still being typed, loading the model on first use',
+    async (_, crisis, more) => {
+      const page = await app.newPage();
+      await registerInUi(page, uniqueName('typing'));
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await page.goto('/boards/welcome-introductions');
+      await page.getByRole('button', { name: 'New thread' }).click();
+      await page.getByLabel('Title').waitFor();
+      await page.waitForLoadState('networkidle');
+      const before = [...scripts];
+      await page.getByLabel('Title').fill('tonight');
+      const body = page.getByLabel('What would you like to say?');
+      await body.pressSequentially(crisis, { delay: 15 });
+      // Keep typing: the hint must appear before the person stops.
+      let typing = true;
+      const rest = body.pressSequentially(more, { delay: 60 }).then(() => (typing = false));
+      const hint = page.getByTestId('composer-crisis-hint');
+      await hint.waitFor({ timeout: 5_000 });
+      expect(typing).toBe(true);
+      expect(await hint.getAttribute('data-level')).toBe('urgent');
+      expect(await hint.getByRole('link', { name: /988/ }).count()).toBe(1);
+      await rest;
+      // The detectors and weights came as a chunk of their own, fetched only once typing began.
+      const lazy = scripts.filter((s) => !before.includes(s));
+      expect(lazy.length).toBeGreaterThan(0);
+      await screenshot(page, `safety-typing-hint-${_.toLowerCase()}`);
+    },
+    60_000,
+  );
 });
