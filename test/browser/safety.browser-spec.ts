@@ -1,3 +1,4 @@
+import type { PostView, ThreadView } from '@kindred/contracts';
 import type { Page } from 'playwright-core';
 import { registerInUi, screenshot, startBrowserApp, type BrowserApp } from './support/browser.js';
 import { uniqueName } from '../support/test-app.js';
@@ -135,4 +136,50 @@ describe('safety in the browser', () => {
     },
     60_000,
   );
+  it('shows a moderator the sentences that drove an urgent crisis item, highlighted, and takes a verdict', async () => {
+    const { t } = app;
+    const [author, moderator] = await Promise.all([t.register(), t.register()]);
+    await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
+    const thread = await t.api<ThreadView>('POST', '/api/boards/welcome-introductions/threads', {
+      token: moderator.token,
+      body: { title: 'Evening check-in', body: 'How is everyone tonight?', anonymous: false },
+    });
+    const text = 'Day 40 was going fine. Thank you all for trying with me. I took all of my pills tonight.';
+    const post = await t.api<PostView>('POST', `/api/threads/${thread.body.id}/posts`, {
+      token: author.token,
+      body: { body: text, anonymous: true },
+    });
+    const rows: Array<{ id: string }> = await t.dataSource.query(
+      `SELECT id FROM moderation_items WHERE target_id = $1 AND status = 'open'`,
+      [post.body.id],
+    );
+    const page = await app.newPage();
+    await page.goto('/help');
+    await page.evaluate((token) => localStorage.setItem('kindred.token', token), moderator.token);
+    for (const [width, height, name] of [
+      [1280, 800, 'desktop'],
+      [390, 844, 'phone'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`/moderation/items/${rows[0].id}`);
+      const card = page.getByTestId('queue-item');
+      await card.getByTestId('evidence-mark').first().waitFor();
+      const marked = await card.getByTestId('evidence-mark').allTextContents();
+      expect(marked.join(' ')).toContain('I took all of my pills tonight.');
+      expect(await card.getByTestId('queue-excerpt').textContent()).toContain('Day 40 was going fine.');
+      const hit = card.locator('[data-testid="detection-hit"][data-kind="crisis"]');
+      expect(await hit.getByTestId('detection-scores').textContent()).toMatch(/urgent \d+ %/);
+      await screenshot(page, `safety-queue-evidence-${name}`);
+    }
+    await page
+      .locator('[data-testid="detection-hit"][data-kind="crisis"]')
+      .getByRole('button', { name: 'Yes' })
+      .click();
+    await page.getByTestId('verdict-recorded').waitFor();
+    const verdicts: Array<{ upheld: boolean }> = await t.dataSource.query(
+      `SELECT upheld FROM detection_verdicts WHERE item_id = $1`,
+      [rows[0].id],
+    );
+    expect(verdicts).toEqual([{ upheld: true }]);
+  }, 90_000);
 });
