@@ -22,6 +22,7 @@ import * as b3 from './scenarios/b3-posting.mjs';
 import * as b4 from './scenarios/b4-meeting.mjs';
 import * as b5 from './scenarios/b5-idle-sockets.mjs';
 import * as b6 from './scenarios/b6-web.mjs';
+import * as b7 from './scenarios/b7-safety.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -45,6 +46,7 @@ const SCENARIOS = [
   ['B4', b4],
   ['B5', b5],
   ['B2', b2],
+  ['B7', b7],
 ];
 
 function machine(pgVersion) {
