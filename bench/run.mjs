@@ -23,6 +23,7 @@ import * as b4 from './scenarios/b4-meeting.mjs';
 import * as b5 from './scenarios/b5-idle-sockets.mjs';
 import * as b6 from './scenarios/b6-web.mjs';
 import * as b8 from './scenarios/b8-notifications.mjs';
+import * as b7 from './scenarios/b7-safety.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +48,7 @@ const SCENARIOS = [
   ['B5', b5],
   ['B8', b8],
   ['B2', b2],
+  ['B7', b7],
 ];
 
 function machine(pgVersion) {

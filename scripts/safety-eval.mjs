@@ -10,6 +10,7 @@
 //                                           misses a floor held by eval.spec.ts (HELD_FLOORS)
 //   node scripts/safety-eval.mjs --misses   also list the fixture rows whose labels were not all matched
 //   node scripts/safety-eval.mjs --bench    mean time of analyzeText on a 2,000-character text
+//   node scripts/safety-eval.mjs --markdown the README's table (frozen set and leave-one-writer-out)
 // Run `npm run build -w @kindred/safety` first (the root script `safety:eval` does).
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -36,6 +37,8 @@ const args = new Set(process.argv.slice(2));
 
 if (args.has('--bench')) {
   bench();
+} else if (args.has('--markdown')) {
+  markdown();
 } else {
   report();
 }
@@ -221,4 +224,40 @@ function bench() {
     `analyzeText on ${text.length} chars: mean ${mean.toFixed(3)} ms over ${iterations} runs (CPU ${cpuMean.toFixed(3)} ms) — ` +
       (cpuMean < 1 ? 'meets the < 1 ms target' : 'MISSES the < 1 ms target (or the machine is busy: run again)'),
   );
+}
+
+/** The README table: recall / precision with 95 % Wilson intervals per set. */
+function markdown() {
+  const cell = (k, n) => {
+    const [lo, hi] = wilson(k, n);
+    return n === 0 ? '–' : `${((k / n) * 100).toFixed(1)} % (${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)})`;
+  };
+  const row = (name, e) => {
+    const s = (m) => e[m];
+    const r = (m) => cell(s(m).truePositives, s(m).truePositives + s(m).falseNegatives);
+    const p = (m) => cell(s(m).truePositives, s(m).truePositives + s(m).falsePositives);
+    return `| ${name} | ${e.rows} | ${r('crisisUrgent')} | ${p('crisisUrgent')} | ${r('sourcingLikely')} | ${p('sourcingLikely')} | ${r('personalInfo')} | ${cell(e.benignHeld.held, e.benignHeld.total)} |`;
+  };
+  const lines = [
+    '| set | texts | crisis urgent recall | urgent precision | sourcing likely recall | likely precision | personal info recall | benign held |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const frozen = loadFrozen();
+  const decisions = analyse(frozen);
+  lines.push(row('frozen test set', scoreDecisions(frozen, decisions)));
+  const es = frozen.map((r, i) => [r, decisions[i]]).filter(([r]) => r.lang === 'es');
+  lines.push(
+    row(
+      'frozen, Spanish rows',
+      scoreDecisions(
+        es.map(([r]) => r),
+        es.map(([, d]) => d),
+      ),
+    ),
+  );
+  const ev = WEIGHTS.evaluation;
+  lines.push(row(`${ev.method}, pooled`, fromCounts(ev.pooled)));
+  lines.push(row(`${ev.method}, Spanish rows`, fromCounts(ev.spanish)));
+  lines.push(row(`${ev.method}, the rules alone`, fromCounts(ev.rulesOnly)));
+  console.log(lines.join('\n'));
 }

@@ -31,7 +31,7 @@ describe('benchmark harness (smoke)', () => {
     expect({ code, tail: output.slice(-3000) }).toMatchObject({ code: 0 });
     const markdown = readFileSync(out, 'utf8');
     expect(markdown).toContain('| # | scenario | measured |');
-    for (const id of ['B1', 'B1′', 'B2 board', 'B2 thread', 'B3', 'B4', 'B5', 'B6']) {
+    for (const id of ['B1', 'B1′', 'B2 board', 'B2 thread', 'B3', 'B4', 'B5', 'B6', 'B7']) {
       expect(markdown).toContain(`| ${id} |`);
     }
     expect(markdown).not.toContain('failed to run');

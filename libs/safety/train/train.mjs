@@ -25,7 +25,9 @@ const { parseWriterFile, scoreDecisions, wilson } = await import(new URL('eval.j
 
 const args = new Set(process.argv.slice(2));
 const SEED = 18;
-const EPOCHS = args.has('--quick') ? 4 : 8;
+const EPOCHS = Number(process.env.SAFETY_EPOCHS ?? (args.has('--quick') ? 4 : 8));
+// The first pass only picks which buckets to keep: fewer epochs do.
+const SELECT_EPOCHS = 3;
 const LEARNING_RATE = 0.5;
 const L2 = Number(process.env.SAFETY_L2 ?? 1e-3);
 // Recall aimed for on the out-of-fold scores, a little above the floors so unseen writers still meet
@@ -69,7 +71,9 @@ const writers = [...new Set(rows.map((r) => r.writer))].sort();
 log(`safety:train — ${rows.length} rows from ${files.length} files, ${writers.length} writers`);
 
 // ---- 2. rules and features ----------------------------------------------------------------------
-const options = DEFAULT_FEATURES;
+const options = process.env.SAFETY_CHARGRAMS
+  ? { charGrams: process.env.SAFETY_CHARGRAMS.split(',').map(Number) }
+  : DEFAULT_FEATURES;
 const examples = rows.map((r) => {
   const rules = rulesOf(r.text);
   return {
@@ -103,7 +107,7 @@ function mulberry32(seed) {
 }
 
 /** Trains one head on the given examples; returns weights relative to class 0 (bucket-major). */
-function trainHead(name, train, keep = null) {
+function trainHead(name, train, keep = null, epochs = EPOCHS) {
   const k = HEADS[name].classes.length;
   const w = new Float64Array(HASH_SIZE * k);
   const g2 = new Float64Array(HASH_SIZE * k).fill(1e-8);
@@ -115,7 +119,7 @@ function trainHead(name, train, keep = null) {
   for (let i = 0; i < train.length; i++) order.push(i * 2, i * 2 + 1);
   const random = mulberry32(SEED + name.length);
   const logits = new Float64Array(k);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
@@ -174,7 +178,7 @@ function trainAll(train) {
     Object.entries(HEADS).map(([name, h]) => {
       // First pass over every bucket picks the strongest; the second trains only those, so the
       // weights left out are not missed (dropping them after training alone cost precision).
-      const first = encodeHead(trainHead(name, train), h.classes, {}, MAX_BUCKETS);
+      const first = encodeHead(trainHead(name, train, null, SELECT_EPOCHS), h.classes, {}, MAX_BUCKETS);
       const keep = new Uint8Array(HASH_SIZE);
       const dense = decodeHead(first, HASH_SIZE);
       for (let b = 0; b < HASH_SIZE; b++) {

@@ -435,8 +435,8 @@ function limited(message: string, waitMs: number): AppError {
 const MAX_EVIDENCE_CHARS = 300;
 
 /**
- * Why a detector fired, for the moderator: the sentences that drove it (the model's evidence, then
- * the sentences around the rules' spans) and the model's probabilities, rounded.
+ * Why a detector fired, for the moderator: the sentences that drove it (the model's evidence) and
+ * the model's probabilities, rounded.
  */
 function why(
   report: SafetyReport,
@@ -444,7 +444,8 @@ function why(
 ): { evidence: string[]; scores: Record<string, number> } {
   const sentences = report.model.evidence[head].map((s) => s.text);
   const spans = report[head].spans.map((s) => s.text);
-  const evidence = [...new Set([...sentences, ...spans])]
+  // Whole sentences read best; the rules' own spans (already in `match`) only when there are none.
+  const evidence = [...new Set(sentences.length > 0 ? sentences : spans)]
     .filter((t) => t.trim() !== '')
     .slice(0, 5)
     .map((t) => t.slice(0, MAX_EVIDENCE_CHARS));
