@@ -448,3 +448,33 @@ describe('hardening: slow requests and connections per client (issue #13 item 9)
     expect((await t.api('GET', '/api/health')).status).toBe(200);
   });
 });
+
+describe('hardening: search is throttled per client and bounded (issue #13 item 22)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ SEARCHES_PER_MINUTE: '5' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a search of more than 10 words with a 400 naming q', async () => {
+    const words = Array.from({ length: 11 }, (_, i) => `word${i}`).join(' ');
+    const res = await t.api<ErrorBody>('GET', `/api/search?q=${encodeURIComponent(words)}`);
+    expect(res.status).toBe(400);
+    expect(res.body.details?.fields).toEqual([{ field: 'q', reason: 'may have at most 10 words' }]);
+    const ten = Array.from({ length: 10 }, (_, i) => `word${i}`).join(' ');
+    expect((await t.api('GET', `/api/search?q=${encodeURIComponent(ten)}`)).status).toBe(200);
+  });
+
+  it('limits searches per client, guests and members from one address together', async () => {
+    // Two of the five are used above.
+    const member = await t.register();
+    expect((await t.api('GET', '/api/search?q=withdrawal')).status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      expect((await t.api('GET', `/api/search?q=cravings${i}`, { token: member.token })).status).toBe(200);
+    }
+    const over = await t.api<ErrorBody>('GET', '/api/search?q=withdrawal');
+    expect(over.status).toBe(429);
+    expect(over.body.message).toMatch(/a lot of searches in a minute\. You can try again in \d+ seconds/);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});

@@ -62,6 +62,7 @@ export async function startTestApp(
       SOCKETS_PER_ACCOUNT: '100000',
       SOCKETS_PER_CLIENT: '100000',
       CONNECTIONS_PER_CLIENT: '100000',
+      SEARCHES_PER_MINUTE: '100000',
       ...env,
     }),
     ...overrides,

@@ -70,6 +70,8 @@ export interface LimitsConfig {
   socketsPerAccount: number;
   /** Open sockets per client (SOCKETS_PER_CLIENT). */
   socketsPerClient: number;
+  /** Searches per client per minute, guests included (SEARCHES_PER_MINUTE). */
+  searchesPerMinute: number;
   /** Accounts younger than this many hours get the new-member limits; 0 turns them off (NEW_MEMBER_HOURS). */
   newMemberHours: number;
 }
@@ -265,6 +267,7 @@ function limitsConfig(env: Env): LimitsConfig {
     socketEventsPerClient10s: int(env, 'SOCKET_EVENTS_PER_CLIENT_10S', 1000, 1, 1_000_000),
     socketsPerAccount: int(env, 'SOCKETS_PER_ACCOUNT', 20, 1, 1_000_000),
     socketsPerClient: int(env, 'SOCKETS_PER_CLIENT', 200, 1, 1_000_000),
+    searchesPerMinute: int(env, 'SEARCHES_PER_MINUTE', 30, 1, 1_000_000),
     newMemberHours: int(env, 'NEW_MEMBER_HOURS', 24, 0, 24 * 365),
   };
 }
