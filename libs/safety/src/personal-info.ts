@@ -83,15 +83,22 @@ const NOT_A_HANDLE =
 // On-platform mentions of roles are not anyone's identity.
 const ROLE_MENTION = /^@(?:mods?|moderators?|admins?|everyone|here|facilitators?|staff|team|kindred|all)$/i;
 
-// The USPS street suffixes (a generated-address probe found 36 % caught with the short list).
+// The USPS street suffixes (a generated-address probe found 36 % caught with the short list). Those
+// that are everyday words too ("100 percent well") count only capitalised, after a capitalised name.
 const STREET_TYPES =
-  'street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|terrace|ter|parkway|pkwy|circle|cir|highway|hwy|square|sq|trail|trl|alley|aly|pike|crescent|cres|' +
-  'branch|bridge|brook|burg|bypass|camp|canyon|cape|causeway|center|centre|cliff|club|common|corner|course|cove|creek|crest|crossing|curve|dale|dam|divide|estate|expressway|expy|extension|ext|falls|ferry|field|flat|ford|forest|forge|fork|fort|freeway|fwy|garden|gardens|gateway|glen|green|grove|harbor|haven|heights|hts|hill|hollow|inlet|island|isle|junction|key|knoll|lake|land|landing|light|loaf|lock|lodge|loop|mall|manor|meadow|mews|mill|mission|motorway|mount|mountain|neck|orchard|oval|overpass|park|pass|passage|path|pine|plain|plaza|plz|point|pt|port|prairie|radial|ramp|ranch|rapid|rest|ridge|river|route|rte|row|rue|run|shoal|shore|skyway|spring|spur|station|stravenue|stream|summit|throughway|trace|track|trafficway|tunnel|turnpike|underpass|union|valley|via|viaduct|view|village|ville|vista|walk|wall|well|wells|close|fall|chase|gate|grange|green|mead|rise|side|vale';
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|terrace|ter|parkway|pkwy|circle|cir|highway|hwy|square|sq|trail|trl|alley|pike|crescent|cres|aly|branch|bridge|brook|burg|bypass|' +
+  'canyon|cape|causeway|center|centre|cliff|cove|creek|crest|crossing|curve|dale|divide|estate|expressway|expy|extension|ext|ferry|ford|forest|forge|fork|freeway|fwy|garden|gardens|gateway|glen|grove|harbor|haven|heights|hts|hollow|inlet|island|isle|junction|knoll|landing|loop|manor|meadow|mews|mission|motorway|mountain|orchard|oval|overpass|passage|plaza|plz|prairie|radial|ranch|ridge|route|rte|shoal|skyway|spur|stravenue|throughway|trafficway|tunnel|turnpike|underpass|valley|viaduct|village|ville|vista';
+const WORD_STREET_TYPES =
+  'Camp|Chase|Close|Club|Common|Corner|Course|Dam|Fall|Falls|Field|Flat|Fort|Gate|Grange|Green|Hill|Key|Lake|Land|Light|Loaf|Lock|Lodge|Mall|Mead|Mill|Mount|Neck|Park|Pass|Path|Pine|Plain|Point|Port|Pt|Ramp|Rapid|Rest|Rise|River|Row|Rue|Run|Shore|Side|Spring|Station|Stream|Summit|Trace|Track|Union|Vale|Via|View|Walk|Wall|Well|Wells';
 const ADDRESS = new RegExp(
   `\\b\\d{1,6}[A-Za-z]?((?: (?:[NSEW]\\.?|north|south|east|west))? (?:[A-Za-z0-9][A-Za-z0-9'.-]{0,30})(?: [A-Za-z][A-Za-z'.-]{0,30}){0,2}) (?:${STREET_TYPES})s?\\b\\.?(?:,? (?:apt|apartment|unit|suite|ste|#)\\.? ?#?[A-Za-z0-9-]{1,10})?`,
   'dgi',
 );
 const PO_BOX = /\bP\.? ?O\.? Box \d+\b/gi;
+const CAPITALISED_STREET = new RegExp(
+  `\\b\\d{1,6} (?:[NSEW]\\.? )?[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})? (?:${WORD_STREET_TYPES})s?\\b(?:,? (?:[Aa]pt|[Uu]nit|[Ss]uite|#)\\.? ?#?[A-Za-z0-9-]{1,10})?`,
+  'g',
+);
 // Streets named without a suffix: "25917 N Broadway", "7548 Main", "359 The Chase".
 const NAMED_STREET =
   /\b\d{1,6} (?:[NSEW]\.? )?(?:Broadway|Main|Parkside|Bowery|The [A-Z][a-z]{2,20})\b(?:,? (?:[Aa]pt|[Uu]nit|[Ss]uite|#)\.? ?#?[A-Za-z0-9-]{1,10})?/g;
@@ -258,7 +265,12 @@ export function findAddresses(norm: string, text: string): Span[] {
     }
     spans.push(span(text, m.index, m.index + m[0].length, 'address'));
   }
-  return [...spans, ...spansOf(PO_BOX, norm, 'address', text), ...spansOf(NAMED_STREET, norm, 'address', text)];
+  return [
+    ...spans,
+    ...spansOf(PO_BOX, norm, 'address', text),
+    ...spansOf(NAMED_STREET, norm, 'address', text),
+    ...spansOf(CAPITALISED_STREET, norm, 'address', text),
+  ];
 }
 
 export function findNames(norm: string, text: string): Span[] {
