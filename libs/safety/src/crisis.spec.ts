@@ -103,3 +103,32 @@ describe(sut.name, () => {
     expect(sut('found him unresponsive last night, narcan brought him back').level).toBe('concern');
   });
 });
+
+describe('issue 18: rules fixed where they were wrong', () => {
+  it.each([
+    'found her on the floor, cold, not moving',
+    "I'm at the top of the parking garage and I'm not coming down",
+    'goodbye everybody, you were the only ones who ever got it',
+    '\u{1F48A}\u26B0\uFE0F goodnight forever',
+    // Spanish
+    'quiero morirme, ya tengo todo listo para esta noche',
+    'me voy a matar esta noche',
+    'ya no quiero vivir',
+    'mi hermano no respira y está morado',
+    'adiós a todos, gracias por todo',
+  ])('flags %p as urgent', (text) => {
+    expect(sut(text).level).toBe('urgent');
+  });
+
+  it.each([
+    "I'd kill for a coffee right now",
+    'dying to see my kids',
+    'I hope to die of old age',
+    'I want to die in my sleep at 100 years old next to my wife lol',
+    'what are the signs of an overdose?',
+    'no quiero morir, quiero mejorar',
+    'mi abuela murió de vieja',
+  ])('leaves %p alone', (text) => {
+    expect(sut(text).level).toBe('none');
+  });
+});

@@ -145,6 +145,12 @@ const RULES: Array<[CueKind, RegExp]> = [
       `\\b(?:think|thinking|thought|thoughts) (?:about|of) (?:ending|killing|offing|hurting) (?:it|things|everything|my ?self|my life)\\b`,
       "\\b(?:no ?one|nobody|no body) (?:would|will|'d|is gonna|is going to) (?:even )?(?:miss me|notice (?:if|when) i|care (?:if|when) i)",
       '\\bwhat am i (?:even )?(?:living|still here) for\\b',
+      // Up high and not coming down: "I'm at the top of the parking garage and I'm not coming down".
+      "\\b(?:i'?m|im|i am) (?:at|on) (?:the )?(?:top|edge|roof) of (?:the|a|this) (?:parking garage|garage|building|bridge|overpass|tower|cliff)\\b[^.!?]{0,40}\\b(?:not (?:coming|climbing|going) (?:back )?down|not coming back|going to jump|gonna jump|about to jump)\\b",
+      // Spanish: "me voy a matar", "ya no quiero vivir", "quitarme la vida", "no quiero despertar".
+      '\\b(?:me voy a|me quiero|quiero|voy a|pienso|voy a) (?:matar(?:me)?|suicidar(?:me)?|quitar(?:me)? la vida)\\b|\\bmatarme\\b|\\bsuicidarme\\b|\\bquitarme la vida\\b',
+      '\\b(?:ya )?no quiero (?:vivir|seguir viviendo|despertar|existir|estar aqu[ií])\\b|\\bno vale la pena vivir\\b',
+      '\\b(?:me voy a|voy a) tomar (?:todas (?:las|mis) pastillas|todo)\\b|\\b(?:sobredosis|una sobredosis) a prop[oó]sito\\b',
       "\\bwon'?t be (?:a (?:burden|problem|bother)|around|here)(?: (?:for|to) (?:anyone|anybody|you|y'?all))? (?:any ?more|much longer|after (?:tonight|today)|soon|for long)\\b",
     ]),
   ],
@@ -152,6 +158,8 @@ const RULES: Array<[CueKind, RegExp]> = [
     'death_wish',
     rx([
       `\\b${WANT} (?:to )?(?:die|be dead)\\b(?! (?:of|from) (?:embarrass|laugh|shame|cringe))`,
+      // Spanish: "quiero morir(me)", "me quiero morir".
+      '\\b(?:quiero|me quiero|quisiera|deseo) morir(?:me)?\\b|\\bquiero estar muert[oa]\\b',
       "\\bwish(?:es|ed|ing)? (?:i|i'd|id|he|she|they|he'd|she'd|they'd) (?:was|were|could be) dead\\b",
       '\\bready to die\\b',
       `\\b(?:${WANT}|wish i could|wish i'?d|just want to) (?:just )?(?:not exist|stop existing|cease to exist|stop breathing|stop living|be gone for good|(?:disappear|vanish) (?:forever|for good|permanently))\\b`,
@@ -214,6 +222,10 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:won'?t|isn'?t|is not|are not|aren'?t) wak(?:e|ing) up\\b(?! (?:before|until|till|early|on time|in time|for|at|when))",
       "\\b(?:is|he'?s|she'?s|they'?re|someone'?s|somebody'?s) (?:overdosing|od'?ing|oding)\\b",
       '\\boverdosing (?:right now|rn)\\b',
+      // Found on the floor and cold: "found her on the floor, cold, not moving".
+      '\\bfound (?:him|her|them|my \\w+) (?:on|in) (?:the|his|her|their) (?:\\w+ )?(?:floor|ground|bathroom|car|couch|bed)\\b[^.!?]{0,30}\\b(?:cold|not moving|not breathing|limp|blue|unresponsive)\\b',
+      // Spanish: "no respira", "está morado", "no despierta", "le dio una sobredosis".
+      '\\bno (?:respira|reacciona|despierta|responde|se mueve)\\b|\\b(?:est[aá]|se (?:puso|est[aá] poniendo)) (?:morad[oa]|azul|gris)\\b|\\blabios (?:morados|azules)\\b|\\b(?:le (?:est[aá] dando|dio)|tiene) una sobredosis\\b|\\bsobredosis (?:ahora|ahorita)\\b',
       "\\b(?:he'?s|she'?s|they'?re|he is|she is|they are|lips|face|skin) (?:still |all |turning |going |gone |looks? |is )?(?:blue|grey|gray|purple)\\b(?! (?:shirt|jacket|hoodie|car|eyes|hair|team|line|light|jeans))",
       // A body failing right after using: "took 8 bars, can't keep my eyes open" (either order).
       "\\b(?:can'?t|cannot|cant) (?:feel my (?:hands|arms|legs|face|fingers|body)|keep my eyes open|breathe|catch my breath|stay awake)\\b(?=[^.!?]{0,60}\\b(?:took|did|used|shot|snorted|pills|bars|fent|fetty|dope|xanax|od'?d|overdos\\w+|too much)\\b)|\\b(?:took|did|used|shot|snorted|pills|bars|fent|fetty|dope|xanax|od'?d|too much)\\b[^.!?]{0,60}?\\b(?:can'?t|cannot|cant) (?:feel my (?:hands|arms|legs|face|fingers|body)|keep my eyes open|breathe|catch my breath|stay awake)\\b",
@@ -228,7 +240,8 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\bby the time (?:you|anyone|any1|someone|y'?all|u) (?:read|reads|see|sees|find|finds) this\\b",
       '\\b(?:if|when|whoever) (?:anyone|anybody|someone|somebody|my \\w+) (?:finds|find|reads|sees) (?:this|me)\\b(?! (?:helpful|useful|interesting|funny|post|thread|group|place|site))|\\bwhoever finds (?:this|me)\\b',
       "\\b(?:won'?t|will not|wont|not gonna|not going to) be (?:here|around|alive) (?:tomorrow|much longer|by morning|in the morning|any ?more|for long)\\b",
-      '\\bgoodbye (?:forever|cruel world|world)\\b',
+      '\\bgoodbye (?:forever|cruel world|world)\\b|\\bgood ?night forever\\b',
+      '\\b(?:esta es mi|mi) (?:despedida|[uú]ltima noche)\\b|\\bya (?:tengo todo listo|lo decid[ií])\\b(?=[^.!?]{0,30}\\b(?:noche|hoy|ma[nñ]ana)\\b)',
       "\\bif (?:i'?m|im|i am|i'?m not|i don'?t) (?:not )?(?:on|here|online|around|post|reply|answer)\\w* (?:tomorrow|in the morning|by morning)\\b",
       "\\b(?:last|final) (?:thing|words?|post|message) (?:i'?ll|i will|i'?m (?:gonna|going to)) ever (?:post|say|write|send|do)\\b(?= *(?:[.!,]|$|here|on here|again|[\\uD83C-\\uD83E]))|\\b(?:planning|plan|planned|planning out) my (?:exit|death|suicide|last day|final day|way out)\\b(?! (?:from|out of|strategy|at|for (?:the|this|my|when))\\b)",
       "\\b(?:tonight'?s|today'?s|tonight is|today is|this is) my (?:last|final) (?:night|day)\\b(?= *(?:[.!,;]|$|alive|on (?:earth|this earth|this planet)|ever|[\\uD83C-\\uD83E]))",
@@ -272,6 +285,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:know|with|wonder\\w*|question\\w*|idea|understand) why i'?m (?:even |still )?(?:here|alive)\\b|\\bwhy (?:i'?m|am i) still (?:here|alive)\\b",
       '\\b(?:meaningless|no purpose|no meaning)\\b',
       '\\b(?:losing|lose) (?:all )?hope\\b',
+      '\\bya no (?:puedo m[aá]s|aguanto)\\b|\\bno (?:tiene|hay) sentido\\b|\\bsin esperanza\\b|\\bsoy una carga\\b',
       '\\bhow (?:much )?longer i can (?:keep going|do this|hold on|take (?:it|this))\\b',
       "\\b(?:feel|feeling) like dying\\b|\\bdon'?t want to feel anything any ?more\\b",
       `\\bslowly killing ${SELF}|\\bkilling ${SELF} slowly\\b`,
@@ -302,6 +316,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       "\\b(?:she'?ll|he'?ll|they'?ll|you'?ll|you all will|everyone will) understand (?:someday|one day|eventually|why)\\b",
       "\\byou (?:were|guys were|all were|have been|'ve been) the only (?:ones?|people|family|friends|thing)\\b",
       "\\b(?:it'?s|its) been (?:an honou?r|real|a good run)\\b",
+      '\\badi[oó]s a todos\\b|\\bgracias por todo\\b|\\blos quiero (?:a todos|mucho)\\b|\\bperd[oó]n(?:enme)? por todo\\b',
     ]),
   ],
   [
@@ -328,6 +343,7 @@ const RULES: Array<[CueKind, RegExp]> = [
       '\\b(?:pills|meds|doses|oxys?|bars|subs|methadone|take ?homes) (?:saved|stashed|stockpiled)\\b',
       '\\benough (?:pills|dope|fent|heroin|fetty) (?:to|for)\\b',
       '\\b(?:made|have|got) a plan\\b',
+      '\\b(?:tengo|ya tengo) (?:todo listo|un plan|las pastillas|la soga|la pistola)\\b|\\besta noche\\b(?=[^.!?]{0,20}$)',
       '\\bfigured out (?:how|when)\\b',
       "\\bwhen (?:everyone|the kids|my (?:wife|husband|mom|family|roommate)|they)(?:'s| is| are|'re) (?:asleep|gone|at work)\\b",
       `\\b(?:wrote|written|writing|left) (?:(?:a|my|the) (?:note|letters?)\\b|(?:notes|letters) (?:to|for) (?:my|everyone|all of you|the people i love|each of))`,
@@ -392,7 +408,7 @@ const SIGNS =
   /\b(?:what|which|how)\b[^.!?]{0,30}\b(?<!showing |shows |has |having )(?:signs?|symptoms?)\b|\bhow (?:can|do|would) (?:you|i|we|people) (?:tell|know) (?:if|when|that)\b/i;
 // An emergency that is already over: "found him unresponsive last night, narcan brought him back".
 const RESOLVED =
-  /\b(?:was|were|found|last night|yesterday|earlier|once|brought (?:him|her|them|me) back|revived|came to|came back|woke up|survived|saved|is ok(?:ay)?|is fine|in the hospital|in the er)\b/i;
+  /\b(?:was|were|last night|yesterday|earlier|once|brought (?:him|her|them|me) back|revived|came to|came back|woke up|survived|saved|is ok(?:ay)?|is fine|in the hospital|in the er)\b/i;
 
 interface Cue extends Span {
   kind: CueKind;
@@ -450,7 +466,9 @@ function weigh(kind: CueKind, cue: string, ctx: CueContext, safety: boolean): nu
   const person = personOf(kind, cue, ctx);
   // Talk about suicide as a topic is none, unless someone keeps bringing it up about themselves.
   if (ABOUT.test(ctx.sentenceBefore)) return person === 'third' ? CONCERN : 0;
-  if (person === 'second') return 0;
+  if (person === 'second' && !ADDRESSES_READER.has(kind)) return 0;
+  // Dying of old age, in one's sleep at 100: a wish for a long life, not for death.
+  if ((kind === 'death_wish' || kind === 'suicidal') && NATURAL_DEATH.test(ctx.sentence)) return 0;
   if (person !== 'first' && isConditional(ctx.clauseBefore)) return 0;
   // "What are the signs that someone is overdosing?" asks to learn; none, like talk about suicide.
   if (kind === 'emergency' && SIGNS.test(ctx.sentence)) return 0;
@@ -485,6 +503,9 @@ function weighEmergency(sentence: string): number {
   if (isDistantPast(sentence) || /\bonce\b/i.test(sentence)) return 0;
   return RESOLVED.test(sentence) ? CONCERN : URGENT;
 }
+
+const NATURAL_DEATH =
+  /\b(?:of old age|of natural causes|(?:at|when i'?m|when i am) (?:a hundred|\d{2,3})(?: years old)?|years old|old and gr[ae]y|surrounded by (?:my )?(?:family|grandkids|grandchildren|loved ones))\b/i;
 
 // Sitting with a blade or a rope now is a means at hand; staring at one is a concern.
 const ARMED = /^(?:i'?m|im|i am|sitting|standing|here)\b/i;

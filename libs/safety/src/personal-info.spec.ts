@@ -74,3 +74,37 @@ describe(sut.name, () => {
     expect(kinds('write to sam@example.org')).toEqual(['email']);
   });
 });
+
+describe('issue 18: personal info in more shapes', () => {
+  it.each([
+    ['my number is six one seven five five five zero one nine two', 'phone'],
+    ['call me at 617 five five five 0192', 'phone'],
+    ['mi número es 55 1234 5678', 'phone'],
+    ['whatsapp +52 1 55 1234 5678', 'phone'],
+    ['send it to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', 'wallet'],
+    ['btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', 'wallet'],
+    ['eth 0x742d35Cc6634C0532925a3b844Bc454e4438f44e', 'wallet'],
+    ['my ssn is 123-45-6789', 'ssn'],
+    ['social security 123 45 6789', 'ssn'],
+    ['my plate is 7ABC123', 'plate'],
+    ['license plate: ABC-1234', 'plate'],
+    ['dob 04/12/1987', 'birth_date'],
+    ['I was born on March 3, 1987', 'birth_date'],
+    ['I live at 5818 Russell Street Suite 306', 'address'],
+    ['come to 603 Veum Fall', 'address'],
+  ])('finds %p', (text, kind) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  it.each([
+    'one two three, here we go',
+    'I have been clean for one year, two months and five days',
+    'my plate is empty tonight',
+    'born in 1987 and still here',
+    'call 1 800 six six two four three five seven',
+    "I'm 100 percent well today",
+    'the 5 star view from the 2 hill walk',
+  ])('finds nothing in %p', (text) => {
+    expect(sut(text).found).toBe(false);
+  });
+});

@@ -18,7 +18,7 @@ const TRUNK_PHONE =
 // A number right after a word that says it is one, in any national format: "whatsapp me 919876543210",
 // "my cell: 0049 151 2345 6789". Digits are counted afterwards (8 to 15).
 const CONTEXT_PHONE =
-  /\b(?:call|text|txt|ring|phone|(?<!\b(?:case|account|acct|order|id|meeting|reference|ref|tracking|policy|confirmation|member|badge|room|serial|claim|invoice|license|licence|routing|card|file|patient|chart|docket|inmate|booking) )(?:number|num)|cell|mobile|whatsapp|whats app|signal|viber|reach me|my #)\b[^\d\n+]{0,15}(\+?\d[\d .()-]{6,20}\d)(?![\w/-])/dgi;
+  /\b(?:call|text|txt|ring|phone|(?<!\b(?:case|account|acct|order|id|meeting|reference|ref|tracking|policy|confirmation|member|badge|room|serial|claim|invoice|license|licence|routing|card|file|patient|chart|docket|inmate|booking) )(?:number|num)|cell|mobile|whatsapp|whats app|signal|viber|reach me|my #|ll[aá]mame|m[aá]rcame|cel(?:ular)?|tel(?:[eé]fono)?|(?:mi|su) n[uú]mero)\b[^\d\n+]{0,15}(\+?\d[\d .()-]{6,20}\d)(?![\w/-])/dgi;
 // International numbers dialled with 00 instead of +: "0044 7700 900123".
 const DOUBLE_ZERO_PHONE = /(?<![\w+./-])00[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){2,6}(?![\w/-])/g;
 
@@ -83,16 +83,58 @@ const NOT_A_HANDLE =
 // On-platform mentions of roles are not anyone's identity.
 const ROLE_MENTION = /^@(?:mods?|moderators?|admins?|everyone|here|facilitators?|staff|team|kindred|all)$/i;
 
+// The USPS street suffixes (a generated-address probe found 36 % caught with the short list). Those
+// that are everyday words too ("100 percent well") count only capitalised, after a capitalised name.
 const STREET_TYPES =
-  'street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|terrace|ter|parkway|pkwy|circle|cir|highway|hwy|square|sq|trail|trl|alley|pike|crescent|cres';
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|terrace|ter|parkway|pkwy|circle|cir|highway|hwy|square|sq|trail|trl|alley|pike|crescent|cres|aly|branch|bridge|brook|burg|bypass|' +
+  'canyon|cape|causeway|center|centre|cliff|cove|creek|crest|crossing|curve|dale|divide|estate|expressway|expy|extension|ext|ferry|ford|forest|forge|fork|freeway|fwy|garden|gardens|gateway|glen|grove|harbor|haven|heights|hts|hollow|inlet|island|isle|junction|knoll|landing|loop|manor|meadow|mews|mission|motorway|mountain|orchard|oval|overpass|passage|plaza|plz|prairie|radial|ranch|ridge|route|rte|shoal|skyway|spur|stravenue|throughway|trafficway|tunnel|turnpike|underpass|valley|viaduct|village|ville|vista';
+const WORD_STREET_TYPES =
+  'Camp|Chase|Close|Club|Common|Corner|Course|Dam|Fall|Falls|Field|Flat|Fort|Gate|Grange|Green|Hill|Key|Lake|Land|Light|Loaf|Lock|Lodge|Mall|Mead|Mill|Mount|Neck|Park|Pass|Path|Pine|Plain|Point|Port|Pt|Ramp|Rapid|Rest|Rise|River|Row|Rue|Run|Shore|Side|Spring|Station|Stream|Summit|Trace|Track|Union|Vale|Via|View|Walk|Wall|Well|Wells';
 const ADDRESS = new RegExp(
-  `\\b\\d{1,6}[A-Za-z]?((?: (?:[NSEW]\\.?|north|south|east|west))? (?:[A-Za-z0-9][A-Za-z0-9'.-]*)(?: [A-Za-z][A-Za-z'.-]*){0,2}) (?:${STREET_TYPES})\\b\\.?(?:,? (?:apt|apartment|unit|suite|ste|#)\\.? ?#?[A-Za-z0-9-]+)?`,
+  `\\b\\d{1,6}[A-Za-z]?((?: (?:[NSEW]\\.?|north|south|east|west))? (?:[A-Za-z0-9][A-Za-z0-9'.-]{0,30})(?: [A-Za-z][A-Za-z'.-]{0,30}){0,2}) (?:${STREET_TYPES})s?\\b\\.?(?:,? (?:apt|apartment|unit|suite|ste|#)\\.? ?#?[A-Za-z0-9-]{1,10})?`,
   'dgi',
 );
 const PO_BOX = /\bP\.? ?O\.? Box \d+\b/gi;
+const CAPITALISED_STREET = new RegExp(
+  `\\b\\d{1,6} (?:[NSEW]\\.? )?[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})? (?:${WORD_STREET_TYPES})s?\\b(?:,? (?:[Aa]pt|[Uu]nit|[Ss]uite|#)\\.? ?#?[A-Za-z0-9-]{1,10})?`,
+  'g',
+);
+// Streets named without a suffix: "25917 N Broadway", "7548 Main", "359 The Chase".
+const NAMED_STREET =
+  /\b\d{1,6} (?:[NSEW]\.? )?(?:Broadway|Main|Parkside|Bowery|The [A-Z][a-z]{2,20})\b(?:,? (?:[Aa]pt|[Uu]nit|[Ss]uite|#)\.? ?#?[A-Za-z0-9-]{1,10})?/g;
 // Words that make "3 blocks down Main St" a direction rather than an address.
 const NOT_STREET_WORD =
   /^(?:blocks?|miles?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|mg|pills?|strips?|meetings?|times?|people|kids|on|in|at|to|from|the|a|an|of|and|or|down|up|off|for|with|my|your|our|his|her|their|this|that|clean|sober|since|about|around|near|by|per|each|every|more|less|than|was|were|is|are|am|i|we|you|it|doses?|bags?|grams?)$/i;
+
+// Numbers said in words, or words and digits mixed: "six one seven five five five zero one nine two",
+// "617 five five five 0192". Spanish digit words too. Counted afterwards (see isSpokenNumber).
+const DIGIT_WORDS =
+  'zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve';
+const SPOKEN_NUMBER = new RegExp(
+  `\\b(?:(?:${DIGIT_WORDS}|\\d{1,4})[ ,.-]{1,3}){3,14}(?:${DIGIT_WORDS}|\\d{1,4})\\b`,
+  'gi',
+);
+const DIGIT_OF: Record<string, string> = Object.fromEntries(
+  DIGIT_WORDS.split('|').map((w, i) => [w, String(i < 11 ? Math.max(0, i - 1) : i - 11)]),
+);
+
+// Crypto wallets: Bitcoin bech32 and base58, Ethereum, Monero.
+const WALLET =
+  /\b(?:bc1[ac-hj-np-z02-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[a-fA-F0-9]{40}|4[0-9AB][1-9A-HJ-NP-Za-km-z]{93})\b/g;
+// Social Security numbers: 123-45-6789 (never 000, 666 or 9xx first), or any 9 digits after "ssn".
+const SSN = /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])/g;
+const SSN_CONTEXT =
+  /\b(?:ssn|social security(?: number| no\.?| #)?|social)\b[^\d\n]{0,12}(\d{3}[ .-]?\d{2}[ .-]?\d{4})(?![\w-])/dgi;
+// A licence plate after a word that says so: "my plate is 7ABC123", "tag # ABC-1234".
+const PLATE =
+  /\b(?:(?:license|licence|number|my|his|her|the) plates?|plate (?:number|no\.?|#)|tags?(?: number| #)?)\b[^\w\n]{0,6}(?:is |reads |was |: ?)?((?=[A-Z0-9 -]{0,8}\d)(?=[A-Z0-9 -]{0,8}[A-Z])[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4})\b/dgi;
+// A date of birth: "dob 04/12/1987", "born on March 3, 1987", "my birthday is 3/4/90".
+const MONTHS =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)';
+const BIRTH_DATE = new RegExp(
+  `\\b(?:dob|d\\.o\\.b\\.?|date of birth|born(?: on)?|birthday(?: is)?|b-?day(?: is)?|b[- ]?day|fecha de nacimiento|nac[ií] el)\\b[: ]{0,3}((?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}|${MONTHS}\\.? \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2}|\\d{1,2} (?:de )?${MONTHS},? (?:de )?(?:19|20)\\d{2}))\\b`,
+  'dgi',
+);
 
 // "my name is First Last": two capitalised words, case-sensitive on purpose.
 const NAME_WORD = "([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|'[A-Z][a-z]+)(?:-[A-Z][a-z]+)?)";
@@ -124,7 +166,34 @@ export function findPhones(norm: string, text: string): Span[] {
     ...groupSpans(CONTEXT_PHONE, norm, text, 'phone', 1).filter((s) => isContextNumber(s.text)),
     ...spansOf(DOUBLE_ZERO_PHONE, norm, 'phone', text).filter((s) => isContextNumber(s.text)),
   ];
-  return [...phones, ...contextual];
+  return [
+    ...phones,
+    ...contextual,
+    ...spansOf(SPOKEN_NUMBER, norm, 'phone', text).filter((s) => isSpokenNumber(s.text)),
+  ];
+}
+
+/** A phone number said at least partly in words: 10 digits (11 with a leading 1), not a helpline. */
+function isSpokenNumber(raw: string): boolean {
+  const tokens = raw
+    .toLowerCase()
+    .split(/[ ,.-]+/)
+    .filter(Boolean);
+  if (!tokens.some((t) => t in DIGIT_OF)) return false; // all digits: the other patterns read it
+  const digits = tokens.map((t) => DIGIT_OF[t] ?? t).join('');
+  if (!/^\d+$/.test(digits) || isPublicNumber(digits)) return false;
+  return digits.length === 10 || (digits.length === 11 && digits.startsWith('1'));
+}
+
+/** Wallets, SSNs, licence plates and dates of birth. */
+export function findIdentifiers(norm: string, text: string): Span[] {
+  return [
+    ...spansOf(WALLET, norm, 'wallet', text),
+    ...spansOf(SSN, norm, 'ssn', text),
+    ...groupSpans(SSN_CONTEXT, norm, text, 'ssn', 1),
+    ...groupSpans(PLATE, norm, text, 'plate', 1),
+    ...groupSpans(BIRTH_DATE, norm, text, 'birth_date', 1),
+  ];
 }
 
 /** A number named as one: 8 to 15 digits, not a helpline, not a date. */
@@ -196,7 +265,12 @@ export function findAddresses(norm: string, text: string): Span[] {
     }
     spans.push(span(text, m.index, m.index + m[0].length, 'address'));
   }
-  return [...spans, ...spansOf(PO_BOX, norm, 'address', text)];
+  return [
+    ...spans,
+    ...spansOf(PO_BOX, norm, 'address', text),
+    ...spansOf(NAMED_STREET, norm, 'address', text),
+    ...spansOf(CAPITALISED_STREET, norm, 'address', text),
+  ];
 }
 
 export function findNames(norm: string, text: string): Span[] {
@@ -248,6 +322,7 @@ export function personalInfoOf(norm: string, text: string): PersonalInfoResult {
     ...findHandles(norm, text),
     ...findAddresses(norm, text),
     ...findNames(norm, text),
+    ...findIdentifiers(norm, text),
   ]);
   return { found: spans.length > 0, spans };
 }

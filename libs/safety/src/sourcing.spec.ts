@@ -89,3 +89,22 @@ describe(sut.name, () => {
     expect(sut('got a bundle and I am doing all of it at once').level).not.toBe('likely');
   });
 });
+
+describe('issue 18: sourcing in more words, Spanish included', () => {
+  it.each([
+    'Anyone know who can get bupe strips? paying cash, clinic kicked me out',
+    'tengo pastillas a buen precio, mándame mensaje',
+    'vendo fentanilo, escríbeme al privado',
+    '¿quién tiene chiva? cuánto por 2 gramos, mándame whats',
+  ])('reads %p as likely', (text) => {
+    expect(sut(text).level).toBe('likely');
+  });
+
+  it.each([
+    'my clinic gave me bupe strips and they are helping',
+    'tengo una cita en la clínica mañana',
+    'no quiero volver a comprar pastillas',
+  ])('leaves %p below likely', (text) => {
+    expect(sut(text).level).not.toBe('likely');
+  });
+});

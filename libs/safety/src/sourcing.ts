@@ -44,6 +44,8 @@ const STRONG_DRUGS = rx([
   '\\b(?:adderall|addys?|addies|vyvanse|ritalin|ketamine|ket|lean|promethazine|codeine|morphine|oramorph|tapentadol|nucynta|valium|ativan|xannies|zannies|bup(?:e)? strips|heroine|herion|fentanil|fent(?:y)? pills|blue (?:pills|beans)|m box(?:es)?)\\b',
   '\\bmeth\\b',
   '\\bcrack\\b(?! (?:open|down|up|a joke|jokes|me up|the code|of dawn))',
+  // Spanish street names: fentanilo, chiva (heroin), perico (cocaine), cristal, pastillas azules.
+  '\\b(?:fentanilo|fenta|chiva|perico|cristal|piedra|coca[ií]na|hero[ií]na|pastillas azules|las azules|m30)\\b',
   '\\b(?:bundles?|buns?|stamps|bricks)\\b(?! of (?:joy|love))',
 ]);
 
@@ -58,6 +60,7 @@ const WEAK_DRUGS = rx([
   '\\b(?:a|my|the|new|good|any|your) connects?\\b',
   '\\b(?:that|the|some) (?:fire|gas|za|loud|good good|good stuff|good shit|shit)\\b',
   '\\btabs\\b',
+  '\\b(?:pastillas|pastis|pastas)\\b',
   // A broker rather than a drug name: "I know a guy who can get you anything".
   '\\b(?:know|got|have) a guy\\b|\\b(?:get|find) (?:you|u|ya) (?:anything|whatever)\\b',
   // Fronting is selling on credit; it implies the drug without naming it.
@@ -77,16 +80,20 @@ const ILLICIT =
 const OFFERS = rx([
   "\\b(?:selling|sell(?:s)?|for sale|4 sale|in stock|on deck|available|avail|restock(?:ed)?|taking orders|got plenty|plenty left|have extra|got extra|extras|front (?:you|u|ya)|can front|deliver(?:y|ing)?|ship(?:ping)?|discreet|stealth|price ?list|menu|trade|trading|swap|for the low|hook (?:you|u|ya) up|connect (?:you|u|ya)|serious (?:buyers|inquiries)|cheap|plug here|(?:i'?m|im|ur|your) (?:the |a )?plug)\\b",
   "\\b(?:i )?can (?:get|hook|plug|connect) (?:you|u|ya|y'?all)\\b",
+  // Spanish: "vendo", "se venden", "a la venta", "tengo para vender", "hago env[ií]os".
+  '\\b(?:vendo|se venden?|a la venta|para vender|hago env[ií]os|env[ií]os? discretos?|surtido)\\b',
 ]);
 // "if anyone needs", "whoever needs": an offer only when a drug follows.
 const OFFERS_IF = rx([
   "\\b(?:if|who|whoever) (?:anyone|anybody|u|you|ya|y'?all) (?:need|want)s?\\b|\\b(?:whoever|who) needs\\b",
 ]);
 // "got blues", "got some fetty": counts only with a drug right after it.
-const WEAK_OFFERS = rx(['\\bgot (?!enough\\b)']);
+const WEAK_OFFERS = rx(['\\bgot (?!enough\\b)', '\\b(?:tengo|traigo|hay) ']);
 // Generic requests count only when a drug follows within a few words ("who's got blues").
 const REQUESTS = rx([
-  "\\b(?:who'?s got|who got|who has|who have|who (?:sells|is selling)|who(?:'?s| is) (?:the |your )?(?:go-?to |go to )?(?:go-?to|guy|person|man|one|plug|connect|girl|dude) for|(?:can|could) (?:i|we) (?:get|grab|buy|cop)|who can (?:get|hook|sell) me|anyone (?:able|willing) to (?:get|sell|front)|who'?s (?:selling|holding)|(?:anyone|anybody|any1|someone|somebody) (?:\\w+ ){0,3}?(?:got|have|has|selling|holding)|who (?:else )?(?:is |'s )?(?:selling|holding)|where (?:can|do|could|should) (?:\\w+ ){1,2}(?:get|find|buy|grab|pick up)|(?:can|could|will) (?:anyone|someone|somebody|u|you|ya) (?:get|find|hook) me|help me (?:find|get)|where to (?:get|buy|score|find)|looking for|lookin for|lf|wtb|want to buy|wanna buy|buy|buying|need (?:some|a|to get|to find|to buy)|tryna (?:get|find|grab)|trying to (?:get|find|buy)|how much (?:are|is|r|for|do|does)|who'?s (?:the )?(?:go-?to|guy|person|man|one) for)\\b",
+  "\\b(?:who'?s got|who got|who has|who have|who (?:sells|is selling)|who(?:'?s| is) (?:the |your )?(?:go-?to |go to )?(?:go-?to|guy|person|man|one|plug|connect|girl|dude) for|(?:can|could) (?:i|we) (?:get|grab|buy|cop)|who can (?:get|hook|sell) me|anyone (?:able|willing) to (?:get|sell|front)|who'?s (?:selling|holding)|(?:anyone|anybody|any1|someone|somebody) (?:\\w+ ){0,3}?(?:got|have|has|selling|holding)|who (?:else )?(?:is |'s )?(?:selling|holding)|where (?:can|do|could|should) (?:\\w+ ){1,2}(?:get|find|buy|grab|pick up)|(?:can|could|will) (?:anyone|someone|somebody|u|you|ya) (?:get|find|hook) me|help me (?:find|get)|where to (?:get|buy|score|find)|looking for|lookin for|lf|wtb|want to buy|wanna buy|buy|buying|need (?:some|a|to get|to find|to buy)|tryna (?:get|find|grab)|trying to (?:get|find|buy)|how much (?:are|is|r|for|do|does)|who'?s (?:the )?(?:go-?to|guy|person|man|one) for|(?:who|anyone|anybody) (?:\\w+ ){0,2}(?:can|could) (?:get|find|sell)(?: me)?)\\b",
+  // Spanish: "¿quién tiene…?", "cuánto por…", "dónde consigo…", "busco…", "necesito…".
+  '(?:\\bqui[eé]n|\\balguien) (?:tiene|vende|me vende|consigue)\\b|\\bcu[aá]nto (?:por|cuesta|cuestan|la|el|las|los)\\b|\\bd[oó]nde (?:consigo|compro|puedo conseguir|venden)\\b|\\b(?:busco|necesito|ocupo) (?:unas? |unos? )?',
 ]);
 const NEED = rx(['\\b(?:need|needing|want|wanna|craving) (?:some |a |a little )?']);
 const DRUG_REQUESTS = rx([
@@ -115,6 +122,8 @@ const CRYPTO_ADDRESSES = rx(
 const INVITES = rx([
   '\\b(?:hmu|hit me up|hit my line|hit my phone|hit me on|dm me|dm|dms? (?:are |r )?open|pm me|pm|inbox me|inbox|msg me|message me|text me|txt me|call me|(?:snap|telegram|wickr|kik|signal|whatsapp|tg) me|pull up|slide through|meet ?up|slide in my dms|check my bio|in (?:my )?bio|get at me|holla at me|reach out to me|contact me|email me|reach me)\\b',
   '\\b(?:dm|pm|message|msg|text|inbox|hmu|contact)(?: me)? for (?:details|info|prices|pricing|more|the menu|menu)\\b',
+  // Spanish: "mándame mensaje", "escríbeme", "al privado", "por inbox", "mándame whats".
+  '\\bm[aá]nd(?:ame|enme) (?:un )?(?:mensaje|msj|mensajito|dm|whats|wa|inbox)\\b|\\bescr[ií]b(?:eme|anme)\\b|\\b(?:al|por) (?:privado|inbox|dm|whats)\\b|\\bmensaje (?:al|por) (?:privado|whats)\\b',
 ]);
 
 const PRICES = rx([
@@ -125,6 +134,8 @@ const PRICES = rx([
 const PRICE_ASKS = rx([
   // A buyer's money on the table: "got 50 cash", "have 100 to spend".
   "\\b(?:i )?(?:got|have|with|holding) \\$?\\d{2,4}(?: dollars| bucks)?(?= *(?:[.!?,]|$|cash|on me|ready|to spend|in hand|right now|tonight|today|tomorrow|friday|later))|\\b(?:can|will|i'?ll|willing to|gonna) pay \\$? ?\\d+\\b",
+  // A buyer with cash: "paying cash", "cash ready". Spanish "a buen precio", "barato".
+  '\\bpaying (?:cash|\\$ ?\\d+|\\d+)\\b|\\bcash (?:ready|in hand|waiting)\\b|\\ba buen precio\\b|\\bbarat[oa]s?\\b|\\bprecio (?:especial|negociable)\\b',
   '\\bprice (?:is )?negotiable\\b|\\bname your price\\b|\\bbest offer\\b|\\bmake (?:me )?an offer\\b|\\bobo\\b|\\bfor the low\\b|\\bcheap(?:er)? than (?:the )?(?:pharmacy|clinic|street)\\b',
 ]);
 const QUANTITIES = rx([

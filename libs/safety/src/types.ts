@@ -10,7 +10,8 @@ export interface Span {
 
 export type CrisisLevel = 'none' | 'concern' | 'urgent';
 export type SourcingLevel = 'none' | 'suspect' | 'likely';
-export type PersonalInfoKind = 'phone' | 'email' | 'address' | 'handle' | 'profile_url' | 'name';
+export type PersonalInfoKind =
+  'phone' | 'email' | 'address' | 'handle' | 'profile_url' | 'name' | 'wallet' | 'ssn' | 'plate' | 'birth_date';
 
 export interface CrisisResult {
   level: CrisisLevel;
