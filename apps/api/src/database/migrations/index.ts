@@ -10,6 +10,7 @@ import { UsersChangedNotify1763700008000 } from './1763700008000-users-changed-n
 import { ModerationLogMessageText1763700009000 } from './1763700009000-moderation-log-message-text.js';
 import { Erasures1764100000000 } from './1764100000000-erasures.js';
 import { SessionAliases1764100001000 } from './1764100001000-session-aliases.js';
+import { FacilitatorNames1764700000000 } from './1764700000000-facilitator-names.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ModerationLogMessageText1763700009000,
   Erasures1764100000000,
   SessionAliases1764100001000,
+  FacilitatorNames1764700000000,
 ];
