@@ -129,11 +129,14 @@ describe('the meeting room, desktop and phone', () => {
     expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open && d.closest('ol') === null)).toBe(true);
     await dialog.getByRole('button', { name: 'Remove message' }).click();
     await dialog.getByText('Please give a short reason').waitFor();
-    await dialog.getByLabel('Reason (shown to the author)').fill('Let us keep this one private');
+    await dialog.getByLabel('Reason (shown to the author)').fill('Please keep it kind here.');
     await shots(fac, 'meeting-room-remove-dialog');
     await dialog.getByRole('button', { name: 'Remove message' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await phone.getByText('Let us keep this one private').waitFor();
+    // The reason reads as one sentence to its author (not "kind here..").
+    await phone
+      .getByText('A facilitator removed your message: Please keep it kind here. You are still welcome here.')
+      .waitFor();
     await phone.getByTestId('removed-message').waitFor();
 
     // The participant Actions control is a real button that looks like one.

@@ -394,7 +394,7 @@ export class ChatService {
       this.emitter.session(row.id).except(`user:${message.authorId}`).emit('message:removed', { id: message.id });
       this.emitter.user(message.authorId).emit('message:removed', {
         id: message.id,
-        reason: `A facilitator removed your message: ${dto.reason}. You are still welcome here.`,
+        reason: `A facilitator removed your message: ${sentence(dto.reason)} You are still welcome here.`,
       });
     } else {
       this.emitter.session(row.id).emit('message:removed', { id: message.id });
@@ -632,5 +632,11 @@ export class ChatService {
     };
   }
 }
+
+/** A reason as a sentence: one full stop at the end, never "kind here..". */
+const sentence = (text: string): string => {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+};
 
 type MemberOf = Membership & { participant: string; userId: string; displayName: string };
