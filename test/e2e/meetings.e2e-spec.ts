@@ -279,6 +279,48 @@ describe('meetings', () => {
   });
 
   describe('the room', () => {
+    it('shows a facilitator under the role name they chose, the same every session, never their username', async () => {
+      const fac = await member();
+      const first = await createMeeting({ facilitators: [fac.auth.user.username] });
+      const second = await createMeeting({ facilitators: [fac.auth.user.username] });
+      const before = await joined(fac.socket, first.id);
+      expect(before.you).toMatchObject({ role: 'facilitator', displayName: 'Facilitator' });
+
+      // Only facilitators and moderators choose one; the name passes the same safety decision.
+      const outsider = await t.register();
+      const refused = await t.api<ErrorBody>('PUT', '/api/meetings/facilitator-name', {
+        token: outsider.token,
+        body: { name: 'Sam' },
+      });
+      expect(refused.status).toBe(403);
+      const unsafe = await t.api<ErrorBody>('PUT', '/api/meetings/facilitator-name', {
+        token: fac.auth.token,
+        body: { name: 'call 555-867-5309' },
+      });
+      expect(unsafe.status).toBe(422);
+      expect(JSON.stringify(unsafe.body)).toContain('name');
+      const chosen = await t.api<{ displayName: string }>('PUT', '/api/meetings/facilitator-name', {
+        token: fac.auth.token,
+        body: { name: '  Sam ' },
+      });
+      expect(chosen.body).toEqual({ displayName: 'Facilitator – Sam' });
+
+      await emitAck(fac.socket, 'meeting:leave', { meetingId: first.id });
+      for (const m of [first, second]) {
+        const ack = await joined(fac.socket, m.id);
+        expect(ack.you).toMatchObject({ role: 'facilitator', displayName: 'Facilitator – Sam' });
+        expect(ack.you.displayName).not.toContain(fac.auth.user.username);
+        const listener = await member();
+        const heard = nextEvent<ChatMessageView>(listener.socket, 'message:new');
+        const seen = await joined(listener.socket, m.id);
+        expect(seen.participants.find((p) => p.role === 'facilitator')?.displayName).toBe('Facilitator – Sam');
+        expect((await send(fac.socket, m.id, 'Welcome, everyone.')).ok).toBe(true);
+        expect(await heard).toMatchObject({ displayName: 'Facilitator – Sam', isFacilitator: true });
+        listener.socket.disconnect();
+      }
+      fac.socket.disconnect();
+    });
+
     it('lets two members chat under aliases; each message is stored before the ack and broadcast once', async () => {
       const meeting = await createMeeting();
       const a = await member();

@@ -73,6 +73,8 @@ export interface MeetingView {
   slowModeSeconds: number;
   /** The current or next occurrence; for a one-off meeting that is over, its last one (status ended). */
   nextSession: SessionView | null;
+  /** When the occurrence after nextSession starts (absent for a one-off meeting or a series that ends). */
+  followingStartsAt?: string;
   rsvpCount: number;
   /** Whether the viewer RSVP'd for nextSession. */
   rsvpd: boolean;
@@ -263,4 +265,20 @@ export interface FacilitatorSafetyAlert {
   displayName: string;
   level: 'urgent';
   at: string;
+}
+
+/** PUT /api/meetings/facilitator-name: the role name shown in every session a person facilitates. */
+export interface FacilitatorNameRequest {
+  name: string;
+}
+export interface FacilitatorNameView {
+  /** As the room shows it: "Facilitator – Sam". */
+  displayName: string;
+}
+
+/** How a chosen facilitator name is shown: marked as the role, whatever was typed. */
+export function facilitatorDisplayName(chosen: string | null): string {
+  const name = (chosen ?? '').trim();
+  if (name === '') return 'Facilitator';
+  return /^facilitator\b/i.test(name) ? name : `Facilitator – ${name}`;
 }

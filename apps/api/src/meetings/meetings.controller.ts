@@ -1,10 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { MeetingListView, MeetingView, RsvpView } from '@kindred/contracts';
+import type { FacilitatorNameView, MeetingListView, MeetingView, RsvpView } from '@kindred/contracts';
 import type { Request, Response } from 'express';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CreateMeetingDto, MeetingParams, MeetingSessionParams, UpdateMeetingDto } from './dto/meeting.dto.js';
+import {
+  CreateMeetingDto,
+  FacilitatorNameDto,
+  MeetingParams,
+  MeetingSessionParams,
+  UpdateMeetingDto,
+} from './dto/meeting.dto.js';
 import { MeetingsService } from './meetings.service.js';
 
 const MANAGERS = { roles: ['moderator', 'admin'] as AuthUser['role'][] };
@@ -24,6 +30,13 @@ export class MeetingsController {
   @Auth(MANAGERS)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateMeetingDto): Promise<MeetingView> {
     return this.meetings.create(dto, user);
+  }
+
+  /** The role name a facilitator runs meetings under, the same in every session. */
+  @Put('facilitator-name')
+  @Auth({ write: true })
+  setFacilitatorName(@CurrentUser() user: AuthUser, @Body() dto: FacilitatorNameDto): Promise<FacilitatorNameView> {
+    return this.meetings.setFacilitatorName(user, dto.name);
   }
 
   @Get(':id/calendar.ics')

@@ -125,4 +125,27 @@ export class MeetingsRepository {
     for (const row of rows) result.set(row.username.toLowerCase(), row.id);
     return result;
   }
+
+  async facilitatesAny(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM meeting_facilitators WHERE user_id = $1 LIMIT 1`, [
+      userId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** The role name a facilitator chose (null until they choose one). */
+  async facilitatorName(userId: string): Promise<string | null> {
+    const rows: Array<{ name: string }> = await this.db.query(`SELECT name FROM facilitator_names WHERE user_id = $1`, [
+      userId,
+    ]);
+    return rows[0]?.name ?? null;
+  }
+
+  async setFacilitatorName(userId: string, name: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO facilitator_names (user_id, name) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, updated_at = now()`,
+      [userId, name],
+    );
+  }
 }

@@ -1,7 +1,9 @@
 import { ContentSafetyService } from '../safety/content-safety.service.js';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
+  facilitatorDisplayName,
   MEETING_LIMITS,
+  type FacilitatorNameView,
   type MeetingListView,
   type MeetingView,
   type RsvpView,
@@ -14,9 +16,9 @@ import { MeetingActionsRepository } from './actions.repository.js';
 import type { CreateMeetingDto, UpdateMeetingDto } from './dto/meeting.dto.js';
 import type { MeetingEntity } from './entities/meeting.entity.js';
 import { buildIcs } from './ics.js';
-import { MeetingSessionsService, type CurrentSession } from './meeting-sessions.service.js';
+import { MeetingSessionsService, scheduleOf, type CurrentSession } from './meeting-sessions.service.js';
 import { MeetingsRepository, type MeetingFields } from './meetings.repository.js';
-import { isValidTimeZone, normalizeRrule } from './recurrence.js';
+import { currentOrNextOccurrence, isValidTimeZone, normalizeRrule } from './recurrence.js';
 import { ChatService } from './room/chat.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 
@@ -154,6 +156,15 @@ export class MeetingsService implements OnApplicationBootstrap {
     return { sessionId: session.row.id, rsvpd: summary?.mine ?? false, rsvpCount: summary?.count ?? 0 };
   }
 
+  async setFacilitatorName(user: AuthUser, name: string): Promise<FacilitatorNameView> {
+    if (!isModerator(user) && !(await this.meetings.facilitatesAny(user.id))) {
+      throw new AppError('forbidden', 'Only facilitators and moderators choose a facilitator name.');
+    }
+    this.safety.refuseUnsafe(name, 'name', 'A facilitator name');
+    await this.meetings.setFacilitatorName(user.id, name);
+    return { displayName: facilitatorDisplayName(name) };
+  }
+
   async calendar(id: string, baseUrl: string | null): Promise<{ filename: string; body: string }> {
     const meeting = await this.find(id);
     const cancelled = await this.sessions.findEndingAfter([meeting.id], new Date(0));
@@ -250,6 +261,8 @@ export class MeetingsService implements OnApplicationBootstrap {
       const names = facilitators.get(meeting.id) ?? [];
       const rsvp = session?.row ? rsvps.get(session.row.id) : undefined;
       const nextSession: SessionView | null = session ? this.current.view(meeting, session, now) : null;
+      // For the closing panel of an ended room: the session after this one.
+      const following = session && meeting.rrule ? currentOrNextOccurrence(scheduleOf(meeting), session.endsAt) : null;
       return {
         id: meeting.id,
         name: meeting.name,
@@ -266,6 +279,7 @@ export class MeetingsService implements OnApplicationBootstrap {
         capacity: meeting.capacity,
         slowModeSeconds: meeting.slowModeSeconds,
         nextSession,
+        ...(following ? { followingStartsAt: following.startsAt.toISOString() } : {}),
         rsvpCount: rsvp?.count ?? 0,
         rsvpd: rsvp?.mine ?? false,
         facilitators: names,

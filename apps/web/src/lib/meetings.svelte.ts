@@ -324,6 +324,12 @@ export class MeetingRoom {
     return ack.ok ? null : ack.error.message;
   }
 
+  /** Leaves and joins again so the room shows a new name (a facilitator's chosen role name). */
+  async rejoin(): Promise<void> {
+    await this.request('meeting:leave', { meetingId: this.meetingId });
+    await this.join();
+  }
+
   async changeName(useUsername: boolean): Promise<void> {
     this.useUsername = useUsername;
     await this.join();

@@ -17,6 +17,7 @@ import { DetectionVerdicts1764300000000 } from './1764300000000-detection-verdic
 import { ApprovalNotices1764100002000 } from './1764100002000-approval-notices.js';
 import { ThreadReads1764400001000 } from './1764400001000-thread-reads.js';
 import { ResetLinks1764500002000 } from './1764500002000-reset-links.js';
+import { FacilitatorNames1764700000000 } from './1764700000000-facilitator-names.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ApprovalNotices1764100002000,
   ThreadReads1764400001000,
   ResetLinks1764500002000,
+  FacilitatorNames1764700000000,
 ];

@@ -106,3 +106,8 @@ export class MeetingSessionParams extends MeetingParams {
   @Id()
   sessionId!: string;
 }
+
+export class FacilitatorNameDto {
+  @TrimmedText(1, 30, 'The name you run meetings under, e.g. "Sam" (shown as "Facilitator – Sam").')
+  name!: string;
+}

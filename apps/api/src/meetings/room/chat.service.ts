@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  facilitatorDisplayName,
   MEETING_LIMITS,
   type ChatMessageView,
   type JoinResult,
@@ -137,8 +138,15 @@ export class ChatService {
     } else {
       // One handle per identity shown (username or alias): the two cannot be linked by any field.
       // A removal or mute under either identity holds under the other.
+      const facilitates = isModerator(user) || (await this.meetings.isFacilitator(meeting.id, user.id));
       const alias = await this.sessions.assignAlias(row.id, user.id, this.alias.aliasCandidates(row.id, user.id));
-      const displayName = dto.useUsername ? user.username : alias;
+      // A facilitator appears under the role name they chose, the same every session (never the
+      // username unless they typed it); members under this session's alias or their username.
+      const displayName = facilitates
+        ? facilitatorDisplayName(await this.meetings.facilitatorName(user.id))
+        : dto.useUsername
+          ? user.username
+          : alias;
       const participant = this.alias.handle(row.id, user.id, displayName);
       const otherHandle = this.alias.handle(row.id, user.id, dto.useUsername ? alias : user.username);
       if ((await this.store.isRemoved(row.id, participant)) || (await this.store.isRemoved(row.id, otherHandle))) {
@@ -147,7 +155,6 @@ export class ChatService {
           'A facilitator asked you to leave this session. You are welcome at the next one, and the "Need help now?" page lists people you can reach any time.',
         );
       }
-      const facilitates = isModerator(user) || (await this.meetings.isFacilitator(meeting.id, user.id));
       const alreadyHere = await this.store.isPresent(row.id, participant);
       if (!facilitates && !alreadyHere && (await this.store.presentCount(row.id)) >= meeting.capacity) {
         throw new AppError('full', 'This meeting is full right now. Please try again in a little while.');
@@ -398,7 +405,7 @@ export class ChatService {
       this.emitter.session(row.id).except(`user:${message.authorId}`).emit('message:removed', { id: message.id });
       this.emitter.user(message.authorId).emit('message:removed', {
         id: message.id,
-        reason: `A facilitator removed your message: ${dto.reason}. You are still welcome here.`,
+        reason: `A facilitator removed your message: ${sentence(dto.reason)} You are still welcome here.`,
       });
     } else {
       this.emitter.session(row.id).emit('message:removed', { id: message.id });
@@ -636,5 +643,11 @@ export class ChatService {
     };
   }
 }
+
+/** A reason as a sentence: one full stop at the end, never "kind here..". */
+const sentence = (text: string): string => {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+};
 
 type MemberOf = Membership & { participant: string; userId: string; displayName: string };
