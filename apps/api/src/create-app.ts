@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -9,6 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { toErrorBody } from './common/http-exception.filter.js';
+import { applyHttpLimits } from './common/http-limits.js';
 import { KindredIoAdapter } from './common/kindred-io.adapter.js';
 import { applySecurityHeaders } from './common/security.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -23,6 +25,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  applyHttpLimits(app.getHttpServer() as Server, config.http, config);
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
@@ -31,6 +34,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // The one route that takes a CSV body (an admin importing watched words).
   app.use('/api/admin/watched-words/import', express.text({ type: ['text/csv', 'text/plain'], limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  // Any other body is read up to the same limit (over it: 413) and then dropped: no route takes it.
+  app.use(express.raw({ type: () => true, limit: BODY_LIMIT }), dropUnparsedBody);
   app.use(bodyErrorHandler);
 
   app.setGlobalPrefix('api');
@@ -39,6 +44,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   setUpOpenApi(app);
   serveWebApp(app, config.webDistDir);
   return app;
+}
+
+function dropUnparsedBody(req: Request, _res: Response, next: NextFunction): void {
+  if (Buffer.isBuffer(req.body)) req.body = undefined;
+  next();
 }
 
 /** Malformed JSON → 400 and over 64 KB → 413, in the same error shape as everything else. */

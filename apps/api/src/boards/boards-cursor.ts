@@ -8,6 +8,8 @@ import { decodeCursor, encodeCursor } from '../common/cursor.js';
  */
 
 const MICROS = /^\d{1,17}$/;
+const FLOAT4_MAX = 3.4e38;
+const FLOAT4_MIN = 1.2e-38;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TimeKey {
@@ -56,7 +58,9 @@ export const rankCursor = {
     const values = decodeCursor(cursor, ['number', 'string']);
     if (!values) return null;
     const [rank, id] = values as [number, string];
-    if (!Number.isFinite(rank) || rank < 0 || !UUID.test(id)) throw invalid();
+    // Ranks are PostgreSQL reals: anything a real cannot hold (1e300, 1e-60) is a forged cursor.
+    if (!Number.isFinite(rank) || rank < 0 || rank > FLOAT4_MAX || (rank !== 0 && rank < FLOAT4_MIN)) throw invalid();
+    if (!UUID.test(id)) throw invalid();
     return { rank, id };
   },
 };

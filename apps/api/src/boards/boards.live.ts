@@ -63,11 +63,19 @@ export class BoardsLive {
     this.server?.to(boardRoom(event.slug)).emit('board:activity', event);
   }
 
-  /** People (not tabs) reading a thread now: signed-in members once each, guests per connection. */
+  /**
+   * People (not tabs) reading a thread now: signed-in members once each, guests once per client
+   * (the daily client key), so opening a thousand guest sockets does not make a thousand readers.
+   */
   async readers(threadId: string): Promise<number> {
     if (!this.server) return 0;
     const sockets = await this.server.in(threadRoom(threadId)).fetchSockets();
-    return new Set(sockets.map((s) => (s.data.user ? `u:${s.data.user.id}` : `s:${s.id}`))).size;
+    return new Set(
+      sockets.map((s) => {
+        const data = s.data as { user?: { id: string } | null; clientKey?: string };
+        return data.user ? `u:${data.user.id}` : `c:${data.clientKey ?? s.id}`;
+      }),
+    ).size;
   }
 
   async broadcastReaders(threadId: string): Promise<number> {

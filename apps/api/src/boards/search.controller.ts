@@ -1,19 +1,39 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MemberProfileView, Page, SearchResult } from '@kindred/contracts';
 import { Auth } from '../auth/auth.decorators.js';
+import { ClientKeyService } from '../common/client-key.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { RateLimitService, type RateRule } from '../safety/limits/rate-limit.service.js';
 import { MemberPostsQuery, SearchQuery } from './dto/search.dto.js';
 import { SearchService } from './search.service.js';
 
 @ApiTags('search')
 @Controller()
 export class SearchController {
-  constructor(private readonly search: SearchService) {}
+  private readonly searches: RateRule;
+
+  constructor(
+    private readonly search: SearchService,
+    private readonly limits: RateLimitService,
+    private readonly clientKeys: ClientKeyService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.searches = {
+      name: 'search-client',
+      limit: config.limits.searchesPerMinute,
+      windowMs: 60_000,
+      message: 'That is a lot of searches in a minute.',
+    };
+  }
 
   @Get('search')
   @Auth({ optional: true })
   @ApiOperation({ summary: 'Full-text search of published threads and posts, ranked, with highlighted snippets' })
-  find(@Query() query: SearchQuery): Promise<Page<SearchResult>> {
+  async find(@Req() req: Request, @Query() query: SearchQuery): Promise<Page<SearchResult>> {
+    // Each search costs the database real work, and guests may search: limited per client.
+    await this.limits.consume(this.searches, await this.clientKeys.forRequest(req));
     return this.search.find(query);
   }
 

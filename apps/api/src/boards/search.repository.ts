@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error.js';
 import type { RankKey, TimeKey } from './boards-cursor.js';
 
 /** Private-use characters mark matches in ts_headline output; they are stripped from the text first. */
@@ -35,6 +36,15 @@ export interface MemberPostRow {
   cursorMicros: string;
 }
 
+/** The longest one search may run (ms). */
+export const SEARCH_TIMEOUT_MS = 2_000;
+const QUERY_CANCELED = '57014';
+
+const searchTooBroad = (): AppError =>
+  new AppError('unprocessable', 'q: that search matches too much to finish quickly. Please add a word or two.', {
+    fields: [{ field: 'q', reason: 'matches too much to finish quickly' }],
+  });
+
 @Injectable()
 export class SearchRepository {
   constructor(private readonly db: DataSource) {}
@@ -54,8 +64,12 @@ export class SearchRepository {
       after = `WHERE (m.rank, m.key) < ($4::real, $5::uuid)`;
     }
     params.push(options.limit + 1);
-    const rows: Array<SearchRow & { rank: string | number }> = await this.db.query(
-      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+    // One search may not hold the database for long: past SEARCH_TIMEOUT_MS PostgreSQL cancels it.
+    const rows: Array<SearchRow & { rank: string | number }> = await this.db
+      .transaction(async (manager) => {
+        await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(SEARCH_TIMEOUT_MS)]);
+        return manager.query(
+          `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
        matches AS (
          SELECT 'thread' AS type, t.id AS "threadId", NULL::uuid AS "postId", t.id AS key,
                 (ts_rank(t.search, q.query) * 2)::real AS rank, t.title AS text,
@@ -87,8 +101,13 @@ export class SearchRepository {
               page."boardSlug", page."boardName", page.anonymous, page.alias, page.username, page."createdAt",
               ts_headline('english', translate(page.text, '${MARK_START}${MARK_END}', ''), q.query, $3) AS snippet
          FROM page, q ORDER BY page.rank DESC, page.key DESC`,
-      params,
-    );
+          params,
+        ) as Promise<Array<SearchRow & { rank: string | number }>>;
+      })
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === QUERY_CANCELED) throw searchTooBroad();
+        throw error;
+      });
     return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MemberProfileView, Page, SearchResult } from '@kindred/contracts';
-import { notFound } from '../common/app-error.js';
+import { AppError, notFound } from '../common/app-error.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { rankCursor, timeCursor, toPage } from './boards-cursor.js';
 import { toAuthorView } from './boards.mapper.js';
@@ -8,6 +8,8 @@ import type { MemberPostsQuery, SearchQuery } from './dto/search.dto.js';
 import { MARK_END, MARK_START, SearchRepository, type SearchRow } from './search.repository.js';
 
 const DEFAULT_LIMIT = 20;
+/** Each word is another index scan and ranking pass; no search needs more. */
+export const MAX_SEARCH_WORDS = 10;
 
 const escapeHtml = (text: string): string =>
   text
@@ -33,6 +35,12 @@ export class SearchService {
   ) {}
 
   async find(query: SearchQuery): Promise<Page<SearchResult>> {
+    if (query.q.split(/\s+/).filter(Boolean).length > MAX_SEARCH_WORDS) {
+      const reason = `may have at most ${MAX_SEARCH_WORDS} words`;
+      throw new AppError('validation_failed', `q: ${reason}. Please search for fewer words.`, {
+        fields: [{ field: 'q', reason }],
+      });
+    }
     const after = rankCursor.decode(query.cursor);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.search.search(query.q, { boardSlug: query.board ?? null, after, limit });

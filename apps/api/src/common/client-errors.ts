@@ -10,6 +10,13 @@ const RESPONSES: Record<string, { status: number; reason: string; code: string; 
     code: 'payload_too_large',
     message: 'The address or headers of that request are too long.',
   },
+  // HTTP_HEADERS_TIMEOUT_S / HTTP_REQUEST_TIMEOUT_S ran out (see http-limits.ts).
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    code: 'bad_request',
+    message: 'The request took too long to arrive. Please check your connection and try again.',
+  },
 };
 
 /**

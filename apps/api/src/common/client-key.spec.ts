@@ -1,5 +1,5 @@
 import { ConfigError, parseTrustProxy, type AppConfig } from '../config/config.js';
-import { clientAddress, ClientKeyService, compileTrustProxy } from './client-key.js';
+import { clientAddress, clientGroup, ClientKeyService, compileTrustProxy } from './client-key.js';
 
 const trust = (raw: string) => compileTrustProxy(parseTrustProxy(raw));
 
@@ -54,6 +54,19 @@ describe('clientAddress', () => {
   });
 });
 
+describe('clientGroup', () => {
+  it('is the /64 of an IPv6 address and the address itself for IPv4', () => {
+    expect(clientGroup('2001:db8:1:2::5')).toBe('2001:db8:1:2::/64');
+    expect(clientGroup('2001:db8::')).toBe('2001:db8:0:0::/64');
+    expect(clientGroup('::1')).toBe('0:0:0:0::/64');
+    expect(clientGroup('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientGroup('::ffff:203.0.113.10')).toBe('203.0.113.10');
+    expect(clientGroup('64:ff9b::203.0.113.10')).toBe('64:ff9b:0:0::/64');
+    expect(clientGroup('203.0.113.10')).toBe('203.0.113.10');
+    expect(clientGroup('unknown')).toBe('unknown');
+  });
+});
+
 describe('ClientKeyService', () => {
   const service = (raw: string) =>
     new ClientKeyService({ redisUrl: null, trustProxy: parseTrustProxy(raw) } as unknown as AppConfig);
@@ -72,6 +85,18 @@ describe('ClientKeyService', () => {
     expect(viaHandshake).toBe(await keys.forAddress('203.0.113.10'));
     expect(viaHandshake).not.toContain('203');
     expect(await keys.forAddress('198.51.100.7')).not.toBe(viaHandshake);
+    keys.onModuleDestroy();
+  });
+
+  it('gives every address of one IPv6 /64 the same key, and other /64s and IPv4 their own (issue #13)', async () => {
+    const keys = service('off');
+    const home = await keys.forAddress('2001:db8:1:2::5');
+    for (const same of ['2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0db8:0001:0002:0:0:0:1', '2001:DB8:1:2::a:b']) {
+      expect(await keys.forAddress(same)).toBe(home);
+    }
+    expect(await keys.forHandshake({ address: '2001:db8:1:2:1234::1', headers: {} })).toBe(home);
+    expect(await keys.forAddress('2001:db8:1:3::5')).not.toBe(home);
+    expect(await keys.forAddress('203.0.113.10')).not.toBe(await keys.forAddress('203.0.113.11'));
     keys.onModuleDestroy();
   });
 

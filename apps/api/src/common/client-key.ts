@@ -42,6 +42,41 @@ function normalizeAddress(raw: string): string {
 }
 
 /**
+ * What a client is, for per-client limits: an IPv4 address, or the /64 network of an IPv6 one.
+ * One home or phone is given a whole /64 and can pick any address in it, so counting exact IPv6
+ * addresses would give one person 2^64 budgets. "2001:db8:1:2::5" → "2001:db8:1:2::/64".
+ */
+export function clientGroup(address: string): string {
+  if (isIP(address) !== 6) {
+    const zoneless = address.split('%')[0];
+    if (isIP(zoneless) !== 6) return address;
+    address = zoneless;
+  }
+  let groups = expandIpv6(address);
+  // An IPv4-mapped or -compatible address that normalizeAddress did not shorten is still IPv4.
+  if (groups.slice(0, 5).every((g) => g === 0) && (groups[5] === 0xffff || groups[5] === 0) && address.includes('.')) {
+    return address.slice(address.lastIndexOf(':') + 1);
+  }
+  groups = groups.slice(0, 4);
+  return `${groups.map((g) => g.toString(16)).join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (with "::" and a dotted IPv4 tail expanded). */
+function expandIpv6(address: string): number[] {
+  let text = address.toLowerCase();
+  const dotted = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, null];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const zeros = tail === null ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((group) => parseInt(group, 16));
+}
+
+/**
  * The client's address: the TCP peer, or — when the peer is a trusted proxy (TRUST_PROXY) —
  * the right-most X-Forwarded-For entry that a trusted proxy did not write. Entries to the left
  * of that were written by the client itself and are never used, so adding some changes nothing.
@@ -113,10 +148,10 @@ export class ClientKeyService implements OnModuleDestroy {
     return this.forAddress(clientAddress(handshake.address, handshake.headers['x-forwarded-for'], this.trust));
   }
 
-  /** The client's key for today, from an address that is used here and then forgotten. */
+  /** The client's key for today, from an address that is used here and then forgotten (IPv6: its /64). */
   async forAddress(address: string): Promise<string> {
     const secret = await this.secretOfToday();
-    return createHmac('sha256', secret).update(address).digest('base64url').slice(0, 22);
+    return createHmac('sha256', secret).update(clientGroup(address)).digest('base64url').slice(0, 22);
   }
 
   private secretOfToday(): Promise<Buffer> {

@@ -2,28 +2,71 @@ import { AppError } from './app-error.js';
 
 /** No legitimate Kindred payload nests deeper than this; deeper ones would exhaust the stack of the validators. */
 export const MAX_PAYLOAD_DEPTH = 32;
+/** No Kindred form has this many fields: a wider object is refused before the validators walk every key. */
+export const MAX_PAYLOAD_KEYS = 64;
+/** No Kindred list (tags, facilitators, pinned articles) is this long. */
+export const MAX_PAYLOAD_ITEMS = 100;
 
 /** Keys no Kindred payload uses, which break class-transformer (a 500) or aim at prototype pollution. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Why a payload is refused before validation, or null when it is fine (checked without recursion). */
-export function payloadProblem(value: unknown, limit = MAX_PAYLOAD_DEPTH): string | null {
-  const stack: Array<[unknown, number]> = [[value, 0]];
+export interface PayloadProblem {
+  message: string;
+  /** The dotted path of the offending field, when there is one. */
+  field?: string;
+  reason?: string;
+}
+
+const fieldProblem = (field: string, reason: string): PayloadProblem => ({
+  message: `${field}: ${reason}`,
+  field,
+  reason,
+});
+
+/**
+ * Why a payload is refused before validation, or null when it is fine. Checked without
+ * recursion, and stopping at the first problem, so a payload with 20,000 unknown keys costs no
+ * more than one with 65 (the validators would otherwise report every one of them).
+ */
+export function payloadProblem(value: unknown, limit = MAX_PAYLOAD_DEPTH): PayloadProblem | null {
+  const stack: Array<[unknown, number, string]> = [[value, 0, '']];
   while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
+    const [current, depth, path] = stack.pop()!;
+    if (typeof current === 'string') {
+      // PostgreSQL text cannot hold a NUL byte; no member means to type one.
+      if (current.includes('\u0000')) return fieldProblem(path || 'payload', 'must not contain a NUL character');
+      continue;
+    }
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= limit) return `The request is nested too deeply (more than ${limit} levels).`;
-    for (const key of Object.keys(current)) {
-      if (FORBIDDEN_KEYS.has(key)) return `The field name "${key}" is not allowed.`;
+    if (depth >= limit) return { message: `The request is nested too deeply (more than ${limit} levels).` };
+    const isArray = Array.isArray(current);
+    const keys = Object.keys(current);
+    if (isArray && keys.length > MAX_PAYLOAD_ITEMS) {
+      return fieldProblem(path || 'payload', `must have at most ${MAX_PAYLOAD_ITEMS} items`);
+    }
+    if (!isArray && keys.length > MAX_PAYLOAD_KEYS) {
+      return {
+        message: `The request has ${keys.length} fields${path ? ` in "${path}"` : ''}; no form here has more than ${MAX_PAYLOAD_KEYS}. Please send only the fields of the form.`,
+      };
+    }
+    for (const key of keys) {
+      if (FORBIDDEN_KEYS.has(key)) return { message: `The field name "${key}" is not allowed.` };
       const child = (current as Record<string, unknown>)[key];
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+      if (typeof child === 'string' || (child !== null && typeof child === 'object')) {
+        stack.push([child, depth + 1, path ? `${path}.${key}` : key]);
+      }
     }
   }
   return null;
 }
 
-/** Throws a 400 (validation_failed) for a payload that is too deep or carries a forbidden key. */
+/** Throws a 400 (validation_failed) for a payload that is too deep, too wide, or carries a forbidden key or a NUL. */
 export function assertSafePayload(value: unknown): void {
   const problem = payloadProblem(value);
-  if (problem) throw new AppError('validation_failed', problem);
+  if (!problem) return;
+  throw new AppError(
+    'validation_failed',
+    problem.message,
+    problem.field ? { fields: [{ field: problem.field, reason: problem.reason ?? '' }] } : undefined,
+  );
 }

@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/config.js';
 import { createRedisAdapter, type RedisAdapterHandle } from './redis.js';
+import { guardSocketPayloads, kindredParser, SOCKET_FRAME_LIMIT } from './socket-payload.js';
 
 /**
  * Kindred's socket.io server. With REDIS_URL set, broadcasts go through Redis so that several
@@ -21,7 +22,13 @@ export class KindredIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
+    // An event over 64 KB gets an error ack, not a dropped connection (see socket-payload.ts).
+    const server = super.createIOServer(port, {
+      ...options,
+      parser: kindredParser,
+      maxHttpBufferSize: SOCKET_FRAME_LIMIT,
+    } as ServerOptions) as Server;
+    guardSocketPayloads(server);
     this.redis ??= createRedisAdapter(this.config);
     if (this.redis) server.adapter(this.redis.adapter);
     return server;

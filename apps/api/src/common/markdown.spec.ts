@@ -1,4 +1,4 @@
-import { renderMarkdown } from './markdown.js';
+import { MAX_MARKDOWN_NESTING, MAX_MARKS_PER_PARAGRAPH, renderMarkdown } from './markdown.js';
 
 describe(renderMarkdown.name, () => {
   it('renders Markdown emphasis and lists', () => {
@@ -23,5 +23,67 @@ describe(renderMarkdown.name, () => {
   it('keeps images only from Kindred itself', () => {
     expect(renderMarkdown('![a](https://evil.example/t.png)')).not.toContain('<img');
     expect(renderMarkdown('![a](/favicon.svg)')).toContain('<img src="/favicon.svg" alt="a"');
+  });
+});
+
+describe('renderMarkdown bounds (issue #13)', () => {
+  const cpuMs = (fn: () => unknown): number => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const start = process.cpuUsage();
+      try {
+        fn();
+      } catch {
+        /* refused */
+      }
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    return best;
+  };
+  const fill = (unit: string, length = 20_000): string => unit.repeat(Math.floor(length / unit.length));
+
+  it('refuses 2,000 nested quotes with a 422 naming the field instead of overflowing the stack', () => {
+    expect(() => renderMarkdown('>'.repeat(2000))).toThrow(
+      expect.objectContaining({ code: 'unprocessable', message: expect.stringMatching(/^body: quotes and lists/) }),
+    );
+    expect(() => renderMarkdown(`${'  '.repeat(40)}- deep`)).toThrow(
+      expect.objectContaining({ code: 'unprocessable' }),
+    );
+    expect(() => renderMarkdown('- '.repeat(40) + 'a')).toThrow(expect.objectContaining({ code: 'unprocessable' }));
+  });
+
+  it('refuses a paragraph of thousands of emphasis marks instead of spending a second on it', () => {
+    expect(() => renderMarkdown('_a_'.repeat(6666))).toThrow(
+      expect.objectContaining({ code: 'unprocessable', message: expect.stringMatching(/formatting marks/) }),
+    );
+    expect(() => renderMarkdown('*'.repeat(10000) + 'a' + '*'.repeat(10000))).toThrow(
+      expect.objectContaining({ code: 'unprocessable' }),
+    );
+  });
+
+  it('still renders ordinary nesting, separator lines and emphasis', () => {
+    expect(renderMarkdown('> quoted\n>> twice\n\n- a\n  - b\n    - c')).toContain('<blockquote>');
+    expect(renderMarkdown('before\n\n- - - - - - - - - - - - - -\n\nafter')).toContain('<hr />');
+    expect(renderMarkdown(fill('Day **three**, _still_ here. ', 3000))).toContain('<strong>three</strong>');
+  });
+
+  it('renders the worst text within the bounds in a few times the time of prose of the same length', () => {
+    const prose = fill(
+      `${'Day three and the aches are **bad**, but I am _still_ here and [reading](/library). '.repeat(8)}\n\n`,
+    );
+    const worst = [
+      fill(`${'_a_'.repeat(Math.floor(MAX_MARKS_PER_PARAGRAPH / 2))}\n\n`),
+      fill(`${'*'.repeat(MAX_MARKS_PER_PARAGRAPH / 2)}a${'*'.repeat(MAX_MARKS_PER_PARAGRAPH / 2)}\n\n`),
+      fill(`${'['.repeat(MAX_MARKS_PER_PARAGRAPH)}\n\n`),
+      fill(`${'>'.repeat(MAX_MARKDOWN_NESTING)} a\n\n`),
+      fill(`${Array.from({ length: MAX_MARKDOWN_NESTING }, (_, i) => `${'  '.repeat(i)}- a`).join('\n')}\n\n`),
+    ];
+    renderMarkdown(prose); // warm up
+    const base = cpuMs(() => renderMarkdown(prose));
+    for (const text of worst) {
+      expect(() => renderMarkdown(text)).not.toThrow();
+      expect(cpuMs(() => renderMarkdown(text))).toBeLessThan(base * 6 + 5);
+    }
   });
 });

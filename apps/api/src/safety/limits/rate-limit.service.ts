@@ -37,6 +37,16 @@ export class RateLimitService {
     return this.config.limits.enabled;
   }
 
+  /**
+   * Takes back a hit counted by consume, for rules that count only what succeeded (a registration
+   * that created no account). Storages without refunds keep the hit.
+   */
+  async refund(rule: RateRule, key: string): Promise<void> {
+    if (!this.enabled) return;
+    const storage = this.storage as ThrottlerStorage & { refund?: (key: string, name: string) => Promise<void> };
+    await storage.refund?.(key, rule.name);
+  }
+
   /** Counts one hit; throws AppError('rate_limited') when the rule is exceeded. */
   async consume(rule: RateRule, key: string): Promise<void> {
     if (!this.enabled) return;

@@ -28,6 +28,13 @@ end
 return { hits, ttl, 0, 0 }
 `;
 
+// Decrements a counter that is still there and above zero (never below, never a new key).
+const REFUND = `
+local hits = tonumber(redis.call('GET', KEYS[1]) or '0')
+if hits > 0 then redis.call('DECR', KEYS[1]) end
+return 0
+`;
+
 /**
  * @nestjs/throttler storage in Redis, so that every API process counts against the same limits.
  * If Redis cannot be reached the request is allowed (rate limiting must not take Kindred down).
@@ -73,6 +80,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
       };
     } catch {
       return { totalHits: 0, timeToExpire: Math.ceil(ttl / 1000), isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+
+  /** Takes back one counted hit of a key (a registration that did not create an account). */
+  async refund(key: string, throttlerName: string): Promise<void> {
+    try {
+      await this.redis.eval(REFUND, 1, `${this.prefix}:${throttlerName}:${key}`);
+    } catch {
+      // Redis away: the hit stays counted, which only errs on the strict side.
     }
   }
 
