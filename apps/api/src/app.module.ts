@@ -38,11 +38,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl),
-        ...FEATURES,
-      ],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), ...FEATURES],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }
