@@ -18,7 +18,7 @@ const TRUNK_PHONE =
 // A number right after a word that says it is one, in any national format: "whatsapp me 919876543210",
 // "my cell: 0049 151 2345 6789". Digits are counted afterwards (8 to 15).
 const CONTEXT_PHONE =
-  /\b(?:call|text|txt|ring|phone|(?<!\b(?:case|account|acct|order|id|meeting|reference|ref|tracking|policy|confirmation|member|badge|room|serial|claim|invoice|license|licence|routing|card|file|patient|chart|docket|inmate|booking) )(?:number|num)|cell|mobile|whatsapp|whats app|signal|viber|reach me|my #|ll[aá]mame|m[aá]rcame|cel(?:ular)?|tel(?:[eé]fono)?|(?:mi|su) n[uú]mero)\b[^\d\n+]{0,15}(\+?\d[\d .()-]{6,20}\d)(?![\w/-])/dgi;
+  /\b(?:call|text|txt|ring|phone|(?<!\b(?:case|account|acct|order|id|meeting|reference|ref|tracking|policy|confirmation|member|badge|room|serial|claim|invoice|license|licence|routing|card|file|patient|chart|docket|inmate|booking) )(?:number|num)|cell|mobile|whatsapp|whats app|whats|wsp|wpp|signal|viber|reach me|my #|ll[aá]mame|m[aá]rcame|cel(?:ular)?|tel(?:[eé]fono)?|(?:mi|su) n[uú]mero)\b[^\d\n+]{0,15}(\+?\d[\d .()-]{6,20}\d)(?![\w/-])/dgi;
 // International numbers dialled with 00 instead of +: "0044 7700 900123".
 const DOUBLE_ZERO_PHONE = /(?<![\w+./-])00[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){2,6}(?![\w/-])/g;
 

@@ -105,6 +105,12 @@ describe('watched words stay linear (issue 13, item 6)', () => {
     ]);
   });
 
+  it('reads a lone * in a phrase as one whole word', () => {
+    const sut = compileWatchedWords([word('b', 'buy * pills', 'flag')]);
+    expect(sut.test('buy some pills').matches).toHaveLength(1);
+    expect(sut.test('buy pills').matches).toEqual([]);
+  });
+
   it('bounds a * inside a word and refuses more than one in a word', () => {
     const sut = compileWatchedWords([word('i', 'pi*ll', 'flag')]);
     expect(sut.test('pill, piaall, pi-ll').matches).toHaveLength(3);

@@ -62,7 +62,7 @@ function validateWord(word: string): string | null {
   if ([...literal].length < MIN_LITERAL_CHARS) {
     return `The word is too short: it needs at least ${MIN_LITERAL_CHARS} characters besides *.`;
   }
-  const inner = word.split(/\s+/).map((part) => part.replace(/^\*+|\*+$/g, '').split(/\*+/).length - 1);
+  const inner = word.split(/\s+/).map((part) => trimStars(part).split(/\*+/).length - 1);
   if (Math.max(...inner) > MAX_INNER_WILDCARDS) {
     return 'Use at most one * inside a word (a * at the start or end of a word is always fine).';
   }
@@ -184,6 +184,9 @@ function compileWord(pattern: string): { re: RegExp; widen: boolean } {
   const widen = trimmed.startsWith('*');
   const core = trimmed.replace(/^\*+/, '');
   const parts = core.split(/\s+/).map((part) => {
+    // A lone * stands for one whole word: "buy * pills". Never empty, so the spaces around it
+    // cannot be read two ways.
+    if (trimStars(part) === '') return `${WILD_CLASS}+`;
     const pieces = part.split(/\*+/);
     return pieces
       .map((piece, j) => {
@@ -199,6 +202,15 @@ function compileWord(pattern: string): { re: RegExp; widen: boolean } {
   const before = WORD_CHAR.test(core[0] ?? '') && !widen ? '(?<![\\p{L}\\p{N}_])' : '';
   const after = WORD_CHAR.test(trimmed[trimmed.length - 1]) ? '(?![\\p{L}\\p{N}_])' : '';
   return { re: new RegExp(`${before}${body}${after}`, 'giu'), widen };
+}
+
+/** The part without its leading and trailing *s (a loop: /\*+$/ reads a run of * once per *). */
+function trimStars(part: string): string {
+  let from = 0;
+  let to = part.length;
+  while (from < to && part[from] === '*') from++;
+  while (to > from && part[to - 1] === '*') to--;
+  return part.slice(from, to);
 }
 
 function escapeRegExp(s: string): string {
