@@ -154,6 +154,40 @@ export const REST_MATRIX: Record<string, RestRow> = {
     }),
   },
 
+  // ------------------------------------------------------------------ notifications (the member's own)
+  'GET /api/me/notifications': { expect: SIGNED_IN(200) },
+  'POST /api/me/notifications/read': { expect: SIGNED_IN(200), call: () => ({ body: { all: true } }) },
+  'GET /api/me/notification-settings': { expect: SIGNED_IN(200) },
+  'PUT /api/me/notification-settings': {
+    expect: SIGNED_IN(200),
+    why: 'an own setting, not a write of content: a suspended member may change it',
+    call: () => ({ body: { autoWatch: true } }),
+  },
+  'GET /api/me/following': { expect: SIGNED_IN(200) },
+  'GET /api/me/unread': { expect: SIGNED_IN(200), call: (w) => ({ query: `threads=${w.thread.id}` }) },
+  'GET /api/threads/:id/follow': { expect: SIGNED_IN(200), call: thread },
+  'PUT /api/threads/:id/follow': { expect: WRITE(200), call: (w) => ({ ...thread(w), body: { level: 'watching' } }) },
+  'PUT /api/threads/:id/follow #removed': {
+    expect: { ...AUTHOR_AND_MODERATORS(200), guest: 401, suspended: 403 },
+    why: 'following a thread you cannot read is the same 404 as one that does not exist',
+    call: (w) => ({ ...removed(w), body: { level: 'watching' } }),
+  },
+  'GET /api/threads/:id/read': { expect: SIGNED_IN(200), call: thread },
+  'PUT /api/threads/:id/read': {
+    expect: SIGNED_IN(200),
+    why: 'a read mark is not a write of content: suspended members keep reading',
+    call: (w) => ({ ...thread(w), body: { postId: w.thread.posts.items[0].id } }),
+  },
+  'GET /api/threads/:id/read #removed': {
+    expect: { ...AUTHOR_AND_MODERATORS(200), guest: 401 },
+    call: removed,
+  },
+  'GET /api/boards/:slug/follow': { expect: SIGNED_IN(200), call: () => ({ params: { slug: BOARD } }) },
+  'PUT /api/boards/:slug/follow': {
+    expect: WRITE(200),
+    call: () => ({ params: { slug: BOARD }, body: { level: 'watching' } }),
+  },
+
   // ------------------------------------------------------------------ boards and threads
   'GET /api/boards': { expect: ALL(200) },
   'POST /api/boards': {
