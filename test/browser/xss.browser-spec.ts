@@ -8,6 +8,7 @@ import type {
   ThreadView,
 } from '@kindred/contracts';
 import type { Socket } from 'socket.io-client';
+import { ContentSafetyService } from '../../apps/api/src/safety/content-safety.service.js';
 import { connected, emitAck } from '../support/test-app.js';
 import { startBrowserApp, type BrowserApp } from './support/browser.js';
 import { chunk, loadAll, loadXssCorpus, tripwiredPage, type TripwiredPage, type XssPayload } from './support/xss.js';
@@ -41,6 +42,7 @@ type Actor = AuthResponse;
 
 describe('XSS payloads in every field, in Chromium', () => {
   let app: BrowserApp;
+  let publishable: (text: string) => boolean = () => true;
   let author: Actor, moderator: Actor, admin: Actor, flagger: Actor, viewer: Actor;
   const titles: XssPayload[] = [];
   const threadWarnings: XssPayload[] = [];
@@ -121,6 +123,11 @@ describe('XSS payloads in every field, in Chromium', () => {
 
   beforeAll(async () => {
     app = await startBrowserApp({ SOCKET_EVENTS_PER_10S: '100000', FLAG_HIDE_THRESHOLD: '100' });
+    // Member text with no held state (meeting names, descriptions and tags, flag notes, appeals) is
+    // refused when a post with it would be held (issue 13, finding 15): those payloads are stored
+    // through the fields that hold instead. Asked of the live service, so a detector change follows.
+    const safety = app.t.app.get(ContentSafetyService);
+    publishable = (text: string): boolean => safety.assess(text, 'post').action === 'publish';
     const { t } = app;
     [author, moderator, admin, flagger, viewer] = await Promise.all(
       [NAMES.author, NAMES.moderator, NAMES.admin, NAMES.flagger, NAMES.viewer].map((name) => t.register(name)),
@@ -194,28 +201,30 @@ describe('XSS payloads in every field, in Chromium', () => {
     // Meeting names, descriptions and tags: one meeting tomorrow per payload.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     await Promise.all(
-      corpus.map(async (p, i) => {
-        const name = p.payload.trim().length >= 3 && p.payload.length <= 100 ? p.payload : `Meeting ${p.id}`;
-        const tags = p.payload.trim() !== '' && p.payload.length <= 32 ? [p.payload] : [];
-        await call<MeetingView>(
-          'POST',
-          '/api/meetings',
-          moderator.token,
-          {
-            name,
-            description: p.payload,
-            tags,
-            audience: 'members',
-            startsAt: new Date(Date.parse(tomorrow) + i * 60_000).toISOString(),
-            timezone: 'UTC',
-            durationMinutes: 60,
-          },
-          201,
-        );
-        meetingNames.push(name);
-        meetingDescriptions.push(p.payload);
-        meetingTags.push(...tags);
-      }),
+      corpus
+        .filter((p) => publishable(p.payload))
+        .map(async (p, i) => {
+          const name = p.payload.trim().length >= 3 && p.payload.length <= 100 ? p.payload : `Meeting ${p.id}`;
+          const tags = p.payload.trim() !== '' && p.payload.length <= 32 ? [p.payload] : [];
+          await call<MeetingView>(
+            'POST',
+            '/api/meetings',
+            moderator.token,
+            {
+              name,
+              description: p.payload,
+              tags,
+              audience: 'members',
+              startsAt: new Date(Date.parse(tomorrow) + i * 60_000).toISOString(),
+              timezone: 'UTC',
+              durationMinutes: 60,
+            },
+            201,
+          );
+          meetingNames.push(name);
+          meetingDescriptions.push(p.payload);
+          meetingTags.push(...tags);
+        }),
     );
     const live = (name: string) =>
       call<MeetingView>(
@@ -255,7 +264,7 @@ describe('XSS payloads in every field, in Chromium', () => {
     chatB.push(...corpus.slice(half).filter((p) => p.payload.trim() !== ''));
 
     // Flag notes: a thread of plain posts, each flagged with a note carrying several payloads.
-    const noteChunks = chunk(payloads, 500);
+    const noteChunks = chunk(payloads.filter(publishable), 500);
     // Up to the 1000-character maximum: the log keeps "Post removed. — " + the whole message.
     const messageChunks = chunk(payloads, 1000);
     const flagThread = await call<ThreadView>(
@@ -324,7 +333,7 @@ describe('XSS payloads in every field, in Chromium', () => {
     const notices = await call<NoticeList>('GET', '/api/me/notices', author.token, undefined, 200);
     const appealable = notices.notices.filter((n) => n.appealable && !n.appeal);
     expect(appealable.length).toBeGreaterThanOrEqual(messageChunks.length);
-    for (const [i, parts] of messageChunks.entries()) {
+    for (const [i, parts] of chunk(payloads.filter(publishable), 1000).entries()) {
       await call(
         'POST',
         `/api/me/notices/${appealable[i].id}/appeal`,
