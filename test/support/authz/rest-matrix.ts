@@ -368,6 +368,11 @@ export const REST_MATRIX: Record<string, RestRow> = {
       return { params: { id: meeting.id, sessionId: await w.sessionOf(meeting.id) } };
     },
   },
+  'PUT /api/meetings/facilitator-name': {
+    expect: { ...WRITE(403), facilitator: 200, moderator: 200, admin: 200 },
+    why: 'only people who run meetings choose the role name they appear under',
+    call: () => ({ body: { name: 'Sam' } }),
+  },
   'PUT /api/meetings/:id/rsvp': { expect: WRITE(200), call: (w) => ({ params: { id: w.meeting.id } }) },
   'DELETE /api/meetings/:id/rsvp': {
     expect: SIGNED_IN(200),
