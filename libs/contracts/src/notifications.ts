@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'warning',
   'suspension',
   'appeal_result',
+  'approval',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -19,6 +20,7 @@ export const NOTICE_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'warning',
   'suspension',
   'appeal_result',
+  'approval',
 ];
 
 export interface NotificationView {

@@ -24,6 +24,8 @@ export function notificationText(row: Pick<NotificationRow, 'kind' | 'count' | '
       return 'Your account is paused for a while. Open the notice to read why, what you can still do, and how to appeal.';
     case 'appeal_result':
       return 'We looked at your appeal again. Open the notice to read the answer.';
+    case 'approval':
+      return 'A moderator read what you wrote and published it. Thank you for waiting.';
   }
 }
 

@@ -10,14 +10,15 @@ import { UsersChangedNotify1763700008000 } from './1763700008000-users-changed-n
 import { ModerationLogMessageText1763700009000 } from './1763700009000-moderation-log-message-text.js';
 import { Erasures1764100000000 } from './1764100000000-erasures.js';
 import { SessionAliases1764100001000 } from './1764100001000-session-aliases.js';
+import { ApprovalNotices1764100002000 } from './1764100002000-approval-notices.js';
+import { DetectionVerdicts1764300000000 } from './1764300000000-detection-verdicts.js';
 import { CreateNotifications1764400000000 } from './1764400000000-create-notifications.js';
+import { ThreadReads1764400001000 } from './1764400001000-thread-reads.js';
 import { Sessions1764500000000 } from './1764500000000-sessions.js';
 import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
-import { DetectionVerdicts1764300000000 } from './1764300000000-detection-verdicts.js';
-import { ApprovalNotices1764100002000 } from './1764100002000-approval-notices.js';
-import { ThreadReads1764400001000 } from './1764400001000-thread-reads.js';
 import { ResetLinks1764500002000 } from './1764500002000-reset-links.js';
 import { FacilitatorNames1764700000000 } from './1764700000000-facilitator-names.js';
+import { ApprovalNotifications1764900000000 } from './1764900000000-approval-notifications.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -33,12 +34,13 @@ export const MIGRATIONS = [
   ModerationLogMessageText1763700009000,
   Erasures1764100000000,
   SessionAliases1764100001000,
+  ApprovalNotices1764100002000,
+  DetectionVerdicts1764300000000,
   CreateNotifications1764400000000,
+  ThreadReads1764400001000,
   Sessions1764500000000,
   RecoveryCodes1764500001000,
-  DetectionVerdicts1764300000000,
-  ApprovalNotices1764100002000,
-  ThreadReads1764400001000,
   ResetLinks1764500002000,
   FacilitatorNames1764700000000,
+  ApprovalNotifications1764900000000,
 ];
