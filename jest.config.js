@@ -26,6 +26,9 @@ const shared = {
 };
 
 export default {
+  // Booting an app (migrations, seeds, the job queue's schema) can take several seconds on a loaded
+  // 2-core machine; 5 s hook timeouts made unrelated suites flaky.
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   rootDir: import.meta.dirname,

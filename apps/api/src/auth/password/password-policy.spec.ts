@@ -32,11 +32,20 @@ describe(passwordProblem.name, () => {
     },
   );
 
-  it('checks a 200-character password quickly (zxcvbn is bounded)', () => {
-    for (const long of ['a'.repeat(200), 'ab1!'.repeat(50), 'qwertyuiop'.repeat(20), 'x9'.repeat(100)]) {
-      const start = performance.now();
-      passwordProblem(long, 'river_1');
-      expect(performance.now() - start).toBeLessThan(500);
+  it('costs no more for a 200-character password than for a 64-character one (zxcvbn sees at most 64)', () => {
+    // A ratio measured side by side, so a loaded machine does not make it flaky.
+    const cost = (password: string): number => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        passwordProblem(password, 'river_1');
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    for (const unit of ['a', 'ab1!', 'qwertyuiop', 'x9']) {
+      const of = (n: number): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+      expect(cost(of(200))).toBeLessThan(cost(of(64)) * 3 + 5);
     }
   });
 });
