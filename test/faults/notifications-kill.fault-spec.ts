@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AuthResponse, NotificationList, PostView, ThreadView } from '@kindred/contracts';
 import { DataSource } from 'typeorm';
 import {
@@ -71,7 +72,8 @@ describe('kill -9 between a reply and its notifications', () => {
     expect(pg).not.toBeNull();
     const db = new DataSource({
       type: 'postgres',
-      url: `postgres://kindred:kindred-embedded@127.0.0.1:${pg!.port}/kindred`,
+      // The embedded superuser's password is generated into DATA_DIR/secrets (issue #13 item 21).
+      url: `postgres://kindred:${encodeURIComponent(readFileSync(join(dataDir, 'secrets', 'embedded_pg_superuser'), 'utf8').trim())}@127.0.0.1:${pg!.port}/kindred`,
     });
     await db.initialize();
     try {

@@ -96,8 +96,15 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
           !cached ||
           (cached.sessionId && !liveSessions.has(cached.sessionId)) ||
           (data.tokenVersion !== undefined && account.tokenVersion !== data.tokenVersion) ||
-          account.role !== cached.role ||
-          (account.suspendedUntil?.getTime() ?? null) !== (cached.suspendedUntil?.getTime() ?? null);
+          account.role !== cached.role;
+        if (!stale && (account.suspendedUntil?.getTime() ?? null) !== (cached.suspendedUntil?.getTime() ?? null)) {
+          // A suspension does not end the connection: if it did, a member suspended through an
+          // anonymous post would vanish from the meeting they sit in, in front of everyone, linking
+          // that post to them. The socket stays; every write reads the fresh account and is refused.
+          cached.suspendedUntil = account.suspendedUntil;
+          this.accounts.invalidate(userId);
+          continue;
+        }
         if (stale) {
           // Whatever changed it (possibly SQL outside the API), the cached account is out of date too.
           this.accounts.invalidate(userId);

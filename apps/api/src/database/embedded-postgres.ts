@@ -83,6 +83,8 @@ async function secureRoles(port: number, database: string, superPassword: string
     await admin.query(
       `${verb} ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${quoteLiteral(appPassword)}`,
     );
+    // Its own schemas in Kindred's database only (the job queue keeps its tables in graphile_worker).
+    await admin.query(`GRANT CREATE ON DATABASE "${database}" TO ${APP_ROLE}`);
   } finally {
     await admin.end();
   }
