@@ -69,7 +69,8 @@ describe('moderation', () => {
   it('hides a post once three members flag it: others see the placeholder, the author sees why', async () => {
     const author = await t.register();
     const op = await thread(author);
-    const post = await reply(author, op.id, 'Anyone want to meet up and buy some, DM me.');
+    // Rude but not sourcing: sourcing words would now be held by the safety check before any flag.
+    const post = await reply(author, op.id, 'Honestly this whole board is a joke and so are all of you.');
     const [a, b, c, reader] = await Promise.all([t.register(), t.register(), t.register(), t.register()]);
 
     const first = await flag(a, post.id, 'sourcing');
@@ -245,6 +246,29 @@ describe('moderation', () => {
     const rows: Array<Record<string, unknown>> = await t.dataSource.query(`SELECT * FROM moderation_log`);
     expect(JSON.stringify(rows)).not.toContain(author.user.username);
     expect(JSON.stringify(rows)).not.toContain(author.user.id);
+  });
+
+  it('answers "suspend the author" the same whether or not the anonymous author deleted their account', async () => {
+    // Red-team finding: a 404 "no longer has an account" told a moderator which anonymous posts
+    // belonged to one deleted account (they all flipped at once).
+    const op = await thread(await t.register());
+    const gone = await t.register();
+    const live = await t.register();
+    const gonePost = await reply(gone, op.id, 'I said something unkind earlier tonight.', true);
+    const livePost = await reply(live, op.id, 'I said something unkind earlier too.', true);
+    const deleted = await t.api('DELETE', '/api/me', {
+      token: gone.token,
+      body: { password: 'a long and good passphrase', mode: 'anonymize' },
+    });
+    expect(deleted.status).toBe(204);
+    const suspend = (postId: string) =>
+      t.api<{ summary: string }>('POST', `/api/moderation/targets/post/${postId}/actions`, {
+        token: moderator.token,
+        body: { action: 'suspend_author', reason: 'harassment', days: 1 },
+      });
+    const [a, b] = [await suspend(gonePost.id), await suspend(livePost.id)];
+    expect({ status: a.status, summary: a.body.summary }).toEqual({ status: b.status, summary: b.body.summary });
+    expect(a.status).toBe(200);
   });
 
   it('no admin screen tells who was suspended through an anonymous post, or when', async () => {

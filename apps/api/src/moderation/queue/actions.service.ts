@@ -190,11 +190,13 @@ export class ActionsService {
         const t = needTarget();
         if (request.days === undefined)
           throw fieldError('days', `must be one of ${SUSPENSION_DAYS.join(', ')} or null`);
-        if (!t.authorId) throw new AppError('not_found', 'The author of that content no longer has an account.');
         if (t.authorId === moderator.id) throw new AppError('forbidden', 'You cannot suspend yourself.');
         const days = request.days;
         const permanent = days === null;
         const until = days === null ? PERMANENT_SUSPENSION : new Date(Date.now() + days * DAY_MS);
+        // An author whose account is gone gets the same answer as any other: a different one would
+        // tell a moderator which anonymous posts belonged to the deleted account (red-team finding).
+        if (!t.authorId) return { summary: `Author suspended ${untilText(until, permanent)}.`, noticeIds: [] };
         await this.users.setSuspendedUntil(t.authorId, until);
         const noticeIds = await this.notify(m, t, 'suspension', request, { appealable: true, suspendedUntil: until });
         return {
