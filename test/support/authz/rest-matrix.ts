@@ -288,6 +288,11 @@ export const REST_MATRIX: Record<string, RestRow> = {
     expect: MODERATORS(200),
     call: async (w) => ({ params: { id: await w.freshItem() }, body: { action: 'remove', reason: 'spam' } }),
   },
+  'POST /api/moderation/items/:id/detection-verdict': {
+    expect: MODERATORS(422),
+    why: 'moderators judge automatic detections; a flag item has no crisis detection to judge (200 is in safety-model.e2e-spec.ts)',
+    call: async (w) => ({ params: { id: await w.freshItem() }, body: { kind: 'crisis', upheld: true } }),
+  },
   'POST /api/moderation/targets/:type/:id/actions': {
     expect: MODERATORS(200),
     call: async (w) => ({
