@@ -35,6 +35,8 @@ export interface AppConfig {
    * http://localhost:PORT. Reset links are made with it; passkeys use its host as relying party.
    */
   publicUrl: string;
+  /** The WebAuthn relying party: its id (a host name) and the origin pages are served from. */
+  passkeys: { rpId: string; origin: string };
   /** Where "Leave quickly" goes (QUICK_EXIT_URL): a neutral site; default a weather page. */
   quickExitUrl: string;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
@@ -186,8 +188,36 @@ export function loadConfig(env: Env = process.env): AppConfig {
     limits: limitsConfig(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: publicUrl(env),
+    passkeys: passkeyConfig(env, publicUrl(env)),
     quickExitUrl: url(env, 'QUICK_EXIT_URL', ['http:', 'https:']) ?? 'https://weather.com/',
   };
+}
+
+/**
+ * Passkeys are bound to a host name (the relying party id): PUBLIC_URL's host, or PASSKEY_RP_ID
+ * when set (a parent domain of that host). Browsers refuse an IP address and plain http other
+ * than localhost, so those stop start-up with what to change rather than failing on first use.
+ */
+export function passkeyConfig(env: Env, origin: string): { rpId: string; origin: string } {
+  const url = new URL(origin);
+  const host = url.hostname;
+  const rpId = (env.PASSKEY_RP_ID ?? '').trim().toLowerCase() || host;
+  if (rpId !== host && !host.endsWith(`.${rpId}`)) {
+    throw new ConfigError(
+      `PASSKEY_RP_ID "${rpId}" does not match PUBLIC_URL (${origin}): it must be PUBLIC_URL's host "${host}" or a parent domain of it.`,
+    );
+  }
+  if (isIP(host.replace(/^\[|\]$/g, '')) !== 0) {
+    throw new ConfigError(
+      `PUBLIC_URL (${origin}) is an IP address; passkeys need a host name. Use a name (for a local test: http://localhost:PORT).`,
+    );
+  }
+  if (url.protocol !== 'https:' && host !== 'localhost' && !host.endsWith('.localhost')) {
+    throw new ConfigError(
+      `PUBLIC_URL (${origin}) must use https (browsers allow passkeys over http only on localhost).`,
+    );
+  }
+  return { rpId, origin };
 }
 
 /** PUBLIC_URL without a trailing slash: an origin (scheme, host, optional port) and nothing else. */

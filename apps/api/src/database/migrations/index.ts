@@ -11,6 +11,7 @@ import { ModerationLogMessageText1763700009000 } from './1763700009000-moderatio
 import { Sessions1764500000000 } from './1764500000000-sessions.js';
 import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
 import { ResetLinks1764500002000 } from './1764500002000-reset-links.js';
+import { Passkeys1764500003000 } from './1764500003000-passkeys.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Sessions1764500000000,
   RecoveryCodes1764500001000,
   ResetLinks1764500002000,
+  Passkeys1764500003000,
 ];
