@@ -60,7 +60,7 @@ describe('passkeys in Chromium (virtual authenticator)', () => {
     await page.getByRole('button', { name: 'Sign out', exact: true }).first().click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
     await page.goto(`${origin}/signin`);
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Use a passkey instead' }).click();
     await page.getByTestId('account-link').filter({ hasText: username }).waitFor();
 
     await page.goto(`${origin}/account`);
@@ -72,7 +72,7 @@ describe('passkeys in Chromium (virtual authenticator)', () => {
     await page.getByRole('button', { name: 'Sign out', exact: true }).first().click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
     await page.goto(`${origin}/signin`);
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Use a passkey instead' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('not on any Kindred account');
     await context.close();
   }, 90_000);
