@@ -68,7 +68,7 @@ export async function startTestApp(
     ...overrides,
   };
   const app = await createApp(config, database.url);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(config.port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const sockets: Socket[] = [];

@@ -73,3 +73,11 @@ export interface DeviceSessionView {
 }
 
 export const RECOVERY_CODE_COUNT = 10;
+
+/** GET /api/me/passkeys: one passkey on the account, named after the device it was added on. */
+export interface PasskeyView {
+  id: string;
+  name: string;
+  /** To the hour. */
+  createdAt: string;
+}

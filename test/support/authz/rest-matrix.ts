@@ -90,6 +90,25 @@ export const REST_MATRIX: Record<string, RestRow> = {
     },
   },
   'POST /api/auth/logout-everywhere': { expect: SIGNED_IN(204), call: (w, a) => ownFreshAccount(w, a) },
+  'GET /api/me/passkeys': { expect: SIGNED_IN(200) },
+  'POST /api/me/passkeys/options': { expect: SIGNED_IN(200), why: 'adding a passkey secures the account: not a write' },
+  'POST /api/me/passkeys': {
+    expect: SIGNED_IN(400),
+    why: 'a made-up ceremony answer is 400 with the reason; the real ceremony is in test/browser/passkeys.browser-spec.ts',
+    call: () => ({ body: { response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: {} } } }),
+  },
+  'DELETE /api/me/passkeys/:id': {
+    expect: SIGNED_IN(404),
+    why: "no passkey here by that id (another member's is answered the same)",
+    call: () => ({ params: { id: 'nothing-here' } }),
+  },
+  'POST /api/auth/passkey/options': { expect: ALL(200) },
+  'POST /api/auth/passkey': {
+    expect: ALL(400),
+    why: 'a made-up ceremony answer is 400 whoever asks',
+    call: () => ({ body: { response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: {} } } }),
+  },
+  'GET /api/quick-exit': { expect: ALL(200), why: 'where "Leave quickly" goes: public' },
   'POST /api/auth/logout': { expect: SIGNED_IN(204), call: (w, a) => ownFreshAccount(w, a) },
   'POST /api/auth/recover': {
     expect: ALL(401),

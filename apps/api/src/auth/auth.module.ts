@@ -9,6 +9,9 @@ import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { RecoveryCodesRepository } from './recovery/recovery-codes.repository.js';
 import { RecoveryCodesService } from './recovery/recovery-codes.service.js';
+import { PasskeysController } from './passkeys/passkeys.controller.js';
+import { PasskeysRepository } from './passkeys/passkeys.repository.js';
+import { PasskeysService } from './passkeys/passkeys.service.js';
 import { ResetLinksRepository } from './reset/reset-links.repository.js';
 import { SessionRevocation } from './session-revocation.service.js';
 import { SessionCache } from './sessions/session-cache.service.js';
@@ -21,7 +24,7 @@ import { UserCache } from './user-cache.service.js';
 @Global()
 @Module({
   imports: [UsersModule, PassportModule, JwtModule.register({})],
-  controllers: [AuthController, AccountSecurityController],
+  controllers: [AuthController, AccountSecurityController, PasskeysController],
   providers: [
     AuthService,
     TokenService,
@@ -36,6 +39,8 @@ import { UserCache } from './user-cache.service.js';
     GuessThrottle,
     AccountSecurityService,
     ResetLinksRepository,
+    PasskeysRepository,
+    PasskeysService,
   ],
   exports: [AuthService, TokenService, SocketAuthService, SessionRevocation, UserCache, UsersModule, GuessThrottle],
 })

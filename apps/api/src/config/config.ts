@@ -43,6 +43,8 @@ export interface AppConfig {
    * http://localhost:PORT. Reset links are made with it; passkeys use its host as relying party.
    */
   publicUrl: string;
+  /** The WebAuthn relying party: its id (a host name) and the origin pages are served from. */
+  passkeys: { rpId: string; origin: string };
   /** Where "Leave quickly" goes (QUICK_EXIT_URL): a neutral site; default a weather page. */
   quickExitUrl: string;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
@@ -217,6 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobConcurrency: int(env, 'JOB_CONCURRENCY', 4, 0, 64),
     http: httpLimitsConfig(env),
     publicUrl: publicUrl(env),
+    passkeys: passkeyConfig(env, publicUrl(env)),
     quickExitUrl: url(env, 'QUICK_EXIT_URL', ['http:', 'https:']) ?? 'https://weather.com/',
   };
 }
@@ -238,6 +241,33 @@ function logFormat(env: Env): 'pretty' | 'json' {
   if (raw !== 'auto' && raw !== '')
     throw new ConfigError(`LOG_FORMAT must be auto, pretty or json (got "${env.LOG_FORMAT}").`);
   return process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
+}
+
+/**
+ * Passkeys are bound to a host name (the relying party id): PUBLIC_URL's host, or PASSKEY_RP_ID
+ * when set (a parent domain of that host). Browsers refuse an IP address and plain http other
+ * than localhost, so those stop start-up with what to change rather than failing on first use.
+ */
+export function passkeyConfig(env: Env, origin: string): { rpId: string; origin: string } {
+  const url = new URL(origin);
+  const host = url.hostname;
+  const rpId = (env.PASSKEY_RP_ID ?? '').trim().toLowerCase() || host;
+  if (rpId !== host && !host.endsWith(`.${rpId}`)) {
+    throw new ConfigError(
+      `PASSKEY_RP_ID "${rpId}" does not match PUBLIC_URL (${origin}): it must be PUBLIC_URL's host "${host}" or a parent domain of it.`,
+    );
+  }
+  if (isIP(host.replace(/^\[|\]$/g, '')) !== 0) {
+    throw new ConfigError(
+      `PUBLIC_URL (${origin}) is an IP address; passkeys need a host name. Use a name (for a local test: http://localhost:PORT).`,
+    );
+  }
+  if (url.protocol !== 'https:' && host !== 'localhost' && !host.endsWith('.localhost')) {
+    throw new ConfigError(
+      `PUBLIC_URL (${origin}) must use https (browsers allow passkeys over http only on localhost).`,
+    );
+  }
+  return { rpId, origin };
 }
 
 /** PUBLIC_URL without a trailing slash: an origin (scheme, host, optional port) and nothing else. */

@@ -19,6 +19,7 @@ import { RecoveryCodes1764500001000 } from './1764500001000-recovery-codes.js';
 import { ResetLinks1764500002000 } from './1764500002000-reset-links.js';
 import { FacilitatorNames1764700000000 } from './1764700000000-facilitator-names.js';
 import { ApprovalNotifications1764900000000 } from './1764900000000-approval-notifications.js';
+import { Passkeys1764500003000 } from './1764500003000-passkeys.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ResetLinks1764500002000,
   FacilitatorNames1764700000000,
   ApprovalNotifications1764900000000,
+  Passkeys1764500003000,
 ];

@@ -49,7 +49,12 @@ export class RateLimitInterceptor implements NestInterceptor {
     if (context.getType() !== 'http' || !this.limits.enabled) return next.handle();
     const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? ''}`;
-    if (route === 'POST /api/auth/login' || route === 'POST /api/auth/recover' || route === 'POST /api/auth/reset') {
+    if (
+      route === 'POST /api/auth/login' ||
+      route === 'POST /api/auth/recover' ||
+      route === 'POST /api/auth/reset' ||
+      route === 'POST /api/auth/passkey'
+    ) {
       // Per username + client pair guesses are slowed by GuessThrottle (auth/throttle): a limit per
       // username alone let strangers lock the owner out.
       await this.limits.consume(this.loginPerClient, await this.clientKeys.forRequest(req));
