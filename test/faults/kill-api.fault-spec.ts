@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import {
   assertBuilt,
   call,
+  embeddedUrl,
   freePort,
   isAlive,
   postmaster,
@@ -67,7 +68,7 @@ describe('kill -9 of the API with messages flowing', () => {
     expect(pg).not.toBeNull();
     const db = new DataSource({
       type: 'postgres',
-      url: `postgres://kindred:kindred-embedded@127.0.0.1:${pg!.port}/kindred`,
+      url: embeddedUrl(dataDir),
     });
     await db.initialize();
     try {
@@ -182,7 +183,7 @@ describe('kill -9 of the API with messages flowing', () => {
     // In the database: every acknowledged clientId exactly once.
     const db2 = new DataSource({
       type: 'postgres',
-      url: `postgres://kindred:kindred-embedded@127.0.0.1:${postmaster(dataDir)!.port}/kindred`,
+      url: embeddedUrl(dataDir),
     });
     await db2.initialize();
     let rows: { client_id: string; n: number }[];

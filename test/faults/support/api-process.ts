@@ -100,6 +100,12 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** How a test connects to the embedded PostgreSQL of a DATA_DIR: as the app's role, with its generated password. */
+export function embeddedUrl(dataDir: string): string {
+  const password = readFileSync(join(dataDir, 'secrets', 'embedded_pg_app'), 'utf8').trim();
+  return `postgres://kindred_app:${encodeURIComponent(password)}@127.0.0.1:${postmaster(dataDir)!.port}/kindred`;
+}
+
 /** The PostgreSQL server recorded in DATA_DIR/postgres/postmaster.pid: pid and port, or null. */
 export function postmaster(dataDir: string): { pid: number; port: number } | null {
   const file = join(dataDir, 'postgres', 'postmaster.pid');

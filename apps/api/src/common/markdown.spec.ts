@@ -1,4 +1,4 @@
-import { MAX_MARKDOWN_NESTING, MAX_MARKS_PER_PARAGRAPH, renderMarkdown } from './markdown.js';
+import { MAX_MARKDOWN_CONTAINERS, MAX_MARKDOWN_NESTING, MAX_MARKS_PER_PARAGRAPH, renderMarkdown } from './markdown.js';
 
 describe(renderMarkdown.name, () => {
   it('renders Markdown emphasis and lists', () => {
@@ -51,6 +51,9 @@ describe('renderMarkdown bounds (issue #13)', () => {
       expect.objectContaining({ code: 'unprocessable' }),
     );
     expect(() => renderMarkdown('- '.repeat(40) + 'a')).toThrow(expect.objectContaining({ code: 'unprocessable' }));
+    expect(() => renderMarkdown('>>>>> a\n\n'.repeat(500))).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/more than 2000 quote and list markers/) }),
+    );
   });
 
   it('refuses a paragraph of thousands of emphasis marks instead of spending a second on it', () => {
@@ -76,8 +79,14 @@ describe('renderMarkdown bounds (issue #13)', () => {
       fill(`${'_a_'.repeat(Math.floor(MAX_MARKS_PER_PARAGRAPH / 2))}\n\n`),
       fill(`${'*'.repeat(MAX_MARKS_PER_PARAGRAPH / 2)}a${'*'.repeat(MAX_MARKS_PER_PARAGRAPH / 2)}\n\n`),
       fill(`${'['.repeat(MAX_MARKS_PER_PARAGRAPH)}\n\n`),
-      fill(`${'>'.repeat(MAX_MARKDOWN_NESTING)} a\n\n`),
-      fill(`${Array.from({ length: MAX_MARKDOWN_NESTING }, (_, i) => `${'  '.repeat(i)}- a`).join('\n')}\n\n`),
+      `${`${'>'.repeat(MAX_MARKDOWN_NESTING)} a\n\n`.repeat(MAX_MARKDOWN_CONTAINERS / MAX_MARKDOWN_NESTING)}${prose}`.slice(
+        0,
+        20_000,
+      ),
+      `${`${Array.from({ length: MAX_MARKDOWN_NESTING }, (_, i) => `${'  '.repeat(i)}- a`).join('\n')}\n\n`.repeat(20)}${prose}`.slice(
+        0,
+        20_000,
+      ),
     ];
     renderMarkdown(prose); // warm up
     const base = cpuMs(() => renderMarkdown(prose));

@@ -84,6 +84,11 @@ const MAX_LIST_INDENT = 2 * MAX_MARKDOWN_NESTING;
  * a 20,000-character text costs a few times plain prose.
  */
 export const MAX_MARKS_PER_PARAGRAPH = 1000;
+/**
+ * Quote and list levels summed over all lines. Each level of each line is a token marked nests
+ * and renders; 1,500 lines of ten-deep quotes cost five times prose.
+ */
+export const MAX_MARKDOWN_CONTAINERS = 2000;
 
 const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/;
 const LIST_ITEM = /^([ \t]*)(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
@@ -92,6 +97,7 @@ const MARKS = /[*_~[\]]/g;
 
 /** Why marked would be too slow or overflow on this text, or null when it renders in linear time. */
 export function markdownProblem(source: string): string | null {
+  let containers = 0;
   for (const line of source.split('\n')) {
     if (THEMATIC_BREAK.test(line)) continue;
     const prefix = CONTAINER_PREFIX.exec(line)?.[0] ?? '';
@@ -99,6 +105,10 @@ export function markdownProblem(source: string): string | null {
     const indent = LIST_ITEM.exec(line)?.[1].replace(/\t/g, '    ').length ?? 0;
     if (levels > MAX_MARKDOWN_NESTING || indent > MAX_LIST_INDENT) {
       return `quotes and lists can be nested at most ${MAX_MARKDOWN_NESTING} levels deep. Please flatten them a little.`;
+    }
+    containers += levels;
+    if (containers > MAX_MARKDOWN_CONTAINERS) {
+      return `there are more than ${MAX_MARKDOWN_CONTAINERS} quote and list markers. Please quote less, or split the text into several posts.`;
     }
   }
   for (const paragraph of source.split(/\n[ \t]*\n/)) {
