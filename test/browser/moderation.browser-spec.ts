@@ -102,7 +102,76 @@ describe('moderation in the browser', () => {
       body: { targetType: 'thread', targetId: thread.body.id, reason: 'crisis' },
     });
     await mod.getByTestId('urgent-banner').waitFor();
-    await mod.waitForFunction(() => /^\(\d+\) Moderation · Kindred$/.test(document.title));
+    await mod.waitForFunction(() => /^\(\d+ urgent\) Moderation · Kindred$/.test(document.title));
     await screenshot(mod, 'moderation-urgent');
   }, 60_000);
+  it('tells priorities apart by colour and by word and icon, at 4.5:1 or more, with the urgent count in the title', async () => {
+    const { t } = app;
+    const [author, moderator, flagger] = await Promise.all([t.register(), t.register(), t.register()]);
+    await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
+    const open = async (title: string, reason: string): Promise<void> => {
+      const thread = await t.api<ThreadView>('POST', '/api/boards/welcome-introductions/threads', {
+        token: author.token,
+        body: { title, body: 'Checking in after work today.', anonymous: true },
+      });
+      const flag = await t.api('POST', '/api/flags', {
+        token: flagger.token,
+        body: { targetType: 'thread', targetId: thread.body.id, reason },
+      });
+      expect(flag.status).toBe(201);
+    };
+    await open('Priority urgent one', 'crisis');
+    await open('Priority urgent two', 'crisis');
+    await open('Priority high', 'harassment');
+    await open('Priority normal', 'spam');
+
+    const mod = await signedIn(app, moderator);
+    await mod.setViewportSize({ width: 1280, height: 800 });
+    await mod.goto('/moderation');
+    await mod.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
+    await mod.getByTestId('queue-item').filter({ hasText: 'Priority normal' }).waitFor();
+    // The queue is shared with the other tests here: count the urgent items on screen (2 are ours).
+    const urgentCount = await mod.locator('[data-testid="priority-badge"][data-priority="urgent"]').count();
+    expect(urgentCount).toBeGreaterThanOrEqual(2);
+    await mod.waitForFunction((n) => document.title === `(${n} urgent) Moderation · Kindred`, urgentCount);
+
+    const badges = await mod.evaluate(() => {
+      const channel = (c: number): number => {
+        const s = c / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      const luminance = (css: string): number => {
+        const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
+        return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+      };
+      const out: Record<string, { text: string; color: string; background: string; contrast: number }> = {};
+      for (const el of document.querySelectorAll<HTMLElement>('[data-testid="priority-badge"]')) {
+        const style = getComputedStyle(el);
+        const [hi, lo] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+        out[el.dataset.priority!] = {
+          text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          color: style.color,
+          background: style.backgroundColor,
+          contrast: (hi! + 0.05) / (lo! + 0.05),
+        };
+      }
+      return out;
+    });
+    expect(Object.keys(badges).sort()).toEqual(['high', 'normal', 'urgent']);
+    expect(badges.urgent!.text).toBe('⚠ Urgent');
+    expect(badges.high!.text).toBe('▲ High');
+    expect(badges.normal!.text).toBe('● Normal');
+    // Colour differs too (background), not the word alone.
+    expect(new Set(Object.values(badges).map((b) => b.background)).size).toBe(3);
+    for (const b of Object.values(badges)) {
+      expect(b.background).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+      expect({ badge: b.text, contrast: Number(b.contrast.toFixed(2)) >= 4.5 }).toEqual({
+        badge: b.text,
+        contrast: true,
+      });
+    }
+    await screenshot(mod, 'moderation-priorities-desktop');
+    await mod.setViewportSize({ width: 390, height: 844 });
+    await screenshot(mod, 'moderation-priorities-phone');
+  }, 90_000);
 });

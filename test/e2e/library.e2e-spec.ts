@@ -141,6 +141,14 @@ describe('library API', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual(DEFAULT_CRISIS_RESOURCES);
     expect(res.body.items.map((r) => r.phone ?? r.sms?.number)).toEqual(['988', '1-800-662-4357', '911', '741741']);
+    expect(res.body.international.map((r) => r.country)).toEqual([
+      'UK',
+      'Ireland',
+      'Canada',
+      'Australia',
+      'Mexico',
+      'Spain',
+    ]);
   });
 });
 
@@ -160,7 +168,10 @@ describe('configured crisis resources', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kindred-crisis-'));
     const file = join(dir, 'crisis.json');
-    writeFileSync(file, JSON.stringify({ items: custom }));
+    writeFileSync(
+      file,
+      JSON.stringify({ items: custom, international: [{ country: 'UK', name: 'Samaritans', phone: '116 123' }] }),
+    );
     t = await startTestApp({ CRISIS_RESOURCES_FILE: file });
   });
   afterAll(async () => {
@@ -171,5 +182,6 @@ describe('configured crisis resources', () => {
   it('serves the list from CRISIS_RESOURCES_FILE', async () => {
     const res = await t.api<CrisisResourceList>('GET', '/api/resources/crisis');
     expect(res.body.items).toEqual(custom);
+    expect(res.body.international).toEqual([{ country: 'UK', name: 'Samaritans', phone: '116 123' }]);
   });
 });

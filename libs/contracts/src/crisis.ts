@@ -39,3 +39,40 @@ export const DEFAULT_CRISIS_RESOURCES: CrisisResource[] = [
     sms: { number: '741741', body: 'HOME' },
   },
 ];
+
+/** A crisis line outside the United States, for "Not in the US?" on the help page. */
+export interface InternationalCrisisResource {
+  /** Country (or countries) the line serves, as a reader would name it: "UK", "Canada". */
+  country: string;
+  name: string;
+  /** As the service publishes it; shown without wrapping and dialled as digits. */
+  phone: string;
+  /** Optional extra, e.g. "Call or text". */
+  note?: string;
+  url?: string;
+}
+
+/**
+ * Defaults for "Not in the US?" (CRISIS_RESOURCES_FILE may replace them with an `international` list).
+ * Each number was checked against the service's published material (December 2026).
+ */
+export const DEFAULT_INTERNATIONAL_CRISIS_RESOURCES: InternationalCrisisResource[] = [
+  { country: 'UK', name: 'Samaritans', phone: '116 123', note: 'Free, any time', url: 'https://www.samaritans.org' },
+  {
+    country: 'Ireland',
+    name: 'Samaritans Ireland',
+    phone: '116 123',
+    note: 'Free, any time',
+    url: 'https://www.samaritans.org/ireland/',
+  },
+  {
+    country: 'Canada',
+    name: '9-8-8 Suicide Crisis Helpline',
+    phone: '9-8-8',
+    note: 'Call or text',
+    url: 'https://988.ca',
+  },
+  { country: 'Australia', name: 'Lifeline', phone: '13 11 14', note: 'Any time', url: 'https://www.lifeline.org.au' },
+  { country: 'Mexico', name: 'Línea de la Vida', phone: '800 911 2000', note: 'Free, any time' },
+  { country: 'Spain', name: 'Línea 024', phone: '024', note: 'Free, any time' },
+];

@@ -1,5 +1,5 @@
 import type { BoardView } from './boards.js';
-import type { CrisisResource } from './crisis.js';
+import type { CrisisResource, InternationalCrisisResource } from './crisis.js';
 
 /** The educational library: reviewed articles, their sections, board pins and related reading. */
 
@@ -73,4 +73,6 @@ export interface BoardPinsOverview {
 
 export interface CrisisResourceList {
   items: CrisisResource[];
+  /** Lines outside the US ("Not in the US?"), from CRISIS_RESOURCES_FILE's `international` or the defaults. */
+  international: InternationalCrisisResource[];
 }

@@ -11,6 +11,6 @@ export class CrisisResourcesController {
   @Get('crisis')
   @ApiOperation({ summary: 'Crisis lines and what to do in an overdose (CRISIS_RESOURCES_FILE or US defaults)' })
   list(): CrisisResourceList {
-    return { items: this.crisis.list() };
+    return { items: this.crisis.list(), international: this.crisis.listInternational() };
   }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCrisisResources } from './crisis-resources.service.js';
+import { loadCrisisResources, loadInternationalCrisisResources } from './crisis-resources.service.js';
 
 describe(loadCrisisResources.name, () => {
   let dir: string;
@@ -33,5 +33,35 @@ describe(loadCrisisResources.name, () => {
     const file = write(content);
     expect(() => loadCrisisResources(file)).toThrow(message);
     expect(() => loadCrisisResources(file)).toThrow(file);
+  });
+});
+
+describe(loadInternationalCrisisResources.name, () => {
+  let dir: string;
+  const write = (content: unknown): string => {
+    const file = join(dir, `i${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+  const item = { id: 'a', name: 'A line', description: 'Call any time.', phone: '988' };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kindred-intl-spec-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the "international" list of the object form, and is undefined without one', () => {
+    const line = { country: 'UK', name: 'Samaritans', phone: '116 123', note: 'Free' };
+    expect(loadInternationalCrisisResources(write({ items: [item], international: [line] }))).toEqual([line]);
+    expect(loadInternationalCrisisResources(write({ items: [item] }))).toBeUndefined();
+    expect(loadInternationalCrisisResources(write([item]))).toBeUndefined();
+  });
+
+  it.each([
+    ['not a list', { items: [item], international: 'UK' }, /must be a list/],
+    ['no country', { items: [item], international: [{ name: 'n', phone: '1' }] }, /needs "country"/],
+    ['a bad phone', { items: [item], international: [{ country: 'UK', name: 'n', phone: 'ring' }] }, /"phone"/],
+    ['a bad url', { items: [item], international: [{ country: 'UK', name: 'n', phone: '1', url: 'x' }] }, /"url"/],
+  ])('refuses %s, naming the item', (_label, content, message) => {
+    expect(() => loadInternationalCrisisResources(write(content))).toThrow(message);
   });
 });

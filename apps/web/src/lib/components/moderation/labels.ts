@@ -19,6 +19,9 @@ export const ACTION_LABELS: Record<string, string> = {
 
 export const PRIORITY_LABELS: Record<QueuePriority, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal' };
 
+/** A shape beside each word, so priorities never differ by colour alone. */
+export const PRIORITY_ICONS: Record<QueuePriority, string> = { urgent: '⚠', high: '▲', normal: '●' };
+
 export const flagReasonLabel = (reason: FlagReason): string => FLAG_REASON_TEXT[reason]?.label ?? reason;
 
 export const actionReasonLabel = (reason: string | null): string =>
