@@ -11,6 +11,15 @@ export interface BudgetSocketData extends SocketData {
 }
 
 const WINDOW_MS = 10_000;
+/** Redis may be away (it reconnects in the background): past this, a check lets the event through. */
+const STORE_WAIT_MS = 300;
+
+/** The promise's value, or `fallback` when it takes longer than STORE_WAIT_MS (limits never stall Kindred). */
+function withinWait<T>(promise: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), STORE_WAIT_MS)));
+  return Promise.race([promise.catch(() => fallback), late]).finally(() => clearTimeout(timer));
+}
 
 type Refusal = Error & { data?: { code: string; message: string } };
 
@@ -69,12 +78,15 @@ export class SocketBudgets {
     if (!this.limits.enabled) return;
     const userId = data.user?.id ?? null;
     const keys = [`client:${clientKey}`, ...(userId ? [`user:${userId}`] : [])];
-    const full = await this.presence.tryAdd(
-      [
-        { key: keys[0], limit: this.limits.socketsPerClient },
-        ...(userId ? [{ key: keys[1], limit: this.limits.socketsPerAccount }] : []),
-      ],
-      socket.id,
+    const full = await withinWait<string | null>(
+      this.presence.tryAdd(
+        [
+          { key: keys[0], limit: this.limits.socketsPerClient },
+          ...(userId ? [{ key: keys[1], limit: this.limits.socketsPerAccount }] : []),
+        ],
+        socket.id,
+      ),
+      null,
     );
     if (full) throw refusal(full === keys[0] ? TOO_MANY_FOR_CLIENT : TOO_MANY_FOR_ACCOUNT);
     socket.once('disconnect', () => void this.presence.remove(keys, socket.id));
@@ -95,7 +107,7 @@ export class SocketBudgets {
     if (userId) {
       checks.push(this.storage.increment(userId, WINDOW_MS, this.limits.socketEventsPerAccount10s, 0, 'socket-user'));
     }
-    const records = await Promise.all(checks);
+    const records = await withinWait(Promise.all(checks), []);
     const blocked = records.filter((record) => record.isBlocked);
     if (blocked.length === 0) return next();
     if (!socket.connected) return;
