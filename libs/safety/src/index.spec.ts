@@ -71,3 +71,16 @@ describe('speed', () => {
     expect(best).toBeLessThan(25);
   });
 });
+
+describe('analyzeText on short texts', () => {
+  it.each(['Sam', 'hello under my name', 'Facilitator – Sam'])(
+    'does not read "%s" as personal info on the model alone (it misfired on names and greetings)',
+    (text) => {
+      expect(sut(text).personalInfo.found).toBe(false);
+    },
+  );
+
+  it('still finds a phone number in a short text (the rules give the span)', () => {
+    expect(sut('text me 555-867-5309').personalInfo.found).toBe(true);
+  });
+});

@@ -37,6 +37,25 @@ export function safetyModel(): LoadedModel {
 }
 
 /**
+ * The model's personal-info reading alone (no regex span) counts only for a text long enough to be
+ * like what it learned from: on a name or a few words it misfires ("Sam", "hello under my name" scored
+ * about 0.8), and a refused facilitator name or a blocked chat greeting is a real harm.
+ */
+const MODEL_PI_MIN_WORDS = 8;
+
+/** Words in a text (runs of non-space), counted in one pass. */
+function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/**
  * Every detector over one text: what the composer shows and what the server decides on. Read top to
  * bottom: the rules run once each and report their spans (rulesOf: normalise, personal info, crisis,
  * sourcing); the model scores the text with those hits as features; the trained thresholds turn the
@@ -49,7 +68,8 @@ export function analyzeText(text: string): SafetyReport {
   const scored = runModel(safetyModel(), text, rules);
   const crisis = scored.decision.crisis;
   const sourcing = scored.decision.sourcing;
-  const personalInfo = rules.personalInfo.found || scored.decision.personalInfo;
+  const personalInfo =
+    rules.personalInfo.found || (scored.decision.personalInfo && wordCount(text) >= MODEL_PI_MIN_WORDS);
   return {
     crisis: { level: crisis, spans: crisis === 'none' ? [] : rules.crisis.spans },
     sourcing: { level: sourcing, spans: sourcing === 'none' ? [] : rules.sourcing.spans },
