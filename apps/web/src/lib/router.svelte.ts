@@ -4,11 +4,28 @@ export interface RouteParams {
   [name: string]: string;
 }
 
+export type PageComponent = Component<{ params: RouteParams }>;
+
 export interface Route {
   /** A path pattern like `/threads/:id`. */
   path: string;
-  component: Component<{ params: RouteParams }>;
+  /** The page, in the initial bundle (screens a first visit needs)… */
+  component?: PageComponent;
+  /** …or fetched as its own chunk the first time it is opened (the rest). */
+  load?: () => Promise<{ default: PageComponent }>;
   title: string;
+}
+
+/** A page loaded on first use, once: keeps the initial bundle small on a phone. */
+export function lazy(loader: () => Promise<{ default: PageComponent }>): () => Promise<{ default: PageComponent }> {
+  let loading: Promise<{ default: PageComponent }> | null = null;
+  return () => {
+    loading ??= loader().catch((error: unknown) => {
+      loading = null; // a failed fetch (a dropped connection) is tried again next time
+      throw error;
+    });
+    return loading;
+  };
 }
 
 /** Client-side routing over real URLs: deep links and the back button work. */
