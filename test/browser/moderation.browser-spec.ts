@@ -45,7 +45,7 @@ describe('moderation in the browser', () => {
     await mod.goto('/moderation');
     await mod.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
     const card = mod.locator(`[data-item-id="${flag.body.itemId}"]`);
-    await card.getByText('cash tonight').waitFor();
+    await card.getByTestId('queue-excerpt').getByText('cash tonight').waitFor();
     await card.getByRole('button', { name: "I'm on it" }).click();
     await card.getByTestId('claimed-by').filter({ hasText: 'You are on it' }).waitFor();
     await card.getByText('Act on this').click();
