@@ -84,3 +84,18 @@ describe('analyzeText on short texts', () => {
     expect(sut('text me 555-867-5309').personalInfo.found).toBe(true);
   });
 });
+
+describe('analyzeText: the model alone on a few words', () => {
+  it('cannot make two words a likely deal or an emergency (hash collisions: "message 20", "message 164")', () => {
+    for (let n = 0; n < 300; n++) {
+      const report = sut(`message ${n}`);
+      expect(report.sourcing.level).not.toBe('likely');
+      expect(report.crisis.level).not.toBe('urgent');
+    }
+  });
+
+  it('still reads a short emergency or deal the rules see', () => {
+    expect(sut('took all my pills').crisis.level).toBe('urgent');
+    expect(sut('selling blues hmu').sourcing.level).toBe('likely');
+  });
+});

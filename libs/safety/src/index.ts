@@ -43,6 +43,12 @@ export function safetyModel(): LoadedModel {
  */
 const MODEL_PI_MIN_WORDS = 8;
 
+/** Below this many words the model alone cannot raise an emergency (see analyzeText). */
+const MODEL_MIN_CRISIS_WORDS = 4;
+
+/** Below this many words the model alone cannot make a text a likely deal (see analyzeText). */
+const MODEL_MIN_WORDS = 6;
+
 /** Words in a text (runs of non-space), counted in one pass. */
 function wordCount(text: string): number {
   let words = 0;
@@ -66,8 +72,18 @@ function wordCount(text: string): number {
 export function analyzeText(text: string): SafetyReport {
   const rules = rulesOf(text);
   const scored = runModel(safetyModel(), text, rules);
-  const crisis = scored.decision.crisis;
-  const sourcing = scored.decision.sourcing;
+  // Two or three words the rules find nothing in are not enough for the model alone to raise an
+  // emergency ('message 164' scored urgent through a hash collision); it may still say concern.
+  const crisis =
+    scored.decision.crisis === 'urgent' && rules.crisis.level === 'none' && wordCount(text) < MODEL_MIN_CRISIS_WORDS
+      ? 'concern'
+      : scored.decision.crisis;
+  // On a text of a few words the model alone misreads ('message 20' read as a deal): there it may
+  // flag (suspect) but only the rules can make a text a likely deal, which is held or refused.
+  const sourcing =
+    scored.decision.sourcing === 'likely' && rules.sourcing.level === 'none' && wordCount(text) < MODEL_MIN_WORDS
+      ? 'suspect'
+      : scored.decision.sourcing;
   const personalInfo =
     rules.personalInfo.found || (scored.decision.personalInfo && wordCount(text) >= MODEL_PI_MIN_WORDS);
   return {
