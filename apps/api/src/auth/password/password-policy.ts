@@ -34,7 +34,7 @@ export function passwordProblem(password: string, username?: string): string | n
   if (BREACHED.has(password.toLowerCase())) {
     return `is on a list of passwords leaked from other sites, so it is easy to guess. ${ADVICE}`;
   }
-  const result = zxcvbn.check(password, username ? [username] : []);
+  const result = zxcvbn.check(password.slice(0, PASSWORD_CHECKED_LENGTH), username ? [username] : []);
   if (result.score >= PASSWORD_MIN_SCORE) return null;
   const warning = result.feedback.warning ? `${result.feedback.warning.replace(/\.?$/, '.')} ` : '';
   return `is too easy to guess. ${warning}${ADVICE}`;
