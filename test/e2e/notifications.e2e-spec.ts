@@ -98,6 +98,27 @@ describe('notifications', () => {
     expect(JSON.stringify(heard.get('c'))).not.toContain(a.user.username);
   });
 
+  it("forgets a deleted replier's username in other members' notifications (red-team finding)", async () => {
+    const author = await t.register();
+    const replier = await t.register();
+    const started = await thread(author, true, 'Week two, still here');
+    await reply(replier, started.id, 'Proud of you for week two, keep going.', false);
+    let list: NotificationList = { items: [], nextCursor: null, unread: 0 };
+    for (let i = 0; i < 50 && list.items.length === 0; i++) {
+      await settle();
+      list = await centre(author);
+    }
+    expect(list.items[0]?.actor?.displayName).toBe(replier.user.username);
+    const gone = await t.api('DELETE', '/api/me', {
+      token: replier.token,
+      body: { password: 'a long and good passphrase', mode: 'anonymize' },
+    });
+    expect(gone.status).toBe(204);
+    const after = await centre(author);
+    expect(JSON.stringify(after)).not.toContain(replier.user.username);
+    expect(after.items[0]?.actor?.displayName).toBe('Former member');
+  });
+
   it('collapses several replies to one thread into one unread item, and notifies nobody of their own reply', async () => {
     const started = await thread(a, true, 'Shaky hands on day two');
     const first = nextEvent<NewEvent>(sockets.get('a')!, 'notification:new');

@@ -131,7 +131,7 @@ export class PrivacyRepository {
    */
   deleteAccount(userId: string, erase: boolean, windowSeconds: number): Promise<boolean> {
     return this.db.transaction(async (m) => {
-      const have = await this.existing(['posts', 'chat_messages', 'meeting_actions', 'erasures'], m);
+      const have = await this.existing(['posts', 'chat_messages', 'meeting_actions', 'erasures', 'notifications'], m);
       if (erase && have.has('erasures')) {
         const due = `now() + random() * ($2::int * interval '1 second')`;
         if (have.has('posts')) {
@@ -165,6 +165,13 @@ export class PrivacyRepository {
           `UPDATE meeting_actions SET target_display_name = 'Former member' WHERE target_display_name = $1`,
           [account.username],
         );
+      }
+      if (account && have.has('notifications')) {
+        // Other members' notifications named the author of signed replies by username (an alias
+        // has a space, a username never does, so only the username is matched).
+        await m.query(`UPDATE notifications SET actor_name = 'Former member' WHERE actor_name = $1`, [
+          account.username,
+        ]);
       }
       const result: [unknown, number] = await m.query(`DELETE FROM users WHERE id = $1`, [userId]);
       return result[1] > 0;
