@@ -270,6 +270,21 @@ describe('moderation', () => {
     expect(a.status).toBe(200);
   });
 
+  it('shows moderators nothing of a post its author deleted (as for an erased one: the two look alike)', async () => {
+    const op = await thread(await t.register());
+    const author = await t.register();
+    const post = await reply(author, op.id, 'Something I regret writing here tonight.', true);
+    const flagged = await flag(await t.register(), post.id, 'harassment');
+    expect(flagged.status).toBe(201);
+    expect((await t.api('DELETE', `/api/posts/${post.id}`, { token: author.token })).status).toBe(200);
+    const item = await t.api<QueueItemView>('GET', `/api/moderation/items/${flagged.body.itemId}`, {
+      token: moderator.token,
+    });
+    expect(item.status).toBe(200);
+    expect(item.body.target?.excerpt).toBe('');
+    expect(JSON.stringify(item.body)).not.toContain('regret');
+  });
+
   it('no admin screen tells who was suspended through an anonymous post, or when', async () => {
     const author = await t.register();
     const bystander = await t.register();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentStatus } from '@kindred/contracts';
 import { excerpt } from '../common/markdown.js';
+import { DELETED_THREAD_TITLE } from './boards.mapper.js';
 import { ThreadsRepository } from './threads.repository.js';
 import { BoardsLive } from './boards.live.js';
 import { viewerOf } from './boards.mapper.js';
@@ -53,14 +54,19 @@ export class BoardsModerationPort {
     const row = await this.threads.findPost(postId, null);
     if (!row) return null;
     const thread = await this.threads.findThread(row.threadId);
+    // What an author deleted is gone for moderators too, and looks the same whether they deleted it
+    // alone or by erasing their account (erasure blanks the text; a lone delete must not keep it
+    // visible here, or the two could be told apart — red-team finding).
+    const deleted = row.status === 'deleted';
+    const body = deleted ? '' : row.body;
     return {
       id: row.id,
       threadId: row.threadId,
-      threadTitle: thread?.title ?? '',
+      threadTitle: thread ? (thread.openingStatus === 'deleted' ? DELETED_THREAD_TITLE : thread.title) : '',
       authorId: row.authorId,
       authorLabel: row.anonymous ? (row.alias ?? 'Anonymous member') : (row.authorUsername ?? 'Former member'),
-      body: row.body,
-      excerpt: excerpt(row.body),
+      body,
+      excerpt: excerpt(body),
       anonymous: row.anonymous,
       status: row.status,
       isOpeningPost: row.isOpeningPost,
@@ -74,7 +80,7 @@ export class BoardsModerationPort {
     return {
       id: row.id,
       boardSlug: row.boardSlug,
-      title: row.title,
+      title: row.openingStatus === 'deleted' ? DELETED_THREAD_TITLE : row.title,
       authorId: row.authorId,
       authorLabel: row.anonymous ? (row.openingAlias ?? 'Anonymous member') : (row.authorUsername ?? 'Former member'),
       anonymous: row.anonymous,
