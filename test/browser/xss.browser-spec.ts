@@ -264,7 +264,7 @@ describe('XSS payloads in every field, in Chromium', () => {
     chatB.push(...corpus.slice(half).filter((p) => p.payload.trim() !== ''));
 
     // Flag notes: a thread of plain posts, each flagged with a note carrying several payloads.
-    const noteChunks = chunk(payloads.filter(publishable), 500);
+    const noteChunks = chunk(payloads.filter(publishable), 500, ' ¶ ', publishable);
     // Up to the 1000-character maximum: the log keeps "Post removed. — " + the whole message.
     const messageChunks = chunk(payloads, 1000);
     const flagThread = await call<ThreadView>(
@@ -333,7 +333,7 @@ describe('XSS payloads in every field, in Chromium', () => {
     const notices = await call<NoticeList>('GET', '/api/me/notices', author.token, undefined, 200);
     const appealable = notices.notices.filter((n) => n.appealable && !n.appeal);
     expect(appealable.length).toBeGreaterThanOrEqual(messageChunks.length);
-    for (const [i, parts] of chunk(payloads.filter(publishable), 1000).entries()) {
+    for (const [i, parts] of chunk(payloads.filter(publishable), 1000, ' ¶ ', publishable).entries()) {
       await call(
         'POST',
         `/api/me/notices/${appealable[i].id}/appeal`,

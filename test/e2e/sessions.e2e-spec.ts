@@ -108,8 +108,10 @@ describe('sessions', () => {
     const socket = t.socket('/', token);
     const other = t.socket('/', bystander.token);
     await Promise.all([connected(socket), connected(other)]);
-    await t.dataSource.query('DELETE FROM users WHERE username = $1', [user.username]);
+    // Listen first: deleting the account deletes its sessions, whose trigger may end the socket
+    // before the sweep does.
     const ended = serverDisconnect(socket);
+    await t.dataSource.query('DELETE FROM users WHERE username = $1', [user.username]);
     await t.app.get(SessionRevocation).sweep();
     await expect(ended).resolves.toBe('io server disconnect');
     await expectRefusedEverywhere(token);

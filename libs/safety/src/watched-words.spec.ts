@@ -141,7 +141,10 @@ describe('watched words stay linear (issue 13, item 6)', () => {
       }
       return best;
     };
-    const base = Math.max(cost(benign), 500);
-    for (const text of worst) expect(cost(text) / base).toBeLessThan(8);
+    // The yardstick is at least 2 ms: in the full CI run the same worst input measured ~16 ms of CPU
+    // (1–2 ms alone), which is linear and far inside the 50 ms budget, while the quadratic '*pill*'
+    // cost 500–750 ms — a ratio well past this bound.
+    const base = Math.max(cost(benign), 2_000);
+    for (const text of worst) expect(cost(text) / base).toBeLessThan(10);
   });
 });

@@ -28,14 +28,20 @@ export function loadXssCorpus(): XssPayload[] {
 export const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Greedy chunks of items joined by `separator`, each at most `max` characters. */
-export function chunk(items: string[], max: number, separator = ' ¶ '): string[][] {
+export function chunk(
+  items: string[],
+  max: number,
+  separator = ' ¶ ',
+  /** Whether a joined chunk may be stored as it is (payloads fine alone can read otherwise together). */
+  accepts: (joined: string) => boolean = () => true,
+): string[][] {
   const out: string[][] = [];
   let current: string[] = [];
   let length = 0;
   for (const item of items) {
     if (item.length > max) throw new Error(`an item is longer than ${max} characters`);
     const extra = current.length === 0 ? item.length : separator.length + item.length;
-    if (length + extra > max) {
+    if (length + extra > max || (current.length > 0 && !accepts([...current, item].join(separator)))) {
       out.push(current);
       current = [];
       length = 0;
