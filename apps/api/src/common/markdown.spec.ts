@@ -90,10 +90,22 @@ describe('renderMarkdown bounds (issue #13)', () => {
       ),
     ];
     renderMarkdown(prose); // warm up
-    const base = cpuMs(() => renderMarkdown(prose));
     for (const text of worst) {
       expect(() => renderMarkdown(text)).not.toThrow();
-      expect(cpuMs(() => renderMarkdown(text))).toBeLessThan(base * 6 + 5);
+      // Prose and the worst text measured in turn, so load on a shared machine slows both alike.
+      let base = Infinity;
+      let cost = Infinity;
+      for (let i = 0; i < 3; i++) {
+        base = Math.min(
+          base,
+          cpuMs(() => renderMarkdown(prose)),
+        );
+        cost = Math.min(
+          cost,
+          cpuMs(() => renderMarkdown(text)),
+        );
+      }
+      expect(cost).toBeLessThan(base * 6 + 5);
     }
   });
 });
