@@ -17,9 +17,18 @@ describe('deleting an account in the browser (issue 15 item 20)', () => {
     ] as const) {
       await page.setViewportSize({ width, height });
       await page.goto('/account');
+      // The account screen loads its parts (sessions, following…) after it opens: wait until they
+      // have, then read both boxes at once so nothing moves between the two.
+      await page.getByRole('heading', { name: 'Delete your account' }).waitFor();
+      await page.waitForLoadState('networkidle');
       for (const id of ['delete-anonymize', 'delete-erase']) {
-        const radio = await page.locator(`#${id}`).boundingBox();
-        const label = await page.locator(`label[for="${id}"]`).boundingBox();
+        const [radio, label] = await page.evaluate((which) => {
+          const box = (el: Element | null) => {
+            const r = el?.getBoundingClientRect();
+            return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+          };
+          return [box(document.getElementById(which)), box(document.querySelector(`label[for="${which}"]`))];
+        }, id);
         // Beside: to the left of the label's text, starting on its first line (not stacked above it).
         expect(radio!.x + radio!.width).toBeLessThanOrEqual(label!.x + 1);
         expect(radio!.y).toBeGreaterThanOrEqual(label!.y - 4);
