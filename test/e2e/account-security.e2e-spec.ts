@@ -8,6 +8,7 @@ import type {
   RegisterResponse,
 } from '@kindred/contracts';
 import type { Socket } from 'socket.io-client';
+import { UserCache } from '../../apps/api/src/auth/user-cache.service.js';
 import { connected, startTestApp, uniqueName, type TestApp } from '../support/test-app.js';
 
 jest.setTimeout(60_000);
@@ -278,6 +279,23 @@ describe('account security: recovery codes, password change, sessions', () => {
     expect((await t.api('POST', '/api/auth/logout', { token: reg.token })).status).toBe(204);
     expect((await t.api('GET', '/api/me', { token: reg.token })).status).toBe(401);
     expect((await t.api('GET', '/api/me', { token: other })).status).toBe(200);
+  });
+
+  it('refuses a signed-out token at once, before the database notification arrives (CI failure, 2026-12-03)', async () => {
+    // The session cache drops a deleted session when PostgreSQL's NOTIFY comes back; sign-out must
+    // not depend on that arriving before the next request. Hold the notifications back to prove it.
+    const cache = t.app.get(UserCache);
+    const emit = cache.events.emit.bind(cache.events);
+    const reg = await register();
+    expect((await t.api('GET', '/api/me', { token: reg.token })).status).toBe(200); // cached now
+    cache.events.emit = ((event: string, ...args: unknown[]) =>
+      event === 'session-ended' ? false : emit(event as 'reset', ...(args as []))) as typeof cache.events.emit;
+    try {
+      expect((await t.api('POST', '/api/auth/logout', { token: reg.token })).status).toBe(204);
+      expect((await t.api('GET', '/api/me', { token: reg.token })).status).toBe(401);
+    } finally {
+      cache.events.emit = emit;
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import type { LoginDto, RegisterDto } from './dto/credentials.dto.js';
 import { passwordProblem } from './password/password-policy.js';
 import { RecoveryCodesService } from './recovery/recovery-codes.service.js';
 import { SessionRevocation } from './session-revocation.service.js';
+import { SessionCache } from './sessions/session-cache.service.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
 import { GuessThrottle } from './throttle/guess-throttle.js';
 import { TokenService } from './token.service.js';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly recoveryCodes: RecoveryCodesService,
     private readonly throttle: GuessThrottle,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   async register(dto: RegisterDto, context: Pick<RequestContext, 'userAgent'> = {}): Promise<RegisterResponse> {
@@ -92,7 +94,12 @@ export class AuthService {
 
   /** "Sign out" on this device: its session ends (its sockets too, on every process). */
   async signOut(auth: AuthUser): Promise<void> {
-    if (auth.sessionId) await this.sessions.delete(auth.id, auth.sessionId);
+    if (!auth.sessionId) return;
+    await this.sessions.delete(auth.id, auth.sessionId);
+    // The delete trigger's notification does this on every process; here it happens before we
+    // answer, so the very next request with this token is refused.
+    this.sessionCache.forget(auth.sessionId);
+    this.revocation.disconnectSession(auth.sessionId);
   }
 
   /** "Sign out everywhere": every token issued so far stops working at once. */
