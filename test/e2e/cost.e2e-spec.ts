@@ -69,11 +69,15 @@ function withNul(payload: Payload): Payload | null {
 }
 const VARIANTS: Record<string, (p: Payload) => Payload | null> = { wide, deep, longList, nul: withNul };
 
-/** CPU time (µs) of this process while `call` runs; the least of RUNS runs. */
-async function cpu(call: () => Promise<unknown>, setup?: () => Promise<void>): Promise<number> {
+/** Waits (up to 3 s) until the job queue has nothing to run, so its work is not measured. */
+let settle: () => Promise<void> = async () => undefined;
+
+/** CPU time (µs) of this process while `call` runs; the least of RUNS runs, each after the queue settles. */
+async function cpu(call: () => Promise<unknown>, setup?: () => Promise<void>, runs = RUNS): Promise<number> {
   let best = Infinity;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     await setup?.();
+    await settle();
     const start = process.cpuUsage();
     await call();
     const used = process.cpuUsage(start);
@@ -94,15 +98,40 @@ describe('the cost of one request (worst input vs a typical one, CPU ratio)', ()
     t = await startTestApp({ RATE_LIMITS: 'off' });
     w = new World(t);
     await w.build();
+    settle = async () => {
+      for (let i = 0; i < 30; i++) {
+        const [{ n }] = await t.dataSource.query<Array<{ n: string }>>(
+          'SELECT count(*) AS n FROM graphile_worker.jobs WHERE run_at <= now()',
+        );
+        if (n === '0') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setImmediate(r));
+    };
   }, 90_000);
   afterAll(async () => {
     console.log(`cost of one request (µs of CPU, typical → worst):\n  ${report.join('\n  ')}`);
     await t?.close();
   }, 30_000);
 
-  const check = (failures: string[], key: string, typical: number, variant: string, worst: number): void => {
-    report.push(`${key} ${variant}: ${typical} → ${worst}`);
-    if (worst > typical * RATIO + SLACK_US) {
+  /**
+   * Records one variant's cost. One over the bound is measured again (twice more, after the queue
+   * settles): a real cost defect repeats, a burst of the process's background work does not (a CI
+   * run saw 133 ms for a NUL in POST /api/admin/watched-words/test that measures 2.6 ms on its own).
+   */
+  const check = async (
+    failures: string[],
+    key: string,
+    typical: number,
+    variant: string,
+    first: number,
+    again?: () => Promise<number>,
+  ): Promise<void> => {
+    let worst = first;
+    const over = () => worst > typical * RATIO + SLACK_US;
+    for (let i = 0; i < 2 && over() && again; i++) worst = Math.min(worst, await again());
+    report.push(`${key} ${variant}: ${typical} → ${worst}${worst !== first ? ` (first ${first})` : ''}`);
+    if (over()) {
       failures.push(`${key} ${variant}: ${worst} µs, typical ${typical} µs (over ${RATIO}× + ${SLACK_US} µs)`);
     }
   };
@@ -136,15 +165,16 @@ describe('the cost of one request (worst input vs a typical one, CPU ratio)', ()
         if (!make(body)) continue;
         // Built before the measurement: only the request itself is timed.
         let input: unknown;
-        const worst = await cpu(
-          () => send(input)(),
-          async () => {
-            await fresh();
-            input = make((call.body ?? {}) as Payload);
-          },
-        );
+        const measure = () =>
+          cpu(
+            () => send(input)(),
+            async () => {
+              await fresh();
+              input = make((call.body ?? {}) as Payload);
+            },
+          );
         // A route without a body (a DELETE, a claim) ignores one; a route with one refuses it.
-        check(failures, key, typical, name, worst);
+        await check(failures, key, typical, name, await measure(), measure);
       }
     }
     expect(failures).toEqual([]);
@@ -171,7 +201,7 @@ describe('the cost of one request (worst input vs a typical one, CPU ratio)', ()
     const typical = await cpu(preview(prose));
     for (const [name, text] of Object.entries(worst)) {
       expect((await preview(text)()).status).toBe(200);
-      check(failures, 'POST /api/preview', typical, name, await cpu(preview(text)));
+      await check(failures, 'POST /api/preview', typical, name, await cpu(preview(text)), () => cpu(preview(text)));
     }
     expect(failures).toEqual([]);
   });
@@ -214,11 +244,13 @@ describe('the cost of one request (worst input vs a typical one, CPU ratio)', ()
           // Refused events change nothing, so one fresh target serves every run of a variant.
           await fresh();
           const input = make(payload);
-          const worst = await cpu(async () => {
-            ack = await emitAck<{ ok?: boolean }>(socket, event, input);
-          });
+          const measure = () =>
+            cpu(async () => {
+              ack = await emitAck<{ ok?: boolean }>(socket, event, input);
+            });
+          const worst = await measure();
           if (ack?.['ok'] !== false) failures.push(`${key} ${name}: not refused`);
-          check(failures, key, typical, name, worst);
+          await check(failures, key, typical, name, worst, measure);
         }
       } finally {
         opened.forEach((s) => s.close());
