@@ -55,7 +55,7 @@ suite('Redis down in scale-out mode', () => {
   }, 30_000);
 
   // Skipped at the end of session 3: after the merge a request hangs while Redis is down (line ~107); see the closing note.
-  it.skip('keeps serving with a warning while Redis is down, and after it returns', async () => {
+  it('keeps serving with a warning while Redis is down, and after it returns', async () => {
     assertBuilt();
     const redisPort = await freePort();
     redis = startRedis(redisPort);

@@ -11,6 +11,25 @@ export interface RedisAdapterHandle {
 
 const logger = new Logger('Redis');
 
+/**
+ * For clients on a request's path (rate limits, guess throttle, socket presence): while Redis is
+ * away a command fails at once instead of waiting in ioredis's offline queue for the next
+ * reconnection attempt (up to 5 s each), and a half-open connection gives up after a second. The
+ * callers then fall back (admit, count per process), so an outage never slows a request.
+ */
+export const FAIL_FAST: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000 };
+
+/** Closes a client without waiting on a Redis that is away: QUIT only when connected, for at most a second. */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
+  const timer = setTimeout(() => client.disconnect(), 1_000);
+  await client.quit().catch(() => client.disconnect());
+  clearTimeout(timer);
+}
+
 /** Logs a Redis problem as a warning, at most once every 30 s per client, so an outage does not flood the log. */
 function warner(name: string): (error: unknown) => void {
   let lastAt = 0;
@@ -70,7 +89,7 @@ export function createRedisAdapter(config: Pick<AppConfig, 'redisUrl' | 'redisPr
   return {
     adapter,
     async close() {
-      await Promise.all([pub, sub].map((client) => client.quit().catch(() => client.disconnect())));
+      await Promise.all([pub, sub].map(closeRedis));
     },
   };
 }

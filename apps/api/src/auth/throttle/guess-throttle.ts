@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppError } from '../../common/app-error.js';
+import { closeRedis, FAIL_FAST } from '../../common/redis.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { waitText } from '../../safety/limits/rate-limit.service.js';
 
@@ -59,7 +60,7 @@ class RedisPairStore implements PairStore {
     private readonly prefix: string,
   ) {
     this.redis = new Redis(url, {
-      maxRetriesPerRequest: 1,
+      ...FAIL_FAST,
       connectionName: 'kindred-guess-throttle',
       retryStrategy: (times) => Math.min(times * 200, 5_000),
     });
@@ -80,7 +81,7 @@ class RedisPairStore implements PairStore {
     await this.redis.del(`${this.prefix}:${key}`).catch(() => undefined);
   }
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Participant, RaisedHand } from '@kindred/contracts';
 import type { Redis } from 'ioredis';
-import { createRedisClient } from '../../common/redis.js';
+import { closeRedis, createRedisClient } from '../../common/redis.js';
 import type { AppConfig } from '../../config/config.js';
 import { InMemoryRoomStateStore, type RoomPerson, type RoomStateStore, type SessionMeta } from './room-state.store.js';
 
@@ -811,7 +811,7 @@ export class RedisRoomStateStore implements RoomStateStore, OnApplicationShutdow
       }
     }
     this.own.clear();
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
+import { FAIL_FAST } from '../../common/redis.js';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -47,7 +48,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     private readonly prefix = 'kindred:rate',
   ) {
     this.redis = new Redis(url, {
-      maxRetriesPerRequest: 1,
+      ...FAIL_FAST,
       connectionName: 'kindred-rate-limits',
       retryStrategy: (times) => Math.min(times * 200, 5_000),
     });

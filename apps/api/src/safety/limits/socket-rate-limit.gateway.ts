@@ -3,7 +3,7 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import { WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Server } from 'socket.io';
 import { ClientKeyService } from '../../common/client-key.js';
-import { createRedisClient } from '../../common/redis.js';
+import { createRedisClient, FAIL_FAST } from '../../common/redis.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { RATE_LIMIT_STORAGE } from './rate-limit.service.js';
 import { SocketBudgets } from './socket-budget.js';
@@ -26,7 +26,7 @@ export class SocketRateLimitGateway implements OnGatewayInit<Server | Namespace>
   ) {
     this.presence = config.redisUrl
       ? new RedisSocketPresence(
-          createRedisClient(config.redisUrl, 'socket presence', { maxRetriesPerRequest: 1 }),
+          createRedisClient(config.redisUrl, 'socket presence', FAIL_FAST),
           `${config.redisPrefix}:sockets`,
         )
       : new MemorySocketPresence();
