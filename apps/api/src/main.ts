@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 /** What an operator needs on the first screen: where to go, where the data is, how to get an admin. */
 function banner(config: AppConfig, database: ResolvedDatabase): string {
   const url = `http://localhost:${config.port}`;
-  const where = database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL';
+  const where = database.embedded ? `embedded PostgreSQL in ${database.dataDir ?? config.dataDir}` : 'DATABASE_URL';
   if (config.logFormat === 'json') return `Kindred is listening on ${url} (database: ${where})\n`;
   return [
     '',

