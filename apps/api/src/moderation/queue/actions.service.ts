@@ -56,10 +56,14 @@ export class ActionsService {
   async actOnTarget(
     moderator: AuthUser,
     type: ModerationTargetType,
-    targetId: string,
+    askedId: string,
     request: ModerationActionRequest,
   ): Promise<ModerationActionResult> {
-    await this.targets.require(type, targetId);
+    await this.targets.require(type, askedId);
+    // Acting on a thread's opening post is acting on the thread (and on its one queue item).
+    const canonical = await this.targets.canonical(type, askedId);
+    type = canonical.type;
+    const targetId = canonical.id;
     const existing = await this.items.findOpenForTarget(type, targetId);
     const itemId = existing?.id ?? (await this.items.transaction((m) => this.items.openItemFor(m, type, targetId)));
     return this.act(moderator, itemId, request);
