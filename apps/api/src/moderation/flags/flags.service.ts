@@ -84,7 +84,8 @@ export class FlagsService {
       const priority = itemPriority({
         reasons: flags.map((f) => f.reason),
         hidden,
-        crisisDetected: item.detection.some((hit) => hit.kind === 'crisis'),
+        // Once a moderator checked on the person, the detection alone no longer makes it urgent.
+        crisisDetected: !item.crisisChecked && item.detection.some((hit) => hit.kind === 'crisis'),
       });
       await this.items.update(
         itemId,
