@@ -210,7 +210,7 @@ describe('moderation in the browser', () => {
     await support.getByRole('heading', { name: 'First, check on the person' }).waitFor();
     await card.getByTestId('crisis-badge').waitFor();
     await support.getByTestId('reached-out-none').waitFor();
-    expect(await card.getByText('Other actions').isVisible()).toBe(true);
+    expect(await card.getByText('Other actions', { exact: true }).isVisible()).toBe(true);
     // Supportive actions come before the punitive ones in the card's reading order.
     const order = await card.evaluate((el) => {
       const s = el.querySelector('[data-testid="support-actions"]');

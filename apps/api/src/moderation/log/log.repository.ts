@@ -65,13 +65,17 @@ export class LogRepository {
     );
   }
 
-  /** What was done from these items, oldest first (one query for a page of the queue). */
+  /**
+   * What was done from these items, oldest first (one query for a page of the queue). Entries of one
+   * request ("Remove and suspend") share a millisecond; the table is append-only (no update, delete
+   * or truncate), so its row order is the order they were written.
+   */
   async forItems(itemIds: string[]): Promise<Map<string, ItemActionRow[]>> {
     const result = new Map<string, ItemActionRow[]>();
     if (itemIds.length === 0) return result;
     const rows: ItemActionRow[] = await this.db.query(
       `SELECT item_id AS "itemId", action, moderator_username AS "moderatorUsername", at, reason, message
-         FROM moderation_log WHERE item_id = ANY($1::uuid[]) ORDER BY at, id`,
+         FROM moderation_log WHERE item_id = ANY($1::uuid[]) ORDER BY at, ctid`,
       [itemIds],
     );
     for (const row of rows) result.set(row.itemId, [...(result.get(row.itemId) ?? []), row]);
