@@ -204,4 +204,22 @@ describe('acting twice, and supportive crisis actions', () => {
     expect(res.status).toBe(200);
     expect(res.body.summary).toMatch(/private, kind message/);
   });
+
+  it('"not a crisis" clears the urgent alert but leaves the other flags open for review', async () => {
+    const author = await t.register();
+    const op = await newThread();
+    const post = await reply(author, op.id, 'Some days I feel like giving up, and you are all useless anyway.');
+    const { itemId } = await flag(post.id, 'crisis');
+    await flag(post.id, 'harassment');
+    const before = await t.api<QueueItemView>('GET', `/api/moderation/items/${itemId}`, { token: moderator.token });
+    expect(before.body).toMatchObject({ priority: 'urgent', crisis: true });
+    const res = await act(itemId, { action: 'mark_checked', reason: 'not_a_crisis' });
+    expect(res.status).toBe(200);
+    expect(res.body.item).toMatchObject({ status: 'open', priority: 'high', crisis: false });
+    // A later flag does not bring the cleared detection back as urgent; a new crisis flag would.
+    await flag(post.id, 'spam');
+    const after = await t.api<QueueItemView>('GET', `/api/moderation/items/${itemId}`, { token: moderator.token });
+    expect(after.body).toMatchObject({ status: 'open', priority: 'high', crisis: false });
+    expect((await act(itemId, { action: 'mark_checked', reason: 'supported' })).status).toBe(409);
+  });
 });
