@@ -53,9 +53,7 @@ export class RelatedArticlesService implements OnModuleInit {
     const thread = await this.repository.threadVisibility(threadId);
     const visible =
       thread !== null &&
-      (thread.status === 'published' ||
-        isModerator(viewer) ||
-        (viewer !== null && thread.authorId === viewer.id));
+      (thread.status === 'published' || isModerator(viewer) || (viewer !== null && thread.authorId === viewer.id));
     if (!visible) throw notFound('That thread');
     const rows = await this.repository.listForThread(threadId);
     return {
