@@ -30,6 +30,7 @@ describe('accessibility on a phone (issue 15 item 21)', () => {
   let member: AuthResponse;
   let moderator: AuthResponse;
   let threadPath: string;
+  let crisisItemPath: string;
   beforeAll(async () => {
     app = await startBrowserApp();
     const { t } = app;
@@ -46,6 +47,21 @@ describe('accessibility on a phone (issue 15 item 21)', () => {
       token: flagger.token,
       body: { targetType: 'thread', targetId: thread.body.id, reason: 'spam' },
     });
+    // An urgent crisis item with its supportive actions, and the outreach notice its author receives.
+    const crisis = await t.api<{ id: string }>('POST', `/api/threads/${thread.body.id}/posts`, {
+      token: member.token,
+      body: { body: "I took everything I had tonight and I don't want to wake up. goodbye everyone", anonymous: true },
+    });
+    const flagged = await t.api<{ itemId: string }>('POST', '/api/flags', {
+      token: flagger.token,
+      body: { targetType: 'post', targetId: crisis.body.id, reason: 'crisis' },
+    });
+    crisisItemPath = `/moderation/items/${flagged.body.itemId}`;
+    const reached = await t.api('POST', `/api/moderation/items/${flagged.body.itemId}/actions`, {
+      token: moderator.token,
+      body: { action: 'reach_out', reason: 'crisis_support' },
+    });
+    expect(reached.status).toBe(200);
   }, 60_000);
   afterAll(() => app?.close());
 
@@ -83,6 +99,8 @@ describe('accessibility on a phone (issue 15 item 21)', () => {
         who: moderator,
         ready: (p) => p.getByTestId('queue-item').first().waitFor(),
       },
+      { path: crisisItemPath, who: moderator, ready: (p) => p.getByTestId('support-actions').waitFor() },
+      { path: '/notices', who: member, ready: (p) => p.getByText('A moderator is checking in').waitFor() },
     ];
     const found: Record<string, string[]> = {};
     for (const screen of screens) {

@@ -174,4 +174,135 @@ describe('moderation in the browser', () => {
     await mod.setViewportSize({ width: 390, height: 844 });
     await screenshot(mod, 'moderation-priorities-phone');
   }, 90_000);
+
+  it('puts supportive actions first on an urgent crisis item: reach out once (who and when shown), then mark as checked', async () => {
+    const { t } = app;
+    const [author, first, second, flagger] = await Promise.all([
+      t.register(),
+      t.register(),
+      t.register(),
+      t.register(),
+    ]);
+    await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = ANY($1::uuid[])`, [
+      [first.user.id, second.user.id],
+    ]);
+    const thread = await t.api<ThreadView>('POST', '/api/boards/welcome-introductions/threads', {
+      token: (await t.register()).token,
+      body: { title: 'Rough night check-in', body: 'How is everyone holding up tonight?' },
+    });
+    const post = await t.api<PostView>('POST', `/api/threads/${thread.body.id}/posts`, {
+      token: author.token,
+      body: { body: "I took everything I had tonight and I don't want to wake up. goodbye everyone", anonymous: true },
+    });
+    expect(post.status).toBe(201);
+    const flag = await t.api<FlagCreated>('POST', '/api/flags', {
+      token: flagger.token,
+      body: { targetType: 'post', targetId: post.body.id, reason: 'crisis' },
+    });
+    expect(flag.status).toBe(201);
+
+    // The queue: the urgent item shows "First, check on the person" before any other action.
+    const mod = await signedIn(app, first);
+    await mod.setViewportSize({ width: 1280, height: 800 });
+    await mod.goto('/moderation');
+    const card = mod.locator(`[data-item-id="${flag.body.itemId}"]`);
+    const support = card.getByTestId('support-actions');
+    await support.getByRole('heading', { name: 'First, check on the person' }).waitFor();
+    await card.getByTestId('crisis-badge').waitFor();
+    await support.getByTestId('reached-out-none').waitFor();
+    expect(await card.getByText('Other actions', { exact: true }).isVisible()).toBe(true);
+    // Supportive actions come before the punitive ones in the card's reading order.
+    const order = await card.evaluate((el) => {
+      const s = el.querySelector('[data-testid="support-actions"]');
+      const other = [...el.querySelectorAll('summary')].find((x) => x.textContent?.includes('Other actions'));
+      return s && other ? s.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+    });
+    expect(order).toBeTruthy();
+    await screenshot(mod, 'moderation-crisis-queue-desktop');
+    await mod.setViewportSize({ width: 390, height: 844 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(mod, 'moderation-crisis-queue-phone');
+    await mod.setViewportSize({ width: 1280, height: 800 });
+
+    await support.getByLabel('A line of your own (optional)').fill('We are really glad you wrote here.');
+    await support.getByRole('button', { name: 'Reach out privately' }).click();
+    await support
+      .getByTestId('reached-out')
+      .filter({ hasText: `${first.user.username} reached out` })
+      .waitFor();
+
+    // A second moderator on the item page is told, kindly, who already reached out.
+    const other = await signedIn(app, second);
+    await other.setViewportSize({ width: 1280, height: 800 });
+    await other.goto(`/moderation/items/${flag.body.itemId}`);
+    const page = other.getByTestId('support-actions');
+    await page.getByTestId('reached-out').filter({ hasText: first.user.username }).waitFor();
+    await screenshot(other, 'moderation-crisis-item-desktop');
+    await other.setViewportSize({ width: 390, height: 844 });
+    await screenshot(other, 'moderation-crisis-item-phone');
+    await other.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Reach out privately' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `${first.user.username} already reached out` })
+      .waitFor();
+
+    await page.getByLabel('Escalated to emergency services').check();
+    expect(await page.getByText(/call 988 yourself/).isVisible()).toBe(true);
+    await page.getByLabel('Supported').check();
+    await page.getByLabel(/Note for the other moderators/).fill('Replied in the thread as well.');
+    await page.getByRole('button', { name: 'Mark as checked' }).click();
+    const history = other.getByTestId('item-history');
+    await history.filter({ hasText: `Marked as checked by ${second.user.username}` }).waitFor();
+    await history.filter({ hasText: `Reached out privately by ${first.user.username}` }).waitFor();
+    expect(await other.content()).not.toContain(author.user.username);
+
+    // The author finds a kind message with the crisis lines in their notices.
+    const own = await signedIn(app, author);
+    await own.setViewportSize({ width: 390, height: 844 });
+    await own.goto('/notices');
+    const notice = own.getByTestId('notice').filter({ hasText: 'A moderator is checking in' });
+    await notice.getByRole('link', { name: /Call 988/ }).waitFor();
+    await notice.getByText('We are really glad you wrote here.').waitFor();
+    await screenshot(own, 'moderation-outreach-notice-phone');
+  }, 90_000);
+
+  it('offers "Remove and suspend" in one step, then further actions on the resolved item', async () => {
+    const { t } = app;
+    const [author, moderator, flagger] = await Promise.all([t.register(), t.register(), t.register()]);
+    await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
+    const thread = await t.api<ThreadView>('POST', '/api/boards/welcome-introductions/threads', {
+      token: (await t.register()).token,
+      body: { title: 'Weekend plans', body: 'What is everyone doing to stay busy?' },
+    });
+    const post = await t.api<PostView>('POST', `/api/threads/${thread.body.id}/posts`, {
+      token: author.token,
+      body: { body: 'Nobody here will ever get better, you are all pathetic.', anonymous: true },
+    });
+    const flag = await t.api<FlagCreated>('POST', '/api/flags', {
+      token: flagger.token,
+      body: { targetType: 'post', targetId: post.body.id, reason: 'harassment' },
+    });
+    const mod = await signedIn(app, moderator);
+    await mod.setViewportSize({ width: 1280, height: 800 });
+    await mod.goto(`/moderation/items/${flag.body.itemId}`);
+    await mod.getByLabel('Action').selectOption('remove_and_suspend');
+    await mod.getByLabel('Reason').selectOption('harassment');
+    await mod.getByLabel('How long').selectOption('1');
+    await mod.getByRole('button', { name: 'Apply' }).click();
+    await mod
+      .getByRole('status')
+      .filter({ hasText: /Post removed\. Author suspended until/ })
+      .first()
+      .waitFor();
+    const history = mod.getByTestId('item-history');
+    await history.filter({ hasText: 'Remove by' }).waitFor();
+    await history.filter({ hasText: 'Suspend author by' }).waitFor();
+    // Resolved: further actions stay available (the undoing ones are not offered).
+    await mod.getByText('Further actions').waitFor();
+    const options = await mod.getByLabel('Action').locator('option').allTextContents();
+    expect(options).toContain('Warn author');
+    expect(options).not.toContain('Approve (dismiss flags)');
+    await screenshot(mod, 'moderation-further-actions-desktop');
+  }, 60_000);
 });

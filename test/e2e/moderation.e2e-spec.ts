@@ -114,7 +114,10 @@ describe('moderation', () => {
     expect(own.status).toBe(403);
     const noNote = await flag(member, op.id, 'other', 'thread');
     expect(noNote.status).toBe(400);
-    expect((await flag(member, op.id, 'other', 'thread', 'Looks like a copy of another thread')).status).toBe(201);
+    // The opening post is the thread (issue 15): flagging the thread after its opening post is the same flag.
+    expect((await flag(member, op.id, 'other', 'thread', 'Looks like a copy of another thread')).status).toBe(409);
+    const another = await t.register();
+    expect((await flag(another, op.id, 'other', 'thread', 'Looks like a copy of another thread')).status).toBe(201);
     const missing = await flag(member, '00000000-0000-4000-8000-000000000000', 'spam');
     expect(missing.status).toBe(404);
     expect(

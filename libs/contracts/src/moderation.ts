@@ -1,6 +1,7 @@
 /** Flags, the review queue, moderator actions, notices, appeals, the audit log and admin user tools. */
 import type { AckFn } from './sockets.js';
 import type { Role } from './auth.js';
+import type { CrisisResource } from './crisis.js';
 
 export const MODERATION_TARGET_TYPES = ['thread', 'post', 'message'] as const;
 export type ModerationTargetType = (typeof MODERATION_TARGET_TYPES)[number];
@@ -132,6 +133,10 @@ export interface QueueItemView {
   /** null when the content no longer exists. */
   target: ModerationTargetView | null;
   appeal: AppealSummaryView | null;
+  /** An urgent crisis item nobody has marked as checked yet: the supportive actions come first. */
+  crisis: boolean;
+  /** What was done from this item, oldest first (reach-outs, checks, removals, suspensions…). */
+  history: ItemActionView[];
 }
 
 export interface QueuePage {
@@ -139,8 +144,14 @@ export interface QueuePage {
   nextCursor: string | null;
 }
 
+/** Supportive actions come first for a crisis item: a private, kind message, and a record of the check. */
+export const SUPPORTIVE_ACTIONS = ['reach_out', 'mark_checked'] as const;
+export type SupportiveAction = (typeof SUPPORTIVE_ACTIONS)[number];
+
 export const MODERATION_ACTIONS = [
+  ...SUPPORTIVE_ACTIONS,
   'remove',
+  'remove_and_suspend',
   'approve',
   'add_content_warning',
   'lock_thread',
@@ -172,10 +183,42 @@ export const ACTION_REASONS = {
   guidelines: { label: 'Other guideline problem', text: 'it did not follow the community guidelines' },
   no_violation: { label: 'No problem found', text: 'it follows the community guidelines' },
   appeal_accepted: { label: 'Appeal accepted', text: 'on a second look we got this wrong' },
+  crisis_support: { label: 'Checking in', text: 'a moderator wanted to check in with you' },
+  supported: { label: 'Supported', text: 'a moderator checked in and supported them' },
+  not_a_crisis: { label: 'Not a crisis', text: 'on a closer look it was not a crisis' },
+  emergency_services: {
+    label: 'Escalated to emergency services',
+    text: 'a moderator contacted emergency services',
+  },
   appeal_declined: { label: 'Decision stands', text: 'on a second look the decision stands' },
 } as const satisfies Record<string, { label: string; text: string }>;
 export type ActionReason = keyof typeof ACTION_REASONS;
 export const ACTION_REASON_IDS = Object.keys(ACTION_REASONS) as ActionReason[];
+
+/** "Mark as checked": what the moderator found, with guidance shown beside each choice. */
+export const CHECK_REASONS = ['supported', 'not_a_crisis', 'emergency_services'] as const;
+export type CheckReason = (typeof CHECK_REASONS)[number];
+export const CHECK_REASON_GUIDANCE: Record<CheckReason, string> = {
+  supported:
+    'You replied in the thread, reached out privately or sent the resources, and the person is not in immediate danger. Say what you did in the note.',
+  not_a_crisis:
+    'On a closer look nobody is in danger (for example a story about the past, or a quote). The crisis alert is cleared; other flags stay for review.',
+  emergency_services:
+    'Only when the words say someone is in danger right now (an overdose happening, or a plan and the means to end their life tonight) and say where they are. Call 911 (or the local emergency number) and read out what was written and where; do not guess an address. Kindred does not know where anyone is, and the author of an anonymous post stays unknown to you. If you are unsure, call 988 yourself: they advise people worried about someone else. Then reach out, and write in the note what you did and when.',
+};
+
+/** A second "Reach out" to the same content within this many minutes is refused (409), kindly. */
+export const REACH_OUT_WINDOW_MINUTES = 30;
+
+/** An action taken from a queue item, shown on the item (moderators are staff: their usernames are fine). */
+export interface ItemActionView {
+  action: string;
+  moderator: string | null;
+  at: string;
+  reason: string | null;
+  /** The summary and the moderator's note, as in the log. */
+  message: string | null;
+}
 
 export interface ModerationActionRequest {
   action: ModerationAction | AppealDecision;
@@ -214,7 +257,7 @@ export interface LogPage {
 }
 
 /** `approval`: held content a moderator approved is now published. */
-export type NoticeKind = 'removal' | 'warning' | 'suspension' | 'appeal_result' | 'approval';
+export type NoticeKind = 'removal' | 'warning' | 'suspension' | 'appeal_result' | 'approval' | 'outreach';
 export type AppealStatus = 'pending' | 'upheld' | 'reversed';
 
 export interface NoticeView {
@@ -234,6 +277,8 @@ export interface NoticeView {
   readAt: string | null;
   appealable: boolean;
   appeal: { id: string; status: AppealStatus; message: string; createdAt: string; decidedAt: string | null } | null;
+  /** `outreach`: the crisis resources, to show as tap-to-call and tap-to-text links. */
+  resources?: CrisisResource[];
 }
 
 export interface NoticeList {

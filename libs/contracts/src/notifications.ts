@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'suspension',
   'appeal_result',
   'approval',
+  'outreach',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -21,6 +22,7 @@ export const NOTICE_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'suspension',
   'appeal_result',
   'approval',
+  'outreach',
 ];
 
 export interface NotificationView {

@@ -106,8 +106,8 @@ export interface CreatedReply {
 
 /** Posts that count as replies (what readers see in the list); held posts do not. */
 const counts = (status: ContentStatus): boolean => status !== 'held';
-/** Threads that count on their board. */
-const threadCounts = (status: ContentStatus): boolean => status === 'published' || status === 'hidden';
+/** Threads that count on their board: the ones its readers see listed (a hidden one is not). */
+const threadCounts = (status: ContentStatus): boolean => status === 'published';
 
 @Injectable()
 export class ThreadsRepository {

@@ -46,17 +46,14 @@ export class RelatedArticlesService implements OnModuleInit {
   }
 
   /**
-   * Related reading for a thread the viewer can see: held, removed and deleted threads exist only
-   * for their author and moderators (as in the boards), so for anyone else this is a 404 too.
+   * Related reading for a thread the viewer can see: hidden, held, removed and deleted threads exist
+   * only for their author and moderators (as in the boards), so for anyone else this is a 404 too.
    */
   async forThread(threadId: string, viewer: AuthUser | null): Promise<RelatedArticleList> {
     const thread = await this.repository.threadVisibility(threadId);
     const visible =
       thread !== null &&
-      (thread.status === 'published' ||
-        thread.status === 'hidden' ||
-        isModerator(viewer) ||
-        (viewer !== null && thread.authorId === viewer.id));
+      (thread.status === 'published' || isModerator(viewer) || (viewer !== null && thread.authorId === viewer.id));
     if (!visible) throw notFound('That thread');
     const rows = await this.repository.listForThread(threadId);
     return {

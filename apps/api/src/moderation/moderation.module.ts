@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BoardsModule } from '../boards/boards.module.js';
+import { LibraryModule } from '../library/library.module.js';
 import { AdminUsersController } from './admin/admin-users.controller.js';
 import { AdminUsersRepository } from './admin/admin-users.repository.js';
 import { AdminUsersService } from './admin/admin-users.service.js';
@@ -26,7 +27,7 @@ import { TargetRegistry } from './targets/target-registry.js';
 
 /** Flags, the review queue, actions, suspensions, notices, appeals, the audit log and admin user tools. */
 @Module({
-  imports: [BoardsModule],
+  imports: [BoardsModule, LibraryModule],
   controllers: [FlagsController, ModerationController, NoticesController, AdminUsersController],
   providers: [
     ItemsRepository,

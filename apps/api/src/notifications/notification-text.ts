@@ -26,6 +26,8 @@ export function notificationText(row: Pick<NotificationRow, 'kind' | 'count' | '
       return 'We looked at your appeal again. Open the notice to read the answer.';
     case 'approval':
       return 'A moderator read what you wrote and published it. Thank you for waiting.';
+    case 'outreach':
+      return 'A moderator wanted to check in with you. Open it for their message and people you can reach any time.';
   }
 }
 

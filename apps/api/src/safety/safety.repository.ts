@@ -77,6 +77,8 @@ export class SafetyRepository {
        DO UPDATE SET
          detection = moderation_items.detection || EXCLUDED.detection,
          last_flagged_at = now(),
+         -- A new urgent detection (an edit, a new message) asks for a new check on the person.
+         crisis_checked = moderation_items.crisis_checked AND EXCLUDED.priority <> 'urgent',
          priority = CASE
            WHEN EXCLUDED.priority_rank < moderation_items.priority_rank THEN EXCLUDED.priority
            ELSE moderation_items.priority END

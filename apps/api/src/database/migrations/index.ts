@@ -20,6 +20,8 @@ import { ResetLinks1764500002000 } from './1764500002000-reset-links.js';
 import { FacilitatorNames1764700000000 } from './1764700000000-facilitator-names.js';
 import { ApprovalNotifications1764900000000 } from './1764900000000-approval-notifications.js';
 import { Passkeys1764500003000 } from './1764500003000-passkeys.js';
+import { OneItemPerTarget1765000000000 } from './1765000000000-one-item-per-target.js';
+import { SupportiveActions1765000001000 } from './1765000001000-supportive-actions.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   FacilitatorNames1764700000000,
   ApprovalNotifications1764900000000,
   Passkeys1764500003000,
+  OneItemPerTarget1765000000000,
+  SupportiveActions1765000001000,
 ];

@@ -29,7 +29,10 @@ export class FlagsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async flag(user: AuthUser, request: FlagRequest): Promise<FlagCreated> {
+  async flag(user: AuthUser, asked: FlagRequest): Promise<FlagCreated> {
+    // A flag on a thread's opening post is a flag on the thread: one item, one takedown.
+    const canonical = await this.targets.canonical(asked.targetType, asked.targetId);
+    const request: FlagRequest = { ...asked, targetType: canonical.type, targetId: canonical.id };
     if (request.reason === 'other' && !request.note) {
       throw new AppError('validation_failed', 'note: tell the moderators what is wrong', {
         fields: [{ field: 'note', reason: 'tell the moderators what is wrong' }],
@@ -81,7 +84,8 @@ export class FlagsService {
       const priority = itemPriority({
         reasons: flags.map((f) => f.reason),
         hidden,
-        crisisDetected: item.detection.some((hit) => hit.kind === 'crisis'),
+        // Once a moderator checked on the person, the detection alone no longer makes it urgent.
+        crisisDetected: !item.crisisChecked && item.detection.some((hit) => hit.kind === 'crisis'),
       });
       await this.items.update(
         itemId,

@@ -23,6 +23,17 @@ export interface NewLogEntry {
   excerpt: string | null;
   reason: string | null;
   message: string | null;
+  /** The queue item the action was taken from, if any. */
+  itemId?: string | null;
+}
+
+export interface ItemActionRow {
+  itemId: string;
+  action: string;
+  moderatorUsername: string | null;
+  at: Date;
+  reason: string | null;
+  message: string | null;
 }
 
 /**
@@ -37,8 +48,8 @@ export class LogRepository {
 
   async append(entry: NewLogEntry, m: EntityManager = this.db.manager): Promise<void> {
     await m.query(
-      `INSERT INTO moderation_log (moderator_id, moderator_username, action, target_type, target_id, excerpt, reason, message)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO moderation_log (moderator_id, moderator_username, action, target_type, target_id, excerpt, reason, message, item_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         entry.moderatorId,
         entry.moderatorUsername,
@@ -49,8 +60,42 @@ export class LogRepository {
         entry.reason,
         // Whole: the summary plus the moderator's note (a text column), never cut.
         entry.message ?? null,
+        entry.itemId ?? null,
       ],
     );
+  }
+
+  /**
+   * What was done from these items, oldest first (one query for a page of the queue). Entries of one
+   * request ("Remove and suspend") share a millisecond; the table is append-only (no update, delete
+   * or truncate), so its row order is the order they were written.
+   */
+  async forItems(itemIds: string[]): Promise<Map<string, ItemActionRow[]>> {
+    const result = new Map<string, ItemActionRow[]>();
+    if (itemIds.length === 0) return result;
+    const rows: ItemActionRow[] = await this.db.query(
+      `SELECT item_id AS "itemId", action, moderator_username AS "moderatorUsername", at, reason, message
+         FROM moderation_log WHERE item_id = ANY($1::uuid[]) ORDER BY at, ctid`,
+      [itemIds],
+    );
+    for (const row of rows) result.set(row.itemId, [...(result.get(row.itemId) ?? []), row]);
+    return result;
+  }
+
+  /** The latest reach-out to this content since `since` (any item), read inside the item's lock. */
+  async lastReachOut(
+    m: EntityManager,
+    targetType: string,
+    targetId: string,
+    since: Date,
+  ): Promise<{ moderatorUsername: string | null; at: Date } | null> {
+    const rows: Array<{ moderatorUsername: string | null; at: Date }> = await m.query(
+      `SELECT moderator_username AS "moderatorUsername", at FROM moderation_log
+        WHERE action = 'reach_out' AND target_type = $1 AND target_id = $2 AND at > $3
+        ORDER BY at DESC LIMIT 1`,
+      [targetType, targetId, since],
+    );
+    return rows[0] ?? null;
   }
 
   /** Newest first, keyset on (at, id); moderator matched case-insensitively. */

@@ -1,4 +1,4 @@
-import { ACTION_REASONS, type ActionReason, type NoticeKind } from '@kindred/contracts';
+import { ACTION_REASONS, type ActionReason, type CrisisResource, type NoticeKind } from '@kindred/contracts';
 
 const WHAT: Record<string, string> = { post: 'post', thread: 'thread', message: 'chat message' };
 
@@ -14,6 +14,20 @@ export const reasonText = (reason: string | null): string =>
 export const untilText = (until: Date | null, permanent: boolean): string =>
   permanent || !until ? 'until further notice' : `until ${until.toUTCString()}`;
 
+/** " 988 Suicide & Crisis Lifeline: call 988 or text 988. …" — numbers the member can use at once. */
+function resourcesText(resources: CrisisResource[] | undefined): string {
+  if (!resources || resources.length === 0) return ' the Need help now? page (/help) lists them.';
+  return resources
+    .map((r) => {
+      const ways = [
+        r.phone ? `call ${r.phone}` : null,
+        r.sms ? `text ${r.sms.body ? `${r.sms.body} to ` : ''}${r.sms.number}` : null,
+      ].filter(Boolean);
+      return ` ${r.name}${ways.length ? `: ${ways.join(' or ')}` : ''}.`;
+    })
+    .join('');
+}
+
 /** The whole notice in kind words: why, what the member can still do, where help is, how to appeal. */
 export function noticeText(notice: {
   kind: NoticeKind;
@@ -23,6 +37,8 @@ export function noticeText(notice: {
   suspendedUntil: Date | null;
   appealable: boolean;
   permanent?: boolean;
+  /** For `outreach`: the crisis resources, written out in the text too. */
+  resources?: CrisisResource[];
 }): string {
   const what = WHAT[notice.targetType ?? ''] ?? 'post';
   const note = notice.message ? ` A note from the moderator: "${notice.message}"` : '';
@@ -34,6 +50,8 @@ export function noticeText(notice: {
       return `A moderator asked us to pass on a note about your ${what}, because ${reasonText(notice.reason)}.${note} You are welcome here; please take another look at the community guidelines. ${SUPPORT}`;
     case 'suspension':
       return `Your account is paused ${untilText(notice.suspendedUntil, notice.permanent ?? false)} because ${reasonText(notice.reason)}. You can still read everything here, but you cannot post, chat, react or flag until then.${note} ${SUPPORT}${appeal}`;
+    case 'outreach':
+      return `A moderator read what you shared and wanted to check in with you. You matter, and you don't have to carry this alone. If you are struggling or not safe right now, these people are there for you any time, free and confidential:${resourcesText(notice.resources)}${notice.message ? ` The moderator added: "${notice.message}"` : ''} You are welcome here whenever you want to talk, and nothing you wrote has been taken down.`;
     case 'approval':
       return `Thank you for waiting: a moderator read your ${what}, and it is now published for everyone to read.${note}`;
     case 'appeal_result':

@@ -1,6 +1,7 @@
 import { ContentSafetyService } from '../../safety/content-safety.service.js';
 import { Injectable } from '@nestjs/common';
-import type { NoticeList, NoticeView } from '@kindred/contracts';
+import type { CrisisResource, NoticeList, NoticeView } from '@kindred/contracts';
+import { CrisisResourcesService } from '../../library/crisis-resources.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { AppError, notFound } from '../../common/app-error.js';
 import { MemberEventsGateway } from '../member-events.gateway.js';
@@ -22,11 +23,16 @@ export class NoticesService {
     private readonly queueEvents: QueueEvents,
     private readonly member: MemberEventsGateway,
     private readonly safety: ContentSafetyService,
+    private readonly crisis: CrisisResourcesService,
   ) {}
+
+  private view(row: NoticeRow): NoticeView {
+    return toNoticeView(row, this.crisis.list());
+  }
 
   async list(user: AuthUser): Promise<NoticeList> {
     const rows = await this.notices.listForUser(user.id, LIST_LIMIT);
-    return { notices: rows.map(toNoticeView), unread: await this.notices.countUnread(user.id) };
+    return { notices: rows.map((row) => this.view(row)), unread: await this.notices.countUnread(user.id) };
   }
 
   async markRead(user: AuthUser, id: string | null): Promise<void> {
@@ -40,7 +46,7 @@ export class NoticesService {
   /** Sends a notice to the member's open tabs once it is committed. */
   async deliver(noticeId: string): Promise<void> {
     const row = await this.notices.findById(noticeId);
-    if (row) this.member.notice(row.userId, toNoticeView(row));
+    if (row) this.member.notice(row.userId, this.view(row));
   }
 
   /** One appeal per removal or suspension notice; it becomes a queue item of kind "appeal". */
@@ -61,7 +67,7 @@ export class NoticesService {
     });
     this.queueEvents.upsert(await this.queue.get(itemId));
     const updated = await this.notices.findById(noticeId);
-    return toNoticeView(updated ?? notice);
+    return this.view(updated ?? notice);
   }
 }
 
@@ -69,16 +75,18 @@ export const isPermanent = (until: Date | null): boolean => until !== null && un
 
 export type { NewNotice };
 
-export function toNoticeView(row: NoticeRow): NoticeView {
+export function toNoticeView(row: NoticeRow, crisisResources: CrisisResource[] = []): NoticeView {
   const permanent = isPermanent(row.suspendedUntil);
+  const resources = row.kind === 'outreach' ? crisisResources : undefined;
   return {
+    ...(resources ? { resources } : {}),
     id: row.id,
     kind: row.kind,
     targetType: row.targetType,
     targetId: row.targetId,
     excerpt: row.excerpt,
     reason: row.reason,
-    text: noticeText({ ...row, permanent }),
+    text: noticeText({ ...row, permanent, resources }),
     message: row.message,
     suspendedUntil: permanent ? null : (row.suspendedUntil?.toISOString() ?? null),
     createdAt: row.createdAt.toISOString(),

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   APPEAL_DECISIONS,
+  CHECK_REASONS,
   MODERATION_ACTIONS,
+  REACH_OUT_WINDOW_MINUTES,
   SUSPENSION_DAYS,
   type ModerationActionRequest,
   type ModerationActionResult,
@@ -22,16 +24,39 @@ import type { ModerationTarget } from '../targets/target-port.js';
 import { TargetRegistry } from '../targets/target-registry.js';
 import { ItemsRepository, type ItemRow } from './items.repository.js';
 import { QueueEvents } from './queue-events.js';
+import { itemPriority } from '../rules.js';
 import { QueueService } from './queue.service.js';
 
 /** Actions that settle an item; the others (warn, suspend, lock) leave flags open for a decision. */
-const SETTLING = new Set(['remove', 'approve', 'add_content_warning', 'uphold', 'reverse']);
+const SETTLING = new Set(['remove', 'remove_and_suspend', 'approve', 'add_content_warning', 'uphold', 'reverse']);
+/** Supportive actions never settle an item by themselves ("Mark as checked" decides that itself). */
+const SUPPORTIVE = new Set(['reach_out', 'mark_checked']);
+/**
+ * What a resolved item's content can still take, from the item's page: the decision stands, and
+ * these add to it (suspend the author after a removal, reach out after a check…). Approving or
+ * adding a warning would undo a decision; that is what the author's appeal is for.
+ */
+const FURTHER = new Set([
+  'reach_out',
+  'mark_checked',
+  'remove',
+  'remove_and_suspend',
+  'lock_thread',
+  'warn_author',
+  'suspend_author',
+]);
+/** Done once per item: a second click answers 409 saying who did it and when. */
+const ONCE = new Set(['remove', 'approve', 'add_content_warning', 'lock_thread', 'suspend_author', 'mark_checked']);
 const DAY_MS = 24 * 3600 * 1000;
 
 interface Outcome {
   summary: string;
   noticeIds: string[];
   suspended?: { userId: string; until: Date; permanent: boolean };
+  /** Log entries, when one request is several actions ("Remove and suspend"). */
+  entries?: Array<{ action: string; summary: string }>;
+  /** "Mark as checked" resolved the item itself (nothing else was open). */
+  resolved?: boolean;
 }
 
 /**
@@ -56,10 +81,14 @@ export class ActionsService {
   async actOnTarget(
     moderator: AuthUser,
     type: ModerationTargetType,
-    targetId: string,
+    askedId: string,
     request: ModerationActionRequest,
   ): Promise<ModerationActionResult> {
-    await this.targets.require(type, targetId);
+    await this.targets.require(type, askedId);
+    // Acting on a thread's opening post is acting on the thread (and on its one queue item).
+    const canonical = await this.targets.canonical(type, askedId);
+    type = canonical.type;
+    const targetId = canonical.id;
     const existing = await this.items.findOpenForTarget(type, targetId);
     const itemId = existing?.id ?? (await this.items.transaction((m) => this.items.openItemFor(m, type, targetId)));
     return this.act(moderator, itemId, request);
@@ -68,8 +97,16 @@ export class ActionsService {
   async act(moderator: AuthUser, itemId: string, request: ModerationActionRequest): Promise<ModerationActionResult> {
     const item = await this.items.findById(itemId);
     if (!item) throw notFound('That queue item');
-    if (item.status !== 'open') throw new AppError('conflict', 'That item has already been resolved.');
-    if (item.claimedBy && item.claimedBy !== moderator.id) {
+    const decided = item.status !== 'open';
+    if (decided) {
+      if (item.kind === 'appeal') throw new AppError('conflict', 'That appeal has already been decided.');
+      if (!FURTHER.has(request.action)) {
+        throw new AppError(
+          'conflict',
+          'This item was already decided, and that decision stands. If its author appeals, the appeal comes back to the queue for a second look.',
+        );
+      }
+    } else if (item.claimedBy && item.claimedBy !== moderator.id) {
       throw new AppError('conflict', `${item.claimedByUsername ?? 'Another moderator'} is already on it.`);
     }
     this.checkActionFits(item, request);
@@ -79,26 +116,36 @@ export class ActionsService {
 
     let resolved = false;
     const outcome = await this.items.transaction(async (m) => {
+      // One moderator at a time per item: repeated clicks and reach-outs are decided in order.
+      await this.items.lock(m, item.id);
+      await this.refuseRepeat(item.id, request);
       const result = await this.apply(m, moderator, item, target, request);
-      const settles = SETTLING.has(request.action) || (item.kind === 'flag' && openFlags === 0);
+      const settles =
+        !decided &&
+        !SUPPORTIVE.has(request.action) &&
+        (SETTLING.has(request.action) || (item.kind === 'flag' && openFlags === 0));
       if (settles) {
         const flagStatus = request.action === 'approve' ? 'rejected' : SETTLING.has(request.action) ? 'upheld' : null;
         resolved = await this.items.resolve(m, item.id, flagStatus);
         if (!resolved) throw new AppError('conflict', 'That item has already been resolved.');
       }
-      await this.log.append(
-        {
-          moderatorId: moderator.id,
-          moderatorUsername: moderator.username,
-          action: request.action,
-          targetType: item.targetType,
-          targetId: item.targetId,
-          excerpt: target?.excerpt ?? null,
-          reason: request.reason,
-          message: [result.summary, request.message].filter(Boolean).join(' — '),
-        },
-        m,
-      );
+      if (result.resolved) resolved = true;
+      for (const entry of result.entries ?? [{ action: request.action, summary: result.summary }]) {
+        await this.log.append(
+          {
+            moderatorId: moderator.id,
+            moderatorUsername: moderator.username,
+            action: entry.action,
+            targetType: item.targetType,
+            targetId: item.targetId,
+            excerpt: target?.excerpt ?? null,
+            reason: request.reason,
+            message: [entry.summary, request.message].filter(Boolean).join(' — '),
+            itemId: item.id,
+          },
+          m,
+        );
+      }
       return result;
     });
 
@@ -108,8 +155,24 @@ export class ActionsService {
     }
     const view = await this.queue.get(item.id);
     if (resolved) this.events.removed(item.id);
-    else this.events.upsert(view);
+    else if (view.status === 'open') this.events.upsert(view);
     return { item: view, summary: outcome.summary };
+  }
+
+  /** The same decision twice from one item (two moderators, or a double click) is a kind 409. */
+  private async refuseRepeat(itemId: string, request: ModerationActionRequest): Promise<void> {
+    const parts = request.action === 'remove_and_suspend' ? ['remove', 'suspend_author'] : [request.action];
+    const once = parts.filter((a) => ONCE.has(a));
+    if (once.length === 0) return;
+    const history = (await this.log.forItems([itemId])).get(itemId) ?? [];
+    const done = history.find((h) => once.includes(h.action));
+    if (!done) return;
+    const who = done.moderatorUsername ?? 'Another moderator';
+    const what = DONE_WORDS[done.action] ?? 'did this';
+    throw new AppError(
+      'conflict',
+      `${who} already ${what} ${ago(done.at)}, so there is nothing more to do here for that.`,
+    );
   }
 
   private checkActionFits(item: ItemRow, request: ModerationActionRequest): void {
@@ -138,8 +201,53 @@ export class ActionsService {
       return target;
     };
     switch (request.action) {
+      case 'reach_out': {
+        const t = needTarget();
+        const since = new Date(Date.now() - REACH_OUT_WINDOW_MINUTES * 60_000);
+        const last = await this.log.lastReachOut(m, item.targetType, item.targetId, since);
+        if (last) {
+          throw new AppError(
+            'conflict',
+            `${last.moderatorUsername ?? 'Another moderator'} already reached out ${ago(last.at)}, so the author has a kind message and the resources. One message at a time is gentler; you can mark this as checked, or reach out again after ${REACH_OUT_WINDOW_MINUTES} minutes if it still feels needed.`,
+          );
+        }
+        // Sent to the author of the content, on the server: the moderator never learns who it is,
+        // and the answer is the same when the author's account is gone.
+        const noticeIds = await this.notify(m, t, 'outreach', request, { appealable: false });
+        return { summary: 'A private, kind message with the crisis resources was sent to the author.', noticeIds };
+      }
+      case 'mark_checked': {
+        if (!(CHECK_REASONS as readonly string[]).includes(request.reason)) {
+          throw fieldError('reason', `must be one of ${CHECK_REASONS.join(', ')} for "mark as checked"`);
+        }
+        const resolvedNow = await this.items.markCrisisChecked(
+          m,
+          item.id,
+          request.reason === 'not_a_crisis' ? 'rejected' : 'upheld',
+          (reasons, hidden) => itemPriority({ reasons, hidden, crisisDetected: false }),
+        );
+        return {
+          summary: CHECKED_WORDS[request.reason as (typeof CHECK_REASONS)[number]],
+          noticeIds: [],
+          resolved: resolvedNow,
+        };
+      }
+      case 'remove_and_suspend': {
+        const removed = await this.apply(m, moderator, item, target, { ...request, action: 'remove' });
+        const suspended = await this.apply(m, moderator, item, target, { ...request, action: 'suspend_author' });
+        return {
+          summary: `${removed.summary} ${suspended.summary}`,
+          noticeIds: [...removed.noticeIds, ...suspended.noticeIds],
+          suspended: suspended.suspended,
+          entries: [
+            { action: 'remove', summary: removed.summary },
+            { action: 'suspend_author', summary: suspended.summary },
+          ],
+        };
+      }
       case 'remove': {
         const t = needTarget();
+        if (t.status === 'removed') throw new AppError('conflict', `That ${what} has already been removed.`);
         await port.remove(t.id, `Removed by moderators because ${reasonText(request.reason)}.`);
         const noticeIds = await this.notify(m, t, 'removal', request, { appealable: true });
         return { summary: `${capital(what)} removed.`, noticeIds };
@@ -272,6 +380,32 @@ export class ActionsService {
     };
     return [await this.notices.create(notice, m)];
   }
+}
+
+const DONE_WORDS: Record<string, string> = {
+  remove: 'removed it',
+  approve: 'approved it',
+  add_content_warning: 'added a content warning',
+  lock_thread: 'locked the thread',
+  suspend_author: 'suspended its author',
+  mark_checked: 'marked it as checked',
+};
+
+const CHECKED_WORDS: Record<(typeof CHECK_REASONS)[number], string> = {
+  supported: 'Marked as checked: supported.',
+  not_a_crisis: 'Marked as checked: not a crisis.',
+  emergency_services: 'Marked as checked: escalated to emergency services.',
+};
+
+/** "3 minutes ago", for telling a moderator who already acted. */
+export function ago(at: Date, now = Date.now()): string {
+  const minutes = Math.max(0, Math.round((now - new Date(at).getTime()) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
+  const days = Math.round(hours / 24);
+  return `${days} ${days === 1 ? 'day' : 'days'} ago`;
 }
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

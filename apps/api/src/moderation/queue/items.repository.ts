@@ -27,6 +27,7 @@ export interface ItemRow {
   contentWarned: boolean;
   detection: DetectionHit[];
   appealId: string | null;
+  crisisChecked: boolean;
 }
 
 export interface FlagRow {
@@ -42,7 +43,8 @@ const ITEM_COLUMNS = `
   i.id, i.kind, i.target_type AS "targetType", i.target_id AS "targetId", i.priority,
   i.priority_rank AS "priorityRank", i.status, i.claimed_by AS "claimedBy", c.username AS "claimedByUsername",
   i.first_flagged_at AS "firstFlaggedAt", i.last_flagged_at AS "lastFlaggedAt", i.resolved_at AS "resolvedAt",
-  i.hidden, i.content_warned AS "contentWarned", i.detection, i.appeal_id AS "appealId"`;
+  i.hidden, i.content_warned AS "contentWarned", i.detection, i.appeal_id AS "appealId",
+  i.crisis_checked AS "crisisChecked"`;
 
 const ITEM_FROM = `moderation_items i LEFT JOIN users c ON c.id = i.claimed_by`;
 
@@ -202,6 +204,45 @@ export class ItemsRepository {
       await m.query(`UPDATE flags SET status = $2 WHERE item_id = $1 AND status = 'open'`, [id, flagStatus]);
     }
     return true;
+  }
+
+  /** Locks an item for this transaction (two moderators acting at once are taken one after the other). */
+  async lock(m: EntityManager, id: string): Promise<void> {
+    await m.query(`SELECT id FROM moderation_items WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  /**
+   * "Mark as checked": the crisis flags are settled (upheld, or rejected for "not a crisis"), a crisis
+   * detection no longer makes the item urgent, and the item is resolved when nothing else is open.
+   * Returns whether it was resolved.
+   */
+  async markCrisisChecked(
+    m: EntityManager,
+    id: string,
+    flagStatus: 'upheld' | 'rejected',
+    priority: (openReasons: FlagReason[], hidden: boolean) => QueuePriority,
+  ): Promise<boolean> {
+    await m.query(`UPDATE flags SET status = $2 WHERE item_id = $1 AND status = 'open' AND reason = 'crisis'`, [
+      id,
+      flagStatus,
+    ]);
+    const open: Array<{ reason: FlagReason }> = await m.query(
+      `SELECT reason FROM flags WHERE item_id = $1 AND status = 'open'`,
+      [id],
+    );
+    const [item] = (await m.query(`SELECT hidden, status FROM moderation_items WHERE id = $1`, [id])) as Array<{
+      hidden: boolean;
+      status: QueueItemStatus;
+    }>;
+    await m.query(`UPDATE moderation_items SET crisis_checked = true, priority = $2 WHERE id = $1`, [
+      id,
+      priority(
+        open.map((f) => f.reason),
+        item?.hidden ?? false,
+      ),
+    ]);
+    if (open.length > 0 || item?.status !== 'open') return false;
+    return this.resolve(m, id, null);
   }
 
   /** Open items: urgent, high, normal, then oldest first. Resolved: newest first. Keyset, never OFFSET. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   AppealSummaryView,
+  ItemActionView,
   FlagReason,
   ModerationTargetView,
   QueueItemStatus,
@@ -11,6 +12,7 @@ import { AppError, notFound } from '../../common/app-error.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { UsersRepository } from '../../users/users.repository.js';
+import { LogRepository, type ItemActionRow } from '../log/log.repository.js';
 import { NoticesRepository, type AppealRow, type NoticeRow } from '../notices/notices.repository.js';
 import type { ModerationTarget } from '../targets/target-port.js';
 import { TargetRegistry } from '../targets/target-registry.js';
@@ -28,6 +30,7 @@ export class QueueService {
     private readonly targets: TargetRegistry,
     private readonly users: UsersRepository,
     private readonly events: QueueEvents,
+    private readonly log: LogRepository,
   ) {}
 
   async list(query: { status?: QueueItemStatus; cursor?: string; limit?: number }): Promise<QueuePage> {
@@ -86,11 +89,18 @@ export class QueueService {
   async views(rows: ItemRow[], knownFlags?: Map<string, FlagRow[]>): Promise<QueueItemView[]> {
     const flags = knownFlags ?? (await this.items.flagsOfMany(rows.map((r) => r.id)));
     const appeals = await this.notices.findAppeals(rows.flatMap((r) => (r.appealId ? [r.appealId] : [])));
+    const history = await this.log.forItems(rows.map((r) => r.id));
     return Promise.all(
       rows.map(async (row) => {
         const target = await this.targets.find(row.targetType, row.targetId);
         const appeal = row.appealId ? appeals.get(row.appealId) : undefined;
-        return toQueueItemView(row, flags.get(row.id) ?? [], await this.targetView(target), appeal);
+        return toQueueItemView(
+          row,
+          flags.get(row.id) ?? [],
+          await this.targetView(target),
+          appeal,
+          history.get(row.id) ?? [],
+        );
       }),
     );
   }
@@ -119,9 +129,13 @@ export function toQueueItemView(
   flags: FlagRow[],
   target: ModerationTargetView | null,
   appeal?: (AppealRow & { notice: NoticeRow | null }) | undefined,
+  history: ItemActionRow[] = [],
 ): QueueItemView {
   const counts = new Map<FlagReason, number>();
   for (const flag of flags) counts.set(flag.reason, (counts.get(flag.reason) ?? 0) + 1);
+  const crisisSignal =
+    flags.some((f) => f.reason === 'crisis' && f.status === 'open') ||
+    (row.detection ?? []).some((hit) => hit.kind === 'crisis');
   return {
     id: row.id,
     kind: row.kind,
@@ -141,8 +155,18 @@ export function toQueueItemView(
     detection: row.detection ?? [],
     target,
     appeal: appeal ? toAppealSummary(appeal) : null,
+    crisis: row.kind === 'flag' && row.priority === 'urgent' && !row.crisisChecked && crisisSignal,
+    history: history.map(toItemAction),
   };
 }
+
+const toItemAction = (row: ItemActionRow): ItemActionView => ({
+  action: row.action,
+  moderator: row.moderatorUsername,
+  at: new Date(row.at).toISOString(),
+  reason: row.reason,
+  message: row.message,
+});
 
 function toAppealSummary(appeal: AppealRow & { notice: NoticeRow | null }): AppealSummaryView {
   return {

@@ -23,6 +23,7 @@ export class PostTarget implements ModerationTargetPort {
       link: `/threads/${post.threadId}#post-${post.id}`,
       contextTitle: post.threadTitle,
       threadId: post.threadId,
+      isOpeningPost: post.isOpeningPost,
     };
   }
 

@@ -16,6 +16,8 @@ export interface ModerationTarget {
   contextTitle: string | null;
   /** The thread a post belongs to, or the thread itself. */
   threadId: string | null;
+  /** A thread's opening post (moderated as the thread itself). */
+  isOpeningPost?: boolean;
   /** Chat messages: the messages around it. */
   surrounding?: Array<{ id: string; excerpt: string; at: string; isTarget: boolean }>;
 }

@@ -23,6 +23,16 @@ export class TargetRegistry {
     return port ? port.find(id) : null;
   }
 
+  /**
+   * The content a queue item is about: a thread's opening post is the thread (one item, and a
+   * removal takes the whole thread down). The database enforces the same rule on insert.
+   */
+  async canonical(type: ModerationTargetType, id: string): Promise<{ type: ModerationTargetType; id: string }> {
+    if (type !== 'post') return { type, id };
+    const post = await this.ports.get('post')?.find(id);
+    return post?.threadId && post.isOpeningPost ? { type: 'thread', id: post.threadId } : { type, id };
+  }
+
   async require(type: ModerationTargetType, id: string): Promise<ModerationTarget> {
     const target = await this.find(type, id);
     if (!target) throw new AppError('not_found', `That ${type === 'message' ? 'chat message' : type} was not found.`);

@@ -1,7 +1,10 @@
 import { ACTION_REASONS, FLAG_REASON_TEXT, type FlagReason, type QueuePriority } from '@kindred/contracts';
 
 export const ACTION_LABELS: Record<string, string> = {
+  reach_out: 'Reached out privately',
+  mark_checked: 'Marked as checked',
   remove: 'Remove',
+  remove_and_suspend: 'Remove and suspend author',
   approve: 'Approve (dismiss flags)',
   add_content_warning: 'Add content warning',
   lock_thread: 'Lock thread',
@@ -28,3 +31,14 @@ export const actionReasonLabel = (reason: string | null): string =>
   reason && reason in ACTION_REASONS ? ACTION_REASONS[reason as keyof typeof ACTION_REASONS].label : (reason ?? '');
 
 export const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : '');
+
+/** "3 minutes ago" (the full date goes in a title / datetime beside it). */
+export function ago(iso: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.round((now - new Date(iso).getTime()) / 60_000));
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  if (minutes < 1) return rtf.format(0, 'minute');
+  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return rtf.format(-hours, 'hour');
+  return rtf.format(-Math.round(hours / 24), 'day');
+}
