@@ -303,6 +303,6 @@ export function fromCounts(c: StoredCounts): Evaluation {
  * met is measured and reported by `npm run safety:eval` and in the README, not hidden.
  */
 export const HELD_FLOORS: Record<'frozen' | 'leaveOneWriterOut', readonly string[]> = {
-  frozen: ['crisisUrgent precision', 'sourcingLikely precision', 'personalInfo recall', 'benign held'],
-  leaveOneWriterOut: ['crisisUrgent precision'],
+  frozen: ['crisisUrgent recall', 'crisisUrgent precision', 'sourcingLikely precision', 'benign held'],
+  leaveOneWriterOut: ['crisisUrgent precision', 'sourcingLikely precision'],
 };

@@ -53,7 +53,7 @@ const POSSESSIVE_HANDLE = new RegExp(
 );
 // "ig: x", "tg @x", "snapchat -> x": a colon or arrow after the platform name.
 const LABELLED_HANDLE = new RegExp(
-  `\\b(?:${PLATFORMS})\\b(?: ?(?:id|name|user(?:name)?|handle))? ?(?::|=|->| - | \u2013 |@|\\bme at\\b|\\bme ?@|\\bme:)\\s*${HANDLE_VALUE}`,
+  `\\b(?:${PLATFORMS})\\b(?: ?(?:id|name|user(?:name)?|handle))? ?(?::|=|->|[\u2192\u279c\u27a1\u2794]| - | \u2013 |@|\\bme at\\b|\\bme ?@|\\bme:)\\s*${HANDLE_VALUE}`,
   'dgi',
 );
 // "cashapp $jessc", "venmo @jess-c": a payment handle names its owner.
@@ -118,9 +118,9 @@ const DIGIT_OF: Record<string, string> = Object.fromEntries(
   DIGIT_WORDS.split('|').map((w, i) => [w, String(i < 11 ? Math.max(0, i - 1) : i - 11)]),
 );
 
-// Crypto wallets: Bitcoin bech32 and base58, Ethereum, Monero.
+// Crypto wallets: Bitcoin bech32 and base58, Ethereum, Monero, Tron (USDT TRC20).
 const WALLET =
-  /\b(?:bc1[ac-hj-np-z02-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[a-fA-F0-9]{40}|4[0-9AB][1-9A-HJ-NP-Za-km-z]{93})\b/g;
+  /\b(?:bc1[ac-hj-np-z02-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[a-fA-F0-9]{40}|4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}|T(?=[0-9A-Za-z]{0,32}\d)[0-9A-Za-z]{32,33})\b/g;
 // Social Security numbers: 123-45-6789 (never 000, 666 or 9xx first), or any 9 digits after "ssn".
 const SSN = /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])/g;
 const SSN_CONTEXT =
