@@ -80,6 +80,10 @@ describe('analyzeText on short texts', () => {
     },
   );
 
+  it("does not read a few words around links as personal info on the model alone (held an older member's post, 2026-12-07)", () => {
+    expect(sut('See https://a.org and https://b.org and https://c.org for help').personalInfo.found).toBe(false);
+  });
+
   it('still finds a phone number in a short text (the rules give the span)', () => {
     expect(sut('text me 555-867-5309').personalInfo.found).toBe(true);
   });

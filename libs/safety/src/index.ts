@@ -49,13 +49,17 @@ const MODEL_MIN_CRISIS_WORDS = 4;
 /** Below this many words the model alone cannot make a text a likely deal (see analyzeText). */
 const MODEL_MIN_WORDS = 6;
 
-/** Words in a text (runs of non-space), counted in one pass. */
-function wordCount(text: string): number {
+/**
+ * Words in a text (runs of non-space), counted in one pass. With `skipLinks`, a word that is a web
+ * address (http…, www.…) does not count: three links and a few words are not a text long enough for
+ * the model's personal-info reading alone (the rules still find profile links).
+ */
+function wordCount(text: string, skipLinks = false): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const space = text.charCodeAt(i) <= 32;
-    if (!space && !inWord) words++;
+    if (!space && !inWord && !(skipLinks && (text.startsWith('http', i) || text.startsWith('www.', i)))) words++;
     inWord = !space;
   }
   return words;
@@ -85,7 +89,7 @@ export function analyzeText(text: string): SafetyReport {
       ? 'suspect'
       : scored.decision.sourcing;
   const personalInfo =
-    rules.personalInfo.found || (scored.decision.personalInfo && wordCount(text) >= MODEL_PI_MIN_WORDS);
+    rules.personalInfo.found || (scored.decision.personalInfo && wordCount(text, true) >= MODEL_PI_MIN_WORDS);
   return {
     crisis: { level: crisis, spans: crisis === 'none' ? [] : rules.crisis.spans },
     sourcing: { level: sourcing, spans: sourcing === 'none' ? [] : rules.sourcing.spans },
