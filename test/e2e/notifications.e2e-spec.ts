@@ -1,4 +1,11 @@
-import type { AuthResponse, NotificationList, NotificationView, PostView, ThreadView } from '@kindred/contracts';
+import type {
+  AuthResponse,
+  MeView,
+  NotificationList,
+  NotificationView,
+  PostView,
+  ThreadView,
+} from '@kindred/contracts';
 import type { Socket } from 'socket.io-client';
 import { BoardsModerationPort } from '../../apps/api/src/boards/boards-moderation.port.js';
 import { NoticesRepository } from '../../apps/api/src/moderation/notices/notices.repository.js';
@@ -352,6 +359,27 @@ describe('notifications', () => {
       body: { body: 'find me @sober_insta_dan_88', anonymous: false },
     });
     expect(unknown.body.status).toBe('held');
+  });
+
+  it('takes autoWatch through PATCH /api/me too (the issue names it), naming a bad field', async () => {
+    const d = await t.register();
+    const me = await t.api<MeView>('PATCH', '/api/me', { token: d.token, body: { autoWatch: false } });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ autoWatch: false, pushTitles: false, anonymousByDefault: true });
+    expect((await t.api('GET', '/api/me/notification-settings', { token: d.token })).body).toEqual({
+      autoWatch: false,
+    });
+    const both = await t.api<MeView>('PATCH', '/api/me', {
+      token: d.token,
+      body: { autoWatch: true, anonymousByDefault: false },
+    });
+    expect(both.body).toMatchObject({ autoWatch: true, anonymousByDefault: false });
+    const bad = await t.api('PATCH', '/api/me', { token: d.token, body: { autoWatch: 'yes' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('autoWatch');
+    const empty = await t.api('PATCH', '/api/me', { token: d.token, body: {} });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('autoWatch');
   });
 
   it('lets a member stop watching what they reply to (auto-watch off), and lists what they follow', async () => {
