@@ -12,6 +12,8 @@ export interface DomainEventMap {
   'post.edited': { postId: string; threadId: string; authorId: string; body: string; isOpeningPost: boolean };
   /** A session's lobby (or room) opened for the first time; its RSVPs are told (meetings → notifications). */
   'meeting.opening': { sessionId: string; meetingId: string };
+  /** Items a feature wrote into the centre (milestones); notifications delivers them live. */
+  'notifications.created': { ids: string[] };
 }
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void> | void;

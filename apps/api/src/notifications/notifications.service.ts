@@ -43,6 +43,7 @@ export class NotificationsService implements OnModuleInit {
     // Enqueued by the posts trigger (migration 1764400000000) in the transaction that publishes a post.
     this.jobs.register(NOTIFY_POST_JOB, (payload) => this.fanOutPost(payload));
     this.events.on('meeting.opening', ({ sessionId }) => this.meetingOpening(sessionId));
+    this.events.on('notifications.created', ({ ids }) => this.deliver(ids));
   }
 
   /** Stored `meeting_opening` items for every RSVP of a session (one insert), delivered live. */
