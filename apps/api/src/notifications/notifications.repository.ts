@@ -182,6 +182,25 @@ export class NotificationsRepository {
     return Number(rows[0].count);
   }
 
+  /**
+   * The names a thread shows that start with `prefix` (case-insensitive): the aliases of its
+   * published anonymous posts and the usernames of its published signed ones. Only strings the
+   * thread already displays, so nothing here links an alias to anyone. Aliases first, at most 8.
+   */
+  mentionable(threadId: string, prefix: string): Promise<Array<{ name: string; type: 'alias' | 'username' }>> {
+    const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db.query(
+      `SELECT name, type FROM (
+         SELECT DISTINCT p.alias AS name, 'alias' AS type FROM posts p
+         WHERE p.thread_id = $1 AND p.anonymous AND p.status = 'published' AND p.alias ILIKE $2
+         UNION
+         SELECT DISTINCT u.username, 'username' FROM posts p JOIN users u ON u.id = p.author_id
+         WHERE p.thread_id = $1 AND NOT p.anonymous AND p.status = 'published' AND u.username ILIKE $2
+       ) x ORDER BY type, lower(name) LIMIT 8`,
+      [threadId, like],
+    );
+  }
+
   async findThread(threadId: string): Promise<ThreadAccessRow | null> {
     const rows: ThreadAccessRow[] = await this.db.query(
       `SELECT t.id, t.title, t.status, t.author_id AS "authorId", b.slug AS "boardSlug"

@@ -4,6 +4,7 @@ import type {
   BoardFollowView,
   FollowLevel,
   FollowingList,
+  MentionableView,
   NotificationList,
   NotificationSettings,
   ThreadFollowView,
@@ -128,6 +129,11 @@ export class NotificationsService implements OnModuleInit {
 
   async unreadCounts(user: AuthUser, threadIds: string[]): Promise<UnreadCounts> {
     return { threads: threadIds.length === 0 ? {} : await this.reads.unreadCounts(user.id, threadIds) };
+  }
+
+  async mentionable(user: AuthUser, threadId: string, prefix: string): Promise<MentionableView> {
+    await this.requireReadableThread(user, threadId);
+    return { items: await this.repo.mentionable(threadId, prefix.trim()) };
   }
 
   following(user: AuthUser): Promise<FollowingList> {
