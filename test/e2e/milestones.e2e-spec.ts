@@ -5,6 +5,8 @@ import type {
   MilestonesView,
   NotificationList,
   NotificationView,
+  PostView,
+  ThreadView,
 } from '@kindred/contracts';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue.service.js';
 import { MilestonesService } from '../../apps/api/src/milestones/milestones.service.js';
@@ -109,6 +111,40 @@ describe('milestones', () => {
     expect(after[0].n).toBe(before[0].n);
     // Tomorrow is day 1 again.
     expect(await milestones().check(new Date(Date.now() + DAY))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows the badge on signed posts only when chosen, never on anonymous posts', async () => {
+    const m = await t.register();
+    const since = day(new Date(Date.now() - 45 * DAY));
+    await t.api('PUT', '/api/me/milestones/clean', { token: m.token, body: { label: 'clean since', since } });
+    const thread = await t.api<{ id: string }>('POST', '/api/boards/milestones-wins/threads', {
+      token: m.token,
+      body: { title: 'A good week', body: 'Small wins this week, thank you all.', anonymous: false },
+    });
+    const signed = await t.api<PostView>('POST', `/api/threads/${thread.body.id}/posts`, {
+      token: m.token,
+      body: { body: 'Signed reply here.', anonymous: false },
+    });
+    const anonymous = await t.api<PostView>('POST', `/api/threads/${thread.body.id}/posts`, {
+      token: m.token,
+      body: { body: 'Anonymous reply here.', anonymous: true },
+    });
+    const read = async (): Promise<PostView[]> =>
+      (await t.api<ThreadView>('GET', `/api/threads/${thread.body.id}`, { token: b.token })).body.posts.items;
+    // Off until the member turns it on.
+    expect((await read()).some((p) => p.milestone)).toBe(false);
+    await t.api('PUT', '/api/me/milestones/clean', {
+      token: m.token,
+      body: { label: 'clean since', since, showBadge: true },
+    });
+    const posts = await read();
+    expect(posts.find((p) => p.id === signed.body.id)?.milestone).toEqual({ days: 45, label: 'clean since' });
+    const anon = posts.find((p) => p.id === anonymous.body.id);
+    expect(anon?.author.type).toBe('anonymous');
+    expect(anon && 'milestone' in anon).toBe(false);
+    // Guests see the same: the badge only where the username is shown anyway.
+    const guest = (await t.api<ThreadView>('GET', `/api/threads/${thread.body.id}`)).body.posts.items;
+    expect(JSON.stringify(guest.find((p) => p.id === anonymous.body.id))).not.toContain('milestone');
   });
 
   it('answers bad input with the field named, an unknown kind with 404', async () => {
