@@ -41,7 +41,8 @@ describe('push', () => {
   const subscribe = async (who: AuthResponse, device: StubDevice) => {
     const res = await t.api('POST', '/api/me/push-subscriptions', {
       token: who.token,
-      body: { endpoint: device.endpoint, keys: device.keys },
+      // As PushSubscription.toJSON() sends it.
+      body: { endpoint: device.endpoint, expirationTime: null, keys: device.keys },
     });
     expect(res.status).toBe(201);
   };

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsNumber, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
 class PushKeysDto {
   /** The device's P-256 public key (base64url, from PushSubscription.toJSON()). */
@@ -25,6 +25,12 @@ export class PushEndpointDto {
 }
 
 export class PushSubscriptionDto extends PushEndpointDto {
+  /** PushSubscription.toJSON() sends it (null in every browser today); read and not kept. */
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @IsNumber({}, { message: 'must be a time in milliseconds, or null' })
+  expirationTime?: number | null;
+
   @ApiProperty({ type: PushKeysDto })
   @IsObject({ message: 'must be { p256dh, auth }' })
   @ValidateNested()
