@@ -19,13 +19,14 @@ const waitFor = async (check: () => boolean, ms = 10_000): Promise<void> => {
 };
 
 /** Both sizes of one screen, for judging by eye (labels, overflow, the composer on a phone). */
-async function shots(page: Page, name: string): Promise<void> {
+async function shots(page: Page, name: string, focus?: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   for (const [width, height] of [
     [1280, 800],
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
+    if (focus) await page.locator(focus).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1100, height: 900 });
@@ -114,8 +115,7 @@ describe('milestones, push and mentions in the browser', () => {
     await page.locator('#milestone-since-clean').fill(since);
     await page.getByRole('button', { name: 'Save date' }).click();
     await page.getByTestId('milestone-count-clean').filter({ hasText: '30 days' }).waitFor();
-    await page.locator('#milestones').scrollIntoViewIfNeeded();
-    await shots(page, 'milestones-settings');
+    await shots(page, 'milestones-settings', '#milestones-heading');
 
     // The daily check (the cron task's body) with the injectable clock's today.
     expect(await app.t.app.get(MilestonesService).check()).toBeGreaterThanOrEqual(1);
@@ -158,8 +158,7 @@ describe('milestones, push and mentions in the browser', () => {
     await a.page.goto('/account');
     await a.page.getByLabel('Send notifications to this device when Kindred is closed').check();
     await a.page.getByTestId('push-status').filter({ hasText: 'you have a new reply' }).waitFor();
-    await a.page.locator('#push-heading').scrollIntoViewIfNeeded();
-    await shots(a.page, 'push-settings');
+    await shots(a.page, 'push-settings', '#push-heading');
 
     const started = await thread(a.auth, 'Evening check-in, day five', true);
     const reply = await post(b.auth, started.id, 'Glad you posted. Tea and a walk helped me tonight.', true);
@@ -200,7 +199,8 @@ describe('milestones, push and mentions in the browser', () => {
     await box.pressSequentially(`Thank you @${alias.slice(0, 3).toLowerCase()}`);
     const list = c.page.getByTestId('mention-list');
     await list.getByRole('option', { name: new RegExp(alias) }).waitFor();
-    await shots(c.page, 'mention-autocomplete');
+    await shots(c.page, 'mention-autocomplete', '#reply-body');
+    await box.focus();
     await box.press('Enter');
     expect(await box.inputValue()).toBe(`Thank you @${alias} `);
     await box.pressSequentially(`and @${b.username.slice(0, 4)}`);

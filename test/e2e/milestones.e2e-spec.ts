@@ -71,7 +71,7 @@ describe('milestones', () => {
       milestone: { kind: 'clean', label: 'clean since', days: 30, name: '30 days', since },
     });
     expect(event.notification.text).toContain('30 days');
-    expect(event.notification.text).toContain('Milestones & Wins');
+    expect(event.notification.text).toContain('Every day counts.');
 
     // The same day again (another process, an hourly tick) sends nothing twice.
     expect(await milestones().check(now)).toBe(0);

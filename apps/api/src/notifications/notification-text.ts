@@ -20,7 +20,7 @@ export function notificationText(
         : 'A meeting you said you would come to is opening now.';
     case 'milestone':
       return row.milestone
-        ? `You reached ${row.milestone.name} (${row.milestone.label} ${row.milestone.since}). Every day counts. Share it in Milestones & Wins if you like.`
+        ? `You reached ${row.milestone.name} (${row.milestone.label} ${row.milestone.since}). Every day counts.`
         : 'You reached a milestone. Every day counts.';
     case 'removal':
       return 'A moderator removed something you wrote. Open the notice to read why and, if you like, appeal.';
