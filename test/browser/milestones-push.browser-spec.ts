@@ -182,6 +182,26 @@ describe('milestones, push and mentions in the browser', () => {
       a.auth.user.id,
     ]);
     expect(rows).toHaveLength(0);
+
+    // Signing out ends the browser's subscription too (a shared phone stops getting this member's pushes).
+    await a.page.getByLabel('Send notifications to this device when Kindred is closed').check();
+    await a.page.getByTestId('push-status').filter({ hasText: 'you have a new reply' }).waitFor();
+    const subscribed = () =>
+      a.page.evaluate(() =>
+        navigator.serviceWorker
+          .getRegistration('/')
+          .then((r) => r?.pushManager.getSubscription())
+          .then(Boolean),
+      );
+    expect(await subscribed()).toBe(true);
+    await a.page.getByRole('button', { name: 'Sign out' }).first().click();
+    await a.page.waitForFunction(() =>
+      navigator.serviceWorker
+        .getRegistration('/')
+        .then((r) => r?.pushManager.getSubscription())
+        .then((s) => s === null || s === undefined),
+    );
+    expect(await subscribed()).toBe(false);
   });
 
   it('completes @ with the aliases and usernames the thread shows, and renders mentions as links', async () => {

@@ -47,3 +47,16 @@ export async function disablePush(): Promise<void> {
   await api.del('/me/push-subscriptions', { endpoint: subscription.endpoint }).catch(() => undefined);
   await subscription.unsubscribe();
 }
+
+/**
+ * Signing out ends this device's push subscription in the browser (a shared phone stops getting
+ * the previous member's pushes); the next push to it is answered 410 and the server deletes it.
+ */
+export function forgetPushOnSignOut(): void {
+  if (!pushSupported()) return;
+  void navigator.serviceWorker
+    .getRegistration('/')
+    .then((reg) => reg?.pushManager.getSubscription())
+    .then((subscription) => subscription?.unsubscribe())
+    .catch(() => undefined);
+}
