@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import type {
+  NotificationList,
   AuthResponse,
   ChatMessageView,
   ErrorBody,
@@ -556,6 +557,14 @@ describe('meetings', () => {
       await sleep(1600);
       await t.app.get(MeetingsScheduler).tick();
       expect((await opening).meetingId).toBe(meeting.id);
+      // A stored item of the centre too (one per RSVP, however often the scheduler runs).
+      await t.app.get(MeetingsScheduler).tick();
+      const centre = await t.api<NotificationList>('GET', '/api/me/notifications', { token: a.auth.token });
+      const items = centre.body.items.filter((n) => n.kind === 'meeting_opening');
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ meeting: { id: meeting.id, name: meeting.name }, readAt: null });
+      expect(items[0].text).toContain('opening now');
+      expect(centre.body.unread).toBe(1);
 
       const joinA = await joined(a.socket, meeting.id);
       expect(joinA.session.status).toBe('lobby');

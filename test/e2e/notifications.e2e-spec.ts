@@ -1,4 +1,12 @@
-import type { AuthResponse, NotificationList, NotificationView, PostView, ThreadView } from '@kindred/contracts';
+import type {
+  AuthResponse,
+  MentionableView,
+  MeView,
+  NotificationList,
+  NotificationView,
+  PostView,
+  ThreadView,
+} from '@kindred/contracts';
 import type { Socket } from 'socket.io-client';
 import { BoardsModerationPort } from '../../apps/api/src/boards/boards-moderation.port.js';
 import { NoticesRepository } from '../../apps/api/src/moderation/notices/notices.repository.js';
@@ -352,6 +360,52 @@ describe('notifications', () => {
       body: { body: 'find me @sober_insta_dan_88', anonymous: false },
     });
     expect(unknown.body.status).toBe('held');
+  });
+
+  it('completes @ with the names the thread shows, never who is behind an alias', async () => {
+    const started = await thread(a, true, 'Who is around tonight');
+    const signed = await reply(b, started.id, 'I am here, signed.', false);
+    expect(signed.author).toEqual({ type: 'member', username: 'bright_replier' });
+    const shown = alias(started);
+    const ask = (prefix: string, who = c) =>
+      t.api<MentionableView>('GET', `/api/threads/${started.id}/mentionable?prefix=${encodeURIComponent(prefix)}`, {
+        token: who.token,
+      });
+    expect((await ask(shown.slice(0, 3).toLowerCase())).body.items).toContainEqual({ name: shown, type: 'alias' });
+    expect((await ask('bri')).body.items).toEqual([{ name: 'bright_replier', type: 'username' }]);
+    // A wrote the thread anonymously: their username is not a name this thread shows.
+    expect((await ask('dawn')).body.items).toEqual([]);
+    const all = await ask('');
+    expect(JSON.stringify(all.body)).not.toContain('dawn_hidden_author');
+    expect(all.body.items.map((i) => i.name).sort()).toEqual(['bright_replier', shown].sort());
+    const bad = await ask('50%');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('prefix');
+    expect((await t.api('GET', `/api/threads/${crypto.randomUUID()}/mentionable`, { token: c.token })).status).toBe(
+      404,
+    );
+    expect((await t.api('GET', `/api/threads/${started.id}/mentionable`)).status).toBe(401);
+  });
+
+  it('takes autoWatch through PATCH /api/me too (the issue names it), naming a bad field', async () => {
+    const d = await t.register();
+    const me = await t.api<MeView>('PATCH', '/api/me', { token: d.token, body: { autoWatch: false } });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ autoWatch: false, pushTitles: false, anonymousByDefault: true });
+    expect((await t.api('GET', '/api/me/notification-settings', { token: d.token })).body).toEqual({
+      autoWatch: false,
+    });
+    const both = await t.api<MeView>('PATCH', '/api/me', {
+      token: d.token,
+      body: { autoWatch: true, anonymousByDefault: false },
+    });
+    expect(both.body).toMatchObject({ autoWatch: true, anonymousByDefault: false });
+    const bad = await t.api('PATCH', '/api/me', { token: d.token, body: { autoWatch: 'yes' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('autoWatch');
+    const empty = await t.api('PATCH', '/api/me', { token: d.token, body: {} });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('autoWatch');
   });
 
   it('lets a member stop watching what they reply to (auto-watch off), and lists what they follow', async () => {

@@ -56,6 +56,10 @@ describe('privacy: export and account deletion', () => {
 
   it('exports everything tied to the account, anonymous posts marked with their alias', async () => {
     const s = await scenario(t);
+    await t.api('PUT', '/api/me/milestones/clean', {
+      token: s.me.token,
+      body: { label: 'clean since', since: '2025-06-01' },
+    });
     const res = await t.api<ExportDocument>('GET', '/api/me/export', { token: s.me.token });
     expect(res.status).toBe(200);
     const doc = res.body;
@@ -85,6 +89,8 @@ describe('privacy: export and account deletion', () => {
     }
     expect(doc.posts.every((p) => p.editedAt === null)).toBe(true);
     expect(Array.isArray(doc.notices)).toBe(true);
+    // The private milestone date is the member's too.
+    expect(doc.milestones).toEqual([{ kind: 'clean', label: 'clean since', since: '2025-06-01', showBadge: false }]);
     // Nothing of the other member's is in it.
     expect(JSON.stringify(doc)).not.toContain('Legs will not stop.');
     expect(JSON.stringify(doc)).not.toContain(s.other.user.username);

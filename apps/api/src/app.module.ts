@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LibraryModule } from './library/library.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { MilestonesModule } from './milestones/milestones.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -31,6 +32,7 @@ const FEATURES = [
   MeetingsModule,
   JobsModule,
   NotificationsModule,
+  MilestonesModule,
 ];
 
 @Module({})

@@ -7,3 +7,10 @@ if (!target) throw new Error('#app is missing from index.html');
 // The static shell in index.html (painted before this script loaded) gives way to the app.
 target.replaceChildren();
 export default mount(App, { target });
+
+// The service worker makes Kindred installable and shows Web Push notifications (it caches nothing).
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

@@ -40,6 +40,10 @@ export interface RegisterResponse extends AuthResponse {
 
 /** GET /api/me: the account, with how many unused recovery codes it has and whether they were saved. */
 export interface MeView extends UserView {
+  /** Watch the threads you start and reply to (PATCH /api/me { autoWatch }). */
+  autoWatch: boolean;
+  /** Push notifications name the thread; off by default (discreet). */
+  pushTitles: boolean;
   recoveryCodesLeft: number;
   recoveryCodesSaved: boolean;
 }

@@ -64,6 +64,8 @@ export interface ReactionCounts {
 export interface PostView {
   /** Only in the author's own create/edit response: crisis resources or why it is held. */
   safety?: SafetyNotice;
+  /** The author's milestone count, on signed posts only and only if they chose to show it. */
+  milestone?: { days: number; label: string };
   id: string;
   threadId: string;
   /** Markdown source; empty when the viewer may not see it (hidden, removed, deleted). */

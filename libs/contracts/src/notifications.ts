@@ -42,6 +42,21 @@ export interface NotificationView {
   text: string;
   /** For moderation kinds: the notice, read in full and appealed at /notices. */
   noticeId?: string;
+  /** For `meeting_opening`: the meeting whose lobby opened. */
+  meeting?: { id: string; name: string };
+  /** For `milestone`: what was reached ("30 days") and the member's own label ("since"). */
+  milestone?: MilestoneReached;
+}
+
+export interface MilestoneReached {
+  kind: MilestoneKind;
+  label: string;
+  /** Days since the date when it was reached. */
+  days: number;
+  /** "1 day", "30 days", "6 months", "2 years". */
+  name: string;
+  /** The date counted from (YYYY-MM-DD). */
+  since: string;
 }
 
 export interface NotificationList {
@@ -95,6 +110,68 @@ export interface UnreadCounts {
 export interface NotificationSettings {
   /** Watch the threads you start and reply to. */
   autoWatch: boolean;
+}
+
+/** Milestones: a private clean date and/or medication start date. */
+export const MILESTONE_KINDS = ['clean', 'medication'] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+
+export interface MilestoneDateView {
+  kind: MilestoneKind;
+  /** The member's own words: "since", "on methadone since". */
+  label: string;
+  /** YYYY-MM-DD. */
+  since: string;
+  /** Days counted today (0 on the day itself). */
+  days: number;
+  /** Shown as a small badge next to their signed posts (never anonymous ones, never in meetings). */
+  showBadge: boolean;
+}
+
+/** GET /api/me/milestones. */
+export interface MilestonesView {
+  dates: MilestoneDateView[];
+  /** The board where a milestone can be shared (the notification offers a prefilled post there). */
+  shareBoardSlug: string;
+}
+
+/** PUT /api/me/milestones/:kind. */
+export interface SetMilestoneRequest {
+  label: string;
+  since: string;
+  showBadge?: boolean;
+}
+
+/** POST /api/me/milestones/:kind/reset: the date becomes today; nobody is told. */
+export interface MilestoneResetView {
+  date: MilestoneDateView;
+  message: string;
+}
+
+/** Web Push (opt-in per device). GET /api/push/key. */
+export interface PushKeyView {
+  /** The VAPID public key (base64url) for PushManager.subscribe's applicationServerKey. */
+  publicKey: string;
+}
+
+/** POST /api/me/push-subscriptions (PushSubscription.toJSON()); DELETE with { endpoint }. */
+export interface PushSubscriptionRequest {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+/** What the service worker receives: discreet unless the member opted into titles. */
+export interface PushPayload {
+  title: string;
+  body: string;
+  /** Where a tap opens (always inside Kindred). */
+  url: string;
+  tag: string;
+}
+
+/** GET /api/threads/:id/mentionable?prefix=: names the thread shows (aliases and usernames), nothing more. */
+export interface MentionableView {
+  items: Array<{ name: string; type: 'alias' | 'username' }>;
 }
 
 export interface NotificationServerToClient {

@@ -105,6 +105,8 @@ export interface ExportDocument {
   }>;
   rsvps: Array<{ sessionId: string; meeting: string; startsAt: string; createdAt: string }>;
   chatMessages: Array<{ sessionId: string; meeting: string; displayName: string; body: string; createdAt: string }>;
+  /** The member's private milestone dates. */
+  milestones: Array<{ kind: string; label: string; since: string; showBadge: boolean }>;
   notices: Array<{
     kind: string;
     reason: string | null;

@@ -58,6 +58,11 @@ const AUTHOR_AND_MODERATORS = (status: number): Expect => ({
 });
 
 const thread = (w: World): RestCall => ({ params: { id: w.thread.id } });
+/** A device's subscription at a push service that does not exist (nothing is ever delivered there). */
+const pushSubscription = () => ({
+  endpoint: `https://push.invalid/${crypto.randomUUID()}`,
+  keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'AAAAAAAAAAAAAAAAAAAAAA' },
+});
 const removed = (w: World): RestCall => ({ params: { id: w.removedThread.id } });
 /** The actor's own fresh account in the same situation (the call signs it out or deletes it). */
 const ownFreshAccount = async (w: World, actor: ActorName, body?: unknown): Promise<RestCall> => {
@@ -201,6 +206,38 @@ export const REST_MATRIX: Record<string, RestRow> = {
     expect: { ...AUTHOR_AND_MODERATORS(200), guest: 401 },
     call: removed,
   },
+  'GET /api/threads/:id/mentionable': { expect: SIGNED_IN(200), call: (w) => ({ ...thread(w), query: 'prefix=a' }) },
+  'GET /api/threads/:id/mentionable #removed': {
+    expect: { ...AUTHOR_AND_MODERATORS(200), guest: 401 },
+    why: 'the names of a thread you cannot read are the same 404 as a thread that does not exist',
+    call: removed,
+  },
+  // Push on a device and milestones are the member's own settings, not writes of content.
+  'GET /api/push/key': { expect: ALL(200) },
+  'POST /api/me/push-subscriptions': {
+    expect: SIGNED_IN(201),
+    call: () => ({ body: pushSubscription() }),
+  },
+  'DELETE /api/me/push-subscriptions': {
+    expect: SIGNED_IN(204),
+    call: () => ({ body: { endpoint: pushSubscription().endpoint } }),
+  },
+  'GET /api/me/milestones': { expect: SIGNED_IN(200) },
+  'PUT /api/me/milestones/:kind': {
+    expect: SIGNED_IN(200),
+    call: () => ({ params: { kind: 'medication' }, body: { label: 'on methadone since', since: '2025-03-01' } }),
+  },
+  'POST /api/me/milestones/:kind/reset': {
+    expect: SIGNED_IN(200),
+    why: 'each actor sets a date first (a reset of no date is 404)',
+    call: async (w, actor) => {
+      if (actor !== 'guest') {
+        await w.ok('PUT', '/api/me/milestones/clean', w.token(actor), { label: 'since', since: '2025-01-01' });
+      }
+      return { params: { kind: 'clean' } };
+    },
+  },
+  'DELETE /api/me/milestones/:kind': { expect: SIGNED_IN(204), call: () => ({ params: { kind: 'medication' } }) },
   'GET /api/boards/:slug/follow': { expect: SIGNED_IN(200), call: () => ({ params: { slug: BOARD } }) },
   'PUT /api/boards/:slug/follow': {
     expect: WRITE(200),

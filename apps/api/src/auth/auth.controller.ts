@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AuthResponse, MeView, RegisterResponse, UserView } from '@kindred/contracts';
+import type { AuthResponse, MeView, RegisterResponse } from '@kindred/contracts';
 import type { Request } from 'express';
 import { ClientKeyService } from '../common/client-key.js';
 import { Auth, CurrentUser } from './auth.decorators.js';
@@ -52,7 +52,7 @@ export class AuthController {
 
   @Patch('me')
   @Auth()
-  updateSettings(@CurrentUser() user: AuthUser, @Body() dto: UpdateSettingsDto): Promise<UserView> {
-    return this.auth.updateSettings(user, dto.anonymousByDefault);
+  updateSettings(@CurrentUser() user: AuthUser, @Body() dto: UpdateSettingsDto): Promise<MeView> {
+    return this.auth.updateSettings(user, dto);
   }
 }

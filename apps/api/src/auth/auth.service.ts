@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthResponse, MeView, RegisterResponse, UserView } from '@kindred/contracts';
+import type { AuthResponse, MeView, RegisterResponse } from '@kindred/contracts';
 import * as argon2 from 'argon2';
 import { AppError } from '../common/app-error.js';
 import { ContentSafetyService } from '../safety/content-safety.service.js';
@@ -84,11 +84,25 @@ export class AuthService {
     const user = await this.users.findById(auth.id);
     if (!user) throw new AppError('unauthorized', 'Please sign in again.');
     const codes = await this.recoveryCodes.status(auth.id);
-    return { ...toUserView(user), recoveryCodesLeft: codes.left, recoveryCodesSaved: codes.saved };
+    const prefs = await this.users.notificationPrefs(auth.id);
+    return { ...toUserView(user), ...prefs, recoveryCodesLeft: codes.left, recoveryCodesSaved: codes.saved };
   }
 
-  async updateSettings(auth: AuthUser, anonymousByDefault: boolean): Promise<UserView> {
-    await this.users.setAnonymousByDefault(auth.id, anonymousByDefault);
+  async updateSettings(
+    auth: AuthUser,
+    settings: { anonymousByDefault?: boolean; autoWatch?: boolean; pushTitles?: boolean },
+  ): Promise<MeView> {
+    const { anonymousByDefault, autoWatch, pushTitles } = settings;
+    if (anonymousByDefault === undefined && autoWatch === undefined && pushTitles === undefined) {
+      throw new AppError(
+        'validation_failed',
+        'Send at least one setting to change: anonymousByDefault, autoWatch or pushTitles.',
+        {
+          fields: [{ field: 'anonymousByDefault', reason: 'send anonymousByDefault, autoWatch or pushTitles' }],
+        },
+      );
+    }
+    await this.users.updateSettings(auth.id, settings);
     return this.me(auth);
   }
 

@@ -67,6 +67,10 @@ export function toPostView(row: PostRow, viewer: Viewer): PostView {
       proud: row.proud,
       mine: viewer ? row.mine : [],
     },
+    // Never on an anonymous post: a count shown there could link it to the member's signed posts.
+    ...(!row.anonymous && row.badgeDays != null && row.badgeLabel
+      ? { milestone: { days: row.badgeDays, label: row.badgeLabel } }
+      : {}),
   };
 }
 

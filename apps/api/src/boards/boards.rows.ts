@@ -53,6 +53,9 @@ export interface PostRow {
   relate: number;
   proud: number;
   mine: ReactionKind[];
+  /** The author's milestone count, when they show it; never read for an anonymous post. */
+  badgeDays?: number | null;
+  badgeLabel?: string | null;
 }
 
 /** Who is looking: null for a guest. */

@@ -33,10 +33,15 @@ const POST_SELECT = `
          p.edited_at AS "editedAt", ${MICROS_OF('p.created_at')} AS "cursorMicros",
          (t.opening_post_id IS NOT DISTINCT FROM p.id) AS "isOpeningPost",
          COALESCE(r.support, 0) AS support, COALESCE(r.relate, 0) AS relate, COALESCE(r.proud, 0) AS proud,
-         COALESCE(r.mine, '{}'::text[]) AS mine
+         COALESCE(r.mine, '{}'::text[]) AS mine, mb.days AS "badgeDays", mb.label AS "badgeLabel"
     FROM posts p
     JOIN threads t ON t.id = p.thread_id
     LEFT JOIN users u ON u.id = p.author_id AND NOT p.anonymous
+    LEFT JOIN LATERAL (
+      -- The milestone badge, only for a signed post (u is joined only then) whose author turned it on.
+      SELECT (current_date - m.since) AS days, m.label FROM milestone_dates m
+      WHERE m.user_id = u.id AND m.show_badge AND NOT p.anonymous ORDER BY m.kind LIMIT 1
+    ) mb ON true
     LEFT JOIN LATERAL (
       SELECT count(*) FILTER (WHERE x.kind = 'support')::int AS support,
              count(*) FILTER (WHERE x.kind = 'relate')::int AS relate,

@@ -10,6 +10,10 @@ export interface DomainEventMap {
   'thread.created': { threadId: string; boardId: string; authorId: string; title: string; body: string };
   'post.created': { postId: string; threadId: string; authorId: string; body: string };
   'post.edited': { postId: string; threadId: string; authorId: string; body: string; isOpeningPost: boolean };
+  /** A session's lobby (or room) opened for the first time; its RSVPs are told (meetings → notifications). */
+  'meeting.opening': { sessionId: string; meetingId: string };
+  /** Items a feature wrote into the centre (milestones); notifications delivers them live. */
+  'notifications.created': { ids: string[] };
 }
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void> | void;

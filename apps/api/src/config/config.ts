@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import webpush from 'web-push';
 import { ensureDir } from '../common/ensure-dir.js';
 
 /** The whole typed configuration of the server. This module is the only place that reads process.env. */
@@ -47,8 +48,22 @@ export interface AppConfig {
   passkeys: { rpId: string; origin: string };
   /** Where "Leave quickly" goes (QUICK_EXIT_URL): a neutral site; default a weather page. */
   quickExitUrl: string;
+  /** Web Push (VAPID keys from VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY, else generated into DATA_DIR/secrets). */
+  push: PushConfig;
   /** Where log lines go instead of stdout; never from the environment (tests capture logs with it). */
   logStream?: NodeJS.WritableStream;
+}
+
+export interface PushConfig {
+  publicKey: string;
+  privateKey: string;
+  /** VAPID subject (VAPID_SUBJECT): an https: or mailto: address push services may contact. */
+  subject: string;
+  /**
+   * TEST ONLY (PUSH_TEST_CA_FILE): a PEM certificate trusted for push endpoints, so tests can run a
+   * local https push stub with a self-signed certificate. Refused when NODE_ENV=production.
+   */
+  testCa: string | null;
 }
 
 export interface LimitsConfig {
@@ -184,6 +199,49 @@ function secret(env: Env, name: string, dataDir: string): string {
   return value;
 }
 
+/**
+ * VAPID keys: both from the environment, or a pair generated once into DATA_DIR/secrets/vapid.json
+ * (mode 0600, like the other secrets), so `npm start` has push configured and a restart keeps
+ * every device's subscription valid.
+ */
+function pushConfig(env: Env, dataDir: string, origin: string): PushConfig {
+  const pub = env.VAPID_PUBLIC_KEY ?? '';
+  const priv = env.VAPID_PRIVATE_KEY ?? '';
+  let keys: { publicKey: string; privateKey: string };
+  if (pub !== '' || priv !== '') {
+    if (!/^[A-Za-z0-9_-]{80,90}$/.test(pub) || !/^[A-Za-z0-9_-]{40,45}$/.test(priv)) {
+      throw new ConfigError(
+        'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must both be set, as base64url (npx web-push generate-vapid-keys), or both left empty.',
+      );
+    }
+    keys = { publicKey: pub, privateKey: priv };
+  } else {
+    const file = join(dataDir, 'secrets', 'vapid.json');
+    if (existsSync(file)) {
+      keys = JSON.parse(readFileSync(file, 'utf8')) as { publicKey: string; privateKey: string };
+    } else {
+      ensureDir(join(dataDir, 'secrets'), 0o700);
+      keys = webpush.generateVAPIDKeys();
+      writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+    }
+  }
+  const subject = env.VAPID_SUBJECT && env.VAPID_SUBJECT !== '' ? env.VAPID_SUBJECT : defaultSubject(origin);
+  if (!/^(mailto:|https:\/\/)/.test(subject)) {
+    throw new ConfigError(`VAPID_SUBJECT must be a mailto: or https:// address (got "${subject}").`);
+  }
+  let testCa: string | null = null;
+  if (env.PUSH_TEST_CA_FILE) {
+    if (env.NODE_ENV === 'production') throw new ConfigError('PUSH_TEST_CA_FILE is for tests only; unset it.');
+    testCa = readFileSync(env.PUSH_TEST_CA_FILE, 'utf8');
+  }
+  return { ...keys, subject, testCa };
+}
+
+/** The site's own address when it is https; else a placeholder push services accept. */
+function defaultSubject(origin: string): string {
+  return origin.startsWith('https://') && !origin.includes('localhost') ? origin : 'mailto:operator@kindred.invalid';
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './.data');
   try {
@@ -221,6 +279,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: publicUrl(env),
     passkeys: passkeyConfig(env, publicUrl(env)),
     quickExitUrl: url(env, 'QUICK_EXIT_URL', ['http:', 'https:']) ?? 'https://weather.com/',
+    push: pushConfig(env, dataDir, publicUrl(env)),
   };
 }
 

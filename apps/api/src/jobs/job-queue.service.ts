@@ -1,5 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Logger as WorkerLogger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
+import {
+  Logger as WorkerLogger,
+  parseCronItems,
+  run,
+  runMigrations,
+  type CronItem,
+  type Runner,
+  type Task,
+} from 'graphile-worker';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -28,6 +36,7 @@ const DRAIN_BACKLOG = `
 export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobQueue.name);
   private readonly tasks: Record<string, Task> = {};
+  private readonly cronItems: CronItem[] = [];
   private pool: pg.Pool | null = null;
   private runner: Runner | null = null;
   private starting: Promise<void> | null = null;
@@ -41,6 +50,21 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   register(name: string, handler: JobHandler): void {
     this.tasks[name] = (payload) => handler(payload);
+  }
+
+  /**
+   * A task graphile-worker schedules itself (crontab syntax, UTC). Across several processes each
+   * tick runs once (its cron keeps one row per identifier); a tick missed while every process
+   * was down is run at the next start when it is within `backfillHours`.
+   */
+  schedule(name: string, match: string, handler: JobHandler, backfillHours = 0): void {
+    this.register(name, handler);
+    this.cronItems.push({
+      task: name,
+      identifier: name,
+      match,
+      options: backfillHours > 0 ? { backfillPeriod: backfillHours * 3_600_000 } : {},
+    });
   }
 
   /** Resolves once the worker runs (tests and the CLI wait for it; requests never do). */
@@ -83,7 +107,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       concurrency: this.config.jobConcurrency,
       noHandleSignals: true,
       pollInterval: 2000,
-      parsedCronItems: [],
+      parsedCronItems: parseCronItems(this.cronItems),
       taskList: this.tasks,
     });
   }

@@ -1,8 +1,2 @@
-/** The time source of the meetings feature, injected so tests can move time. */
-export interface Clock {
-  now(): Date;
-}
-
-export const CLOCK = Symbol('CLOCK');
-
-export const systemClock: Clock = { now: () => new Date() };
+/** The meetings feature's time source is the shared one (common/clock.ts). */
+export { CLOCK, systemClock, type Clock } from '../common/clock.js';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { SessionStatus } from '@kindred/contracts';
+import { DomainEvents } from '../common/domain-events.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CLOCK, type Clock } from './clock.js';
 import { JobLockRepository } from './job-lock.repository.js';
@@ -35,6 +36,7 @@ export class MeetingsScheduler implements OnApplicationBootstrap, OnModuleDestro
     private readonly messages: MessagesRepository,
     private readonly chat: ChatService,
     private readonly emitter: ChatEmitter,
+    private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -92,6 +94,8 @@ export class MeetingsScheduler implements OnApplicationBootstrap, OnModuleDestro
         endsAt: effectiveEnd(row).toISOString(),
       });
       if (from === 'scheduled') {
+        // The stored item of the centre (set-based for every RSVP), besides the live event below.
+        await this.events.emit('meeting.opening', { sessionId: row.id, meetingId: meeting.id });
         const userIds = await this.sessions.rsvpUserIds(row.id);
         if (userIds.length > 0) {
           this.emitter.users(userIds).emit('meeting:opening', {

@@ -2,7 +2,9 @@ import type { NotificationView } from '@kindred/contracts';
 import type { NotificationRow } from './notifications.repository.js';
 
 /** Kind words for one item of the centre; moderation kinds point to the notice itself. */
-export function notificationText(row: Pick<NotificationRow, 'kind' | 'count' | 'actorName' | 'threadTitle'>): string {
+export function notificationText(
+  row: Pick<NotificationRow, 'kind' | 'count' | 'actorName' | 'threadTitle' | 'meetingName' | 'milestone'>,
+): string {
   const title = row.threadTitle ? `“${row.threadTitle}”` : 'a thread you follow';
   const actor = row.actorName ?? 'Someone';
   switch (row.kind) {
@@ -13,9 +15,13 @@ export function notificationText(row: Pick<NotificationRow, 'kind' | 'count' | '
     case 'thread':
       return row.count > 1 ? `${row.count} new threads on a board you watch` : `New thread: ${title}`;
     case 'meeting_opening':
-      return 'A meeting you said you would come to is opening now.';
+      return row.meetingName
+        ? `“${row.meetingName}” is opening now. The lobby is open; come in when you are ready.`
+        : 'A meeting you said you would come to is opening now.';
     case 'milestone':
-      return 'You reached a milestone. Every day counts.';
+      return row.milestone
+        ? `You reached ${row.milestone.name} (${row.milestone.label} ${row.milestone.since}). Every day counts.`
+        : 'You reached a milestone. Every day counts.';
     case 'removal':
       return 'A moderator removed something you wrote. Open the notice to read why and, if you like, appeal.';
     case 'warning':
@@ -44,5 +50,7 @@ export function toNotificationView(row: NotificationRow): NotificationView {
   if (row.postId) view.post = { id: row.postId };
   if (row.actorName) view.actor = { displayName: row.actorName };
   if (row.noticeId) view.noticeId = row.noticeId;
+  if (row.meetingId && row.meetingName !== null) view.meeting = { id: row.meetingId, name: row.meetingName };
+  if (row.milestone) view.milestone = row.milestone;
   return view;
 }

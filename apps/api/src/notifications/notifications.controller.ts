@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type {
   BoardFollowView,
   FollowingList,
+  MentionableView,
   NotificationList,
   NotificationSettings,
   ThreadFollowView,
@@ -18,6 +19,7 @@ import {
   ListNotificationsQuery,
   MarkReadDto,
   MarkThreadReadDto,
+  MentionableQuery,
   NotificationSettingsDto,
   UnreadQuery,
 } from './dto/notifications.dto.js';
@@ -75,6 +77,17 @@ export class NotificationsController {
     @Body() dto: MarkThreadReadDto,
   ): Promise<ThreadReadView> {
     return this.notifications.markThreadRead(user, id, dto.postId);
+  }
+
+  /** Names to complete after "@" in a reply: what the thread shows (aliases, usernames), nothing more. */
+  @Get('threads/:id/mentionable')
+  @Auth()
+  mentionable(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ThreadId) id: string,
+    @Query() query: MentionableQuery,
+  ): Promise<MentionableView> {
+    return this.notifications.mentionable(user, id, query.prefix ?? '');
   }
 
   @Get('me/following')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BoardFollowLevel, FollowLevel, NotificationKind } from '@kindred/contracts';
+import type { BoardFollowLevel, FollowLevel, MilestoneReached, NotificationKind } from '@kindred/contracts';
 import { DataSource } from 'typeorm';
 
 export interface NotificationRow {
@@ -11,6 +11,9 @@ export interface NotificationRow {
   postId: string | null;
   noticeId: string | null;
   actorName: string | null;
+  meetingId: string | null;
+  meetingName: string | null;
+  milestone: MilestoneReached | null;
   count: number;
   createdAt: Date;
   readAt: Date | null;
@@ -31,8 +34,9 @@ const fromMicros = (param: string): string => `('epoch'::timestamptz + (${param}
 const SELECT = `
   SELECT n.id, n.user_id AS "userId", n.kind, n.thread_id AS "threadId", t.title AS "threadTitle",
     n.post_id AS "postId", n.notice_id AS "noticeId", n.actor_name AS "actorName", n.count,
+    n.meeting_id AS "meetingId", m.name AS "meetingName", n.milestone,
     n.created_at AS "createdAt", n.read_at AS "readAt", ${micros('n.created_at')} AS "cursorMicros"
-  FROM notifications n LEFT JOIN threads t ON t.id = n.thread_id`;
+  FROM notifications n LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN meetings m ON m.id = n.meeting_id`;
 
 /**
  * The fan-out of one published post, set-based (one statement for any number of readers):
@@ -117,6 +121,23 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * A session's lobby opened: one stored `meeting_opening` for every member who RSVP'd, in one
+   * statement (the unique index on (user_id, session_id) makes a second run create nothing).
+   */
+  async meetingOpening(sessionId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO notifications (user_id, kind, meeting_id, session_id)
+       SELECT r.user_id, 'meeting_opening', s.meeting_id, s.id
+       FROM meeting_rsvps r JOIN meeting_sessions s ON s.id = r.session_id
+       WHERE r.session_id = $1
+       ON CONFLICT (user_id, session_id) WHERE session_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [sessionId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Items with each owner's unread count, for live delivery (one statement for the whole batch). */
   async findWithUnread(ids: string[]): Promise<Array<NotificationRow & { unread: number }>> {
     if (ids.length === 0) return [];
@@ -159,6 +180,25 @@ export class NotificationsRepository {
       [userId, ids],
     );
     return Number(rows[0].count);
+  }
+
+  /**
+   * The names a thread shows that start with `prefix` (case-insensitive): the aliases of its
+   * published anonymous posts and the usernames of its published signed ones. Only strings the
+   * thread already displays, so nothing here links an alias to anyone. Aliases first, at most 8.
+   */
+  mentionable(threadId: string, prefix: string): Promise<Array<{ name: string; type: 'alias' | 'username' }>> {
+    const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db.query(
+      `SELECT name, type FROM (
+         SELECT DISTINCT p.alias AS name, 'alias' AS type FROM posts p
+         WHERE p.thread_id = $1 AND p.anonymous AND p.status = 'published' AND p.alias ILIKE $2
+         UNION
+         SELECT DISTINCT u.username, 'username' FROM posts p JOIN users u ON u.id = p.author_id
+         WHERE p.thread_id = $1 AND NOT p.anonymous AND p.status = 'published' AND u.username ILIKE $2
+       ) x ORDER BY type, lower(name) LIMIT 8`,
+      [threadId, like],
+    );
   }
 
   async findThread(threadId: string): Promise<ThreadAccessRow | null> {

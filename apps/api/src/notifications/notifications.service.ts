@@ -4,6 +4,7 @@ import type {
   BoardFollowView,
   FollowLevel,
   FollowingList,
+  MentionableView,
   NotificationList,
   NotificationSettings,
   ThreadFollowView,
@@ -13,6 +14,7 @@ import type {
 import type { AuthUser } from '../auth/auth-user.js';
 import { timeCursor } from '../boards/boards-cursor.js';
 import { AppError, notFound } from '../common/app-error.js';
+import { DomainEvents } from '../common/domain-events.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { MAX_MENTIONS, MAX_MENTIONS_NEW_MEMBER, parseMentions } from '../common/mentions.js';
@@ -34,12 +36,27 @@ export class NotificationsService implements OnModuleInit {
     private readonly gateway: NotificationsGateway,
     private readonly jobs: JobQueue,
     private readonly reads: ReadsRepository,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     // Enqueued by the posts trigger (migration 1764400000000) in the transaction that publishes a post.
     this.jobs.register(NOTIFY_POST_JOB, (payload) => this.fanOutPost(payload));
+    this.events.on('meeting.opening', ({ sessionId }) => this.meetingOpening(sessionId));
+    this.events.on('notifications.created', ({ ids }) => this.deliver(ids));
+  }
+
+  /** Stored `meeting_opening` items for every RSVP of a session (one insert), delivered live. */
+  async meetingOpening(sessionId: string): Promise<void> {
+    await this.deliver(await this.repo.meetingOpening(sessionId));
+  }
+
+  /** Emits new items to their owners' rooms with the unread count (one read for the batch). */
+  async deliver(ids: string[]): Promise<void> {
+    for (const row of await this.repo.findWithUnread(ids)) {
+      this.gateway.created(row.userId, toNotificationView(row), row.unread);
+    }
   }
 
   async list(user: AuthUser, cursor: string | undefined, limit = DEFAULT_LIMIT): Promise<NotificationList> {
@@ -114,6 +131,11 @@ export class NotificationsService implements OnModuleInit {
     return { threads: threadIds.length === 0 ? {} : await this.reads.unreadCounts(user.id, threadIds) };
   }
 
+  async mentionable(user: AuthUser, threadId: string, prefix: string): Promise<MentionableView> {
+    await this.requireReadableThread(user, threadId);
+    return { items: await this.repo.mentionable(threadId, prefix.trim()) };
+  }
+
   following(user: AuthUser): Promise<FollowingList> {
     return this.repo.following(user.id);
   }
@@ -131,10 +153,7 @@ export class NotificationsService implements OnModuleInit {
     const shown = new Set(post.aliases);
     const aliases = mentions.flatMap((m) => (m.alias && shown.has(m.alias) ? [m.alias] : []));
     const usernames = mentions.flatMap((m) => (m.alias && shown.has(m.alias) ? [] : [m.username]));
-    const ids = await this.repo.fanOutPost(postId, usernames, aliases);
-    for (const row of await this.repo.findWithUnread(ids)) {
-      this.gateway.created(row.userId, toNotificationView(row), row.unread);
-    }
+    await this.deliver(await this.repo.fanOutPost(postId, usernames, aliases));
   }
 
   /** Unknown and unreadable threads are the same 404, so following says nothing about what exists. */

@@ -111,6 +111,15 @@ export class PrivacyRepository {
     );
   }
 
+  milestones(userId: string): Promise<Rows<'milestones'>> {
+    return this.section(
+      ['milestone_dates'],
+      `SELECT kind, label, to_char(since, 'YYYY-MM-DD') AS since, show_badge AS "showBadge"
+         FROM milestone_dates WHERE user_id = $1 ORDER BY kind`,
+      userId,
+    );
+  }
+
   notices(userId: string): Promise<Rows<'notices'>> {
     return this.section(
       ['notices'],

@@ -19,13 +19,14 @@ export class PrivacyService {
   /** One JSON document with everything tied to the account. Aliases appear only here, for their owner. */
   async export(user: AuthUser): Promise<ExportDocument> {
     const profile = await this.auth.me(user);
-    const [threads, posts, reactions, flags, rsvps, chatMessages, notices] = await Promise.all([
+    const [threads, posts, reactions, flags, rsvps, chatMessages, milestones, notices] = await Promise.all([
       this.repo.threads(user.id),
       this.repo.posts(user.id),
       this.repo.reactions(user.id),
       this.repo.flags(user.id),
       this.repo.rsvps(user.id),
       this.repo.chatMessages(user.id),
+      this.repo.milestones(user.id),
       this.repo.notices(user.id),
     ]);
     return {
@@ -38,6 +39,7 @@ export class PrivacyService {
       flags,
       rsvps,
       chatMessages,
+      milestones,
       notices,
     };
   }

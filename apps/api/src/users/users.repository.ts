@@ -40,6 +40,27 @@ export class UsersRepository {
     await this.repo.update({ id }, { anonymousByDefault: value });
   }
 
+  /** PATCH /api/me: one statement for whichever settings were sent (null keeps the value). */
+  async updateSettings(
+    id: string,
+    settings: { anonymousByDefault?: boolean; autoWatch?: boolean; pushTitles?: boolean },
+  ): Promise<void> {
+    await this.repo.query(
+      `UPDATE users SET anonymous_by_default = coalesce($2, anonymous_by_default),
+         auto_watch = coalesce($3, auto_watch), push_titles = coalesce($4, push_titles) WHERE id = $1`,
+      [id, settings.anonymousByDefault ?? null, settings.autoWatch ?? null, settings.pushTitles ?? null],
+    );
+  }
+
+  /** The notification settings shown with the account (columns owned by notifications' migrations). */
+  async notificationPrefs(id: string): Promise<{ autoWatch: boolean; pushTitles: boolean }> {
+    const rows: Array<{ autoWatch: boolean; pushTitles: boolean }> = await this.repo.query(
+      `SELECT auto_watch AS "autoWatch", push_titles AS "pushTitles" FROM users WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? { autoWatch: true, pushTitles: false };
+  }
+
   /** Moderators and admins (never "who is suspended": see AdminUserView). */
   listStaff(): Promise<UserEntity[]> {
     return this.repo.createQueryBuilder('u').where("u.role <> 'member'").orderBy('u.username', 'ASC').getMany();

@@ -78,11 +78,19 @@ export const notifications = new NotificationsState();
 /** Where an item leads: the post in its thread, or the notice (with its appeal) for moderation kinds. */
 export function notificationHref(item: NotificationView): string {
   if (item.noticeId) return '/notices';
+  if (item.meeting) return `/meetings/${encodeURIComponent(item.meeting.id)}`;
+  if (item.milestone) return '/account#milestones';
   if (item.thread) {
     const path = `/threads/${encodeURIComponent(item.thread.id)}`;
     return item.post ? `${path}#post-${encodeURIComponent(item.post.id)}` : path;
   }
   return '/notifications';
+}
+
+/** A milestone item offers (never forces) a prefilled new thread in Milestones & Wins. */
+export function milestoneShareHref(item: NotificationView): string | null {
+  if (!item.milestone) return null;
+  return `/boards/milestones-wins?share=${encodeURIComponent(item.milestone.name)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class RegisterDto {
   @ApiProperty({ minLength: 3, maxLength: 24, pattern: '^[A-Za-z0-9_-]+$', example: 'quiet_river' })
@@ -26,10 +26,24 @@ export class LoginDto {
   password!: string;
 }
 
+/** PATCH /api/me: any of the account's own settings (at least one). */
 export class UpdateSettingsDto {
-  @ApiProperty()
+  @ApiPropertyOptional()
+  @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
-  anonymousByDefault!: boolean;
+  anonymousByDefault?: boolean;
+
+  /** Watch the threads you start and reply to (also PUT /api/me/notification-settings). */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  autoWatch?: boolean;
+
+  /** Push notifications name the thread ("New reply in …") instead of the discreet default. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  pushTitles?: boolean;
 }
 
 export class ChangePasswordDto {

@@ -22,6 +22,8 @@ import { ApprovalNotifications1764900000000 } from './1764900000000-approval-not
 import { Passkeys1764500003000 } from './1764500003000-passkeys.js';
 import { OneItemPerTarget1765000000000 } from './1765000000000-one-item-per-target.js';
 import { SupportiveActions1765000001000 } from './1765000001000-supportive-actions.js';
+import { PushAndMilestones1765200000000 } from './1765200000000-push-and-milestones.js';
+import { PushJob1765200001000 } from './1765200001000-push-job.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   Passkeys1764500003000,
   OneItemPerTarget1765000000000,
   SupportiveActions1765000001000,
+  PushAndMilestones1765200000000,
+  PushJob1765200001000,
 ];

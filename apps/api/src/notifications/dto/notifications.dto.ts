@@ -1,7 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { BOARD_FOLLOW_LEVELS, FOLLOW_LEVELS, type BoardFollowLevel, type FollowLevel } from '@kindred/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+} from 'class-validator';
 import { Transform } from 'class-transformer';
 import { Cursor, Id, PageLimit } from '../../common/validation.js';
 
@@ -64,4 +75,13 @@ export class UnreadQuery {
   @ArrayMaxSize(50, { message: 'must have at most 50 ids' })
   @IsUUID('4', { each: true, message: 'must be a comma-separated list of valid thread ids' })
   threads?: string[];
+}
+
+export class MentionableQuery {
+  /** What follows the @ so far (letters, digits, _ - and spaces). */
+  @ApiPropertyOptional({ maxLength: 30 })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @Matches(/^[A-Za-z0-9_ -]{0,30}$/, { message: 'may use only letters, digits, spaces, _ and - (at most 30)' })
+  prefix?: string;
 }
