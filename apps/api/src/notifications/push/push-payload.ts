@@ -19,6 +19,8 @@ const DISCREET: Record<NotificationKind, string> = {
   suspension: 'you have a new notice',
   appeal_result: 'you have a new notice',
   approval: 'you have a new notice',
+  // A moderator's reach-out: a lock screen must not hint at a crisis.
+  outreach: 'you have a new notice',
 };
 
 /**
