@@ -106,9 +106,10 @@ describe('renderMarkdown bounds (issue #13)', () => {
           cpuMs(() => renderMarkdown(text)),
         );
       }
-      // About 9x prose at worst when measured in turn (3.5 ms → 31 ms for 20,000 characters); the
-      // unbounded renderer took about a second (300x).
-      expect(cost).toBeLessThan(base * 12 + 5);
+      // About 9x prose at worst when measured in turn on a quiet machine (3.5 ms → 31 ms for 20,000
+      // characters), up to 20x in a loaded run (garbage collection lands on the worst texts, which
+      // allocate most); the unbounded renderer took about a second (300x). 30x keeps that apart.
+      expect(cost).toBeLessThan(base * 30 + 5);
     }
   });
 });
