@@ -20,6 +20,7 @@ import { ResetLinks1764500002000 } from './1764500002000-reset-links.js';
 import { FacilitatorNames1764700000000 } from './1764700000000-facilitator-names.js';
 import { ApprovalNotifications1764900000000 } from './1764900000000-approval-notifications.js';
 import { Passkeys1764500003000 } from './1764500003000-passkeys.js';
+import { ArticleSearch1765100000000 } from './1765100000000-article-search.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   FacilitatorNames1764700000000,
   ApprovalNotifications1764900000000,
   Passkeys1764500003000,
+  ArticleSearch1765100000000,
 ];
