@@ -165,15 +165,23 @@ describe('boards', () => {
     const support = await t.api<ReactionCounts>('PUT', `/api/posts/${first.id}/reactions/support`, { token: a.token });
     expect(support.body).toEqual({ support: 1, relate: 0, proud: 0, mine: ['support'] });
     await t.api('PUT', `/api/posts/${first.id}/reactions/support`, { token: a.token });
-    await t.api('PUT', `/api/posts/${first.id}/reactions/relate`, { token: b.token });
+    // Reactions are for other people's posts (b wrote this one): a kind 403 that says why.
+    const ownReaction = await t.api<ErrorBody>('PUT', `/api/posts/${first.id}/reactions/relate`, { token: b.token });
+    expect(ownReaction.status).toBe(403);
+    expect(ownReaction.body.message).toMatch(/can't react to your own/);
+    const c = await t.register();
+    await t.api('PUT', `/api/posts/${first.id}/reactions/relate`, { token: c.token });
     const badKind = await t.api('PUT', `/api/posts/${first.id}/reactions/like`, { token: a.token });
     expect(badKind.status).toBe(400);
 
     const deleted = await t.api<PostView>('DELETE', `/api/posts/${first.id}`, { token: b.token });
     expect(deleted.body.status).toBe('deleted');
 
+    // The deleted reply stays in place ("replies stay") but no longer counts, on the thread and its board alike.
     const view = await t.api<ThreadView>('GET', `/api/threads/${thread.id}`, { token: a.token });
-    expect(view.body.replyCount).toBe(2);
+    expect(view.body.replyCount).toBe(1);
+    const listed = await t.api<Page<ThreadSummary>>('GET', `/api/boards/${BOARD}/threads`);
+    expect(listed.body.items.find((x) => x.id === thread.id)?.replyCount).toBe(1);
     const [, gone, thanks] = view.body.posts.items;
     expect(gone).toMatchObject({ id: first.id, status: 'deleted', body: '', html: '' });
     expect(gone.reactions).toEqual({ support: 1, relate: 1, proud: 0, mine: ['support'] });
@@ -514,6 +522,44 @@ describe('boards', () => {
     const bump = nextEvent<{ threadId: string; replyCount: number }>(watcher, 'board:activity');
     await reply(b.token, thread.id, 'Proud of you!');
     expect(await bump).toMatchObject({ threadId: thread.id, replyCount: 1 });
+  });
+
+  it('keeps a board and its thread agreeing on the reply count after a deletion or a removal, live', async () => {
+    const thread = await startThread(a.token, { title: 'Counting the good days' }, 'milestones-wins');
+    const kept = await reply(b.token, thread.id, 'Every one of them counts.');
+    const mine = await reply(b.token, thread.id, 'A second thought from me.');
+    const watcher = t.socket('/');
+    await connected(watcher);
+    expect(await emitAck(watcher, 'board:watch', { slug: 'milestones-wins' })).toMatchObject({ ok: true });
+    const counts = async (): Promise<[number | undefined, number]> => [
+      (await t.api<Page<ThreadSummary>>('GET', '/api/boards/milestones-wins/threads')).body.items.find(
+        (x) => x.id === thread.id,
+      )?.replyCount,
+      (await t.api<ThreadView>('GET', `/api/threads/${thread.id}`)).body.replyCount,
+    ];
+    expect(await counts()).toEqual([2, 2]);
+
+    let update = nextEvent<ThreadSummary>(watcher, 'thread:updated');
+    await t.api('DELETE', `/api/posts/${mine.id}`, { token: b.token });
+    expect(await update).toMatchObject({ id: thread.id, replyCount: 1 });
+    expect(await counts()).toEqual([1, 1]);
+    // Deleting again changes nothing.
+    await t.api('DELETE', `/api/posts/${mine.id}`, { token: b.token });
+    expect(await counts()).toEqual([1, 1]);
+
+    update = nextEvent<ThreadSummary>(watcher, 'thread:updated');
+    await t.app.get(BoardsModerationPort).setPostStatus(kept.id, 'removed', 'Off topic');
+    expect(await update).toMatchObject({ id: thread.id, replyCount: 0 });
+    expect(await counts()).toEqual([0, 0]);
+    // With no reply left to read, the thread is unanswered again.
+    const unanswered = await t.api<Page<ThreadSummary>>('GET', '/api/boards/milestones-wins/threads?unanswered=true');
+    expect(unanswered.body.items.some((x) => x.id === thread.id)).toBe(true);
+
+    update = nextEvent<ThreadSummary>(watcher, 'thread:updated');
+    await t.app.get(BoardsModerationPort).setPostStatus(kept.id, 'published');
+    expect(await update).toMatchObject({ id: thread.id, replyCount: 1 });
+    expect(await counts()).toEqual([1, 1]);
+    watcher.disconnect();
   });
 
   it('serves the hot queries from indexes', async () => {

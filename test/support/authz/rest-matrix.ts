@@ -268,8 +268,9 @@ export const REST_MATRIX: Record<string, RestRow> = {
     call: async (w) => ({ params: { id: (await w.freshPost()).id } }),
   },
   'PUT /api/posts/:id/reactions/:kind': {
-    expect: WRITE(200),
+    expect: { ...WRITE(200), owner: 403 },
     call: (w) => ({ params: { id: w.ownerPost.id, kind: 'support' } }),
+    why: "reactions are for other people's posts: the owner is told so kindly (403)",
   },
   'DELETE /api/posts/:id/reactions/:kind': {
     expect: WRITE(200),

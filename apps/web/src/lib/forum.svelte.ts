@@ -109,7 +109,7 @@ export class ThreadState {
         this.upsert(post);
       }
       if (!known && !post.isMine) this.announcement = `New reply from ${authorName(post.author)}.`;
-      if (!known && this.thread && !post.isOpeningPost) this.thread.replyCount += 1;
+      if (!known && this.thread && !post.isOpeningPost && post.status === 'published') this.thread.replyCount += 1;
     };
     const onUpdated = (post: PostView): void => {
       if (post.threadId !== this.id) return;

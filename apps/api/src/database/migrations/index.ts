@@ -21,6 +21,7 @@ import { FacilitatorNames1764700000000 } from './1764700000000-facilitator-names
 import { ApprovalNotifications1764900000000 } from './1764900000000-approval-notifications.js';
 import { Passkeys1764500003000 } from './1764500003000-passkeys.js';
 import { ArticleSearch1765100000000 } from './1765100000000-article-search.js';
+import { TrueReplyCounts1765100001000 } from './1765100001000-true-reply-counts.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ApprovalNotifications1764900000000,
   Passkeys1764500003000,
   ArticleSearch1765100000000,
+  TrueReplyCounts1765100001000,
 ];
