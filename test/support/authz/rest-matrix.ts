@@ -184,6 +184,7 @@ export const REST_MATRIX: Record<string, RestRow> = {
   },
   'GET /api/me/following': { expect: SIGNED_IN(200) },
   'GET /api/me/unread': { expect: SIGNED_IN(200), call: (w) => ({ query: `threads=${w.thread.id}` }) },
+  'GET /api/me/unread-threads': { expect: SIGNED_IN(200) },
   'GET /api/threads/:id/follow': { expect: SIGNED_IN(200), call: thread },
   'PUT /api/threads/:id/follow': { expect: WRITE(200), call: (w) => ({ ...thread(w), body: { level: 'watching' } }) },
   'PUT /api/threads/:id/follow #removed': {

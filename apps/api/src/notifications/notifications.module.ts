@@ -4,10 +4,18 @@ import { NotificationsGateway } from './notifications.gateway.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 import { ReadsRepository } from './reads.repository.js';
+import { UnreadThreadsController, UnreadThreadsRepository, UnreadThreadsService } from './unread-threads.js';
 
 /** The notification centre, follow levels and the fan-out job; it reacts to posts, never called by them. */
 @Module({
-  controllers: [NotificationsController],
-  providers: [NotificationsRepository, ReadsRepository, NotificationsService, NotificationsGateway],
+  controllers: [NotificationsController, UnreadThreadsController],
+  providers: [
+    NotificationsRepository,
+    ReadsRepository,
+    NotificationsService,
+    NotificationsGateway,
+    UnreadThreadsRepository,
+    UnreadThreadsService,
+  ],
 })
 export class NotificationsModule {}

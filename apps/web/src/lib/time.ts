@@ -51,7 +51,9 @@ export function timeAgo(value: string | number | Date, now = Date.now()): string
   if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
   const hours = Math.round(seconds / 3600);
   if (Math.abs(hours) < 24) return relative.format(hours, 'hour');
-  const days = Math.round(seconds / 86_400);
+  // Days count calendar days where the reader is: 32 hours ahead late at night is "in 2 days", not "tomorrow".
+  const day = (d: Date): number => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
+  const days = day(toDate(value)) - day(new Date(now));
   if (Math.abs(days) < 7) return relative.format(days, 'day');
   return formatDate(value);
 }
