@@ -334,6 +334,10 @@ export const REST_MATRIX: Record<string, RestRow> = {
     expect: ADMINS(200),
     call: async (w) => ({ params: { username: (await w.account()).username }, body: { role: 'moderator' } }),
   },
+  'PUT /api/admin/users/:username/suspension': {
+    expect: ADMINS(200),
+    call: async (w) => ({ params: { username: (await w.account()).username }, body: { days: 1, reason: 'repeated' } }),
+  },
   'DELETE /api/admin/users/:username/suspension': {
     expect: ADMINS(200),
     call: async (w) => ({ params: { username: (await w.suspendedMember()).username } }),
