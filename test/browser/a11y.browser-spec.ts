@@ -29,6 +29,7 @@ describe('accessibility on a phone (issue 15 item 21)', () => {
   let app: BrowserApp;
   let member: AuthResponse;
   let moderator: AuthResponse;
+  let admin: AuthResponse;
   let threadPath: string;
   let crisisItemPath: string;
   beforeAll(async () => {
@@ -37,6 +38,8 @@ describe('accessibility on a phone (issue 15 item 21)', () => {
     let flagger: AuthResponse;
     [member, moderator, flagger] = await Promise.all([t.register(), t.register(), t.register()]);
     await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
+    admin = await t.register();
+    await t.dataSource.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
     const thread = await t.api<ThreadView>('POST', '/api/boards/welcome-introductions/threads', {
       token: member.token,
       body: { title: 'Two weeks in', body: 'Checking in after my first meeting.', anonymous: true },
@@ -85,6 +88,11 @@ describe('accessibility on a phone (issue 15 item 21)', () => {
     const threadLink = threadPath;
     const screens: Array<{ path: string; who?: AuthResponse; ready: (page: Page) => Promise<unknown> }> = [
       { path: '/', ready: (p) => p.getByRole('heading', { level: 1 }).first().waitFor() },
+      { path: '/', who: member, ready: (p) => p.getByTestId('home-meeting').getByRole('link').first().waitFor() },
+      {
+        path: '/search?q=naloxone',
+        ready: (p) => p.getByTestId('search-results').getByRole('listitem').first().waitFor(),
+      },
       { path: '/boards/welcome-introductions', ready: (p) => p.getByRole('heading', { level: 1 }).waitFor() },
       { path: threadLink, who: member, ready: (p) => p.getByRole('heading', { name: 'Two weeks in' }).waitFor() },
       { path: '/help', ready: (p) => p.getByTestId('overdose-card').waitFor() },
@@ -94,6 +102,17 @@ describe('accessibility on a phone (issue 15 item 21)', () => {
       { path: '/signin', ready: (p) => p.getByRole('heading', { level: 1 }).waitFor() },
       { path: '/register', ready: (p) => p.getByRole('heading', { level: 1 }).waitFor() },
       { path: '/account', who: member, ready: (p) => p.getByRole('heading', { level: 1 }).waitFor() },
+      { path: '/admin', who: admin, ready: (p) => p.getByRole('heading', { name: 'Admin', level: 1 }).waitFor() },
+      {
+        path: '/admin/users',
+        who: admin,
+        ready: (p) => p.getByTestId('admin-user').first().waitFor(),
+      },
+      {
+        path: '/admin/users',
+        who: moderator,
+        ready: (p) => p.getByTestId('admin-only').waitFor(),
+      },
       {
         path: '/moderation',
         who: moderator,
@@ -109,7 +128,10 @@ describe('accessibility on a phone (issue 15 item 21)', () => {
       await screen.ready(page);
       await page.waitForLoadState('networkidle');
       const violations = await seriousViolations(page);
-      if (violations.length > 0) found[screen.path] = violations;
+      if (violations.length > 0)
+        found[
+          `${screen.path}${screen.who ? ` (as ${screen.who === admin ? 'admin' : screen.who === moderator ? 'moderator' : 'member'})` : ''}`
+        ] = violations;
       await page.context().close();
     }
     expect(found).toEqual({});

@@ -7,6 +7,8 @@ import type {
   PostView,
   ReactionCounts,
   SearchResult,
+  BoardSearchResult,
+  LibrarySearchResult,
   ThreadReaders,
   ThreadSummary,
   ThreadView,
@@ -163,15 +165,23 @@ describe('boards', () => {
     const support = await t.api<ReactionCounts>('PUT', `/api/posts/${first.id}/reactions/support`, { token: a.token });
     expect(support.body).toEqual({ support: 1, relate: 0, proud: 0, mine: ['support'] });
     await t.api('PUT', `/api/posts/${first.id}/reactions/support`, { token: a.token });
-    await t.api('PUT', `/api/posts/${first.id}/reactions/relate`, { token: b.token });
+    // Reactions are for other people's posts (b wrote this one): a kind 403 that says why.
+    const ownReaction = await t.api<ErrorBody>('PUT', `/api/posts/${first.id}/reactions/relate`, { token: b.token });
+    expect(ownReaction.status).toBe(403);
+    expect(ownReaction.body.message).toMatch(/can't react to your own/);
+    const c = await t.register();
+    await t.api('PUT', `/api/posts/${first.id}/reactions/relate`, { token: c.token });
     const badKind = await t.api('PUT', `/api/posts/${first.id}/reactions/like`, { token: a.token });
     expect(badKind.status).toBe(400);
 
     const deleted = await t.api<PostView>('DELETE', `/api/posts/${first.id}`, { token: b.token });
     expect(deleted.body.status).toBe('deleted');
 
+    // The deleted reply stays in place ("replies stay") but no longer counts, on the thread and its board alike.
     const view = await t.api<ThreadView>('GET', `/api/threads/${thread.id}`, { token: a.token });
-    expect(view.body.replyCount).toBe(2);
+    expect(view.body.replyCount).toBe(1);
+    const listed = await t.api<Page<ThreadSummary>>('GET', `/api/boards/${BOARD}/threads`);
+    expect(listed.body.items.find((x) => x.id === thread.id)?.replyCount).toBe(1);
     const [, gone, thanks] = view.body.posts.items;
     expect(gone).toMatchObject({ id: first.id, status: 'deleted', body: '', html: '' });
     expect(gone.reactions).toEqual({ support: 1, relate: 1, proud: 0, mine: ['support'] });
@@ -335,14 +345,16 @@ describe('boards', () => {
 
     const res = await t.api<Page<SearchResult>>('GET', `/api/search?q=${encodeURIComponent('inductions')}`);
     expect(res.status).toBe(200);
-    const threadHit = res.body.items.find((r) => r.type === 'thread' && r.threadId === thread.id);
+    // The library is ranked in too (its own spec below); among the board results the title weighs double.
+    const onBoards = res.body.items.filter((r): r is BoardSearchResult => r.type === 'thread' || r.type === 'post');
+    const threadHit = onBoards.find((r) => r.type === 'thread' && r.threadId === thread.id);
     expect(threadHit?.snippet).toContain('<mark>induction</mark>');
     expect(threadHit?.author.type).toBe('anonymous');
-    expect(res.body.items.some((r) => r.postId === hit.id)).toBe(true);
-    expect(res.body.items.some((r) => r.postId === removed.id || r.postId === deleted.id)).toBe(false);
-    expect(res.body.items[0].type).toBe('thread');
+    expect(onBoards.some((r) => r.postId === hit.id)).toBe(true);
+    expect(onBoards.some((r) => r.postId === removed.id || r.postId === deleted.id)).toBe(false);
+    expect(onBoards[0].type).toBe('thread');
 
-    const escaped = await t.api<Page<SearchResult>>('GET', `/api/search?q=suboxone`);
+    const escaped = await t.api<Page<SearchResult>>('GET', `/api/search?q=suboxone&board=${BOARD}`);
     expect(escaped.body.items[0].snippet).toContain('<mark>suboxone</mark>');
     expect(escaped.body.items[0].snippet).not.toContain('<img');
     expect(escaped.body.items[0].snippet).toContain('&amp;');
@@ -358,6 +370,47 @@ describe('boards', () => {
     expect(otherBoard.body.items).toEqual([]);
     expect((await t.api('GET', `/api/search?q=`)).status).toBe(400);
     expect((await t.api('GET', `/api/search?q=${encodeURIComponent('"unclosed & | !')}`)).status).toBe(200);
+  });
+
+  it('searches the library beside the boards: articles and sections ranked with posts, snippets in plain text', async () => {
+    const thread = await startThread(a.token, {
+      title: 'Carrying a kit now',
+      body: 'I keep **naloxone** in my bag, see [the pharmacy list](https://example.org) & _ask_ for it.',
+      anonymous: false,
+    });
+    const answer = await reply(b.token, thread.id, 'Good idea, I got my *naloxone* kit free last week.');
+    const res = await t.api<Page<SearchResult>>('GET', '/api/search?q=naloxone&limit=50');
+    expect(res.status).toBe(200);
+    const items = res.body.items;
+    // The naloxone article itself, and its sections, are results.
+    const article = items.find((r) => r.type === 'article');
+    expect(article).toMatchObject({ article: { slug: 'overdose-and-naloxone' }, section: null });
+    expect(article?.snippet).toContain('<mark>naloxone</mark>');
+    const section = items.find(
+      (r): r is LibrarySearchResult => r.type === 'section' && r.article.slug === 'overdose-and-naloxone',
+    );
+    expect(section?.section?.anchor).toMatch(/^[a-z0-9-]+$/);
+    // Ranked together: board results appear in the same list as the library's.
+    const opening = items.find((r): r is BoardSearchResult => r.type === 'thread' && r.threadId === thread.id);
+    expect(opening?.type).toBe('thread');
+    const replyHit = items.find((r) => r.type === 'post' && r.postId === answer.id);
+    expect(replyHit).toBeDefined();
+    // The opening post is the thread, never also a reply.
+    expect(items.filter((r) => r.type === 'post' && r.threadId === thread.id)).toHaveLength(1);
+    // Plain text: no Markdown syntax, no link target, the ampersand escaped once, the match marked.
+    expect(opening?.snippet).toBe('I keep <mark>naloxone</mark> in my bag, see the pharmacy list &amp; ask for it.');
+    expect(replyHit?.snippet).toBe('Good idea, I got my <mark>naloxone</mark> kit free last week.');
+    for (const item of items) expect(item.snippet).not.toMatch(/\*\*|\]\(|&amp;amp;|&lt;mark/);
+    // Ranked: scores never rise down the list, and paging continues across the library and boards.
+    const first = await t.api<Page<SearchResult>>('GET', '/api/search?q=naloxone&limit=3');
+    const rest = await t.api<Page<SearchResult>>(
+      'GET',
+      `/api/search?q=naloxone&limit=50&cursor=${first.body.nextCursor}`,
+    );
+    expect([...first.body.items, ...rest.body.items]).toEqual(items);
+    // A board filter searches that board only.
+    const onBoard = await t.api<Page<SearchResult>>('GET', `/api/search?q=naloxone&board=${BOARD}`);
+    expect(onBoard.body.items.every((r) => r.type === 'thread' || r.type === 'post')).toBe(true);
   });
 
   it('shows a member profile with only their signed posts', async () => {
@@ -471,6 +524,44 @@ describe('boards', () => {
     expect(await bump).toMatchObject({ threadId: thread.id, replyCount: 1 });
   });
 
+  it('keeps a board and its thread agreeing on the reply count after a deletion or a removal, live', async () => {
+    const thread = await startThread(a.token, { title: 'Counting the good days' }, 'milestones-wins');
+    const kept = await reply(b.token, thread.id, 'Every one of them counts.');
+    const mine = await reply(b.token, thread.id, 'A second thought from me.');
+    const watcher = t.socket('/');
+    await connected(watcher);
+    expect(await emitAck(watcher, 'board:watch', { slug: 'milestones-wins' })).toMatchObject({ ok: true });
+    const counts = async (): Promise<[number | undefined, number]> => [
+      (await t.api<Page<ThreadSummary>>('GET', '/api/boards/milestones-wins/threads')).body.items.find(
+        (x) => x.id === thread.id,
+      )?.replyCount,
+      (await t.api<ThreadView>('GET', `/api/threads/${thread.id}`)).body.replyCount,
+    ];
+    expect(await counts()).toEqual([2, 2]);
+
+    let update = nextEvent<ThreadSummary>(watcher, 'thread:updated');
+    await t.api('DELETE', `/api/posts/${mine.id}`, { token: b.token });
+    expect(await update).toMatchObject({ id: thread.id, replyCount: 1 });
+    expect(await counts()).toEqual([1, 1]);
+    // Deleting again changes nothing.
+    await t.api('DELETE', `/api/posts/${mine.id}`, { token: b.token });
+    expect(await counts()).toEqual([1, 1]);
+
+    update = nextEvent<ThreadSummary>(watcher, 'thread:updated');
+    await t.app.get(BoardsModerationPort).setPostStatus(kept.id, 'removed', 'Off topic');
+    expect(await update).toMatchObject({ id: thread.id, replyCount: 0 });
+    expect(await counts()).toEqual([0, 0]);
+    // With no reply left to read, the thread is unanswered again.
+    const unanswered = await t.api<Page<ThreadSummary>>('GET', '/api/boards/milestones-wins/threads?unanswered=true');
+    expect(unanswered.body.items.some((x) => x.id === thread.id)).toBe(true);
+
+    update = nextEvent<ThreadSummary>(watcher, 'thread:updated');
+    await t.app.get(BoardsModerationPort).setPostStatus(kept.id, 'published');
+    expect(await update).toMatchObject({ id: thread.id, replyCount: 1 });
+    expect(await counts()).toEqual([1, 1]);
+    watcher.disconnect();
+  });
+
   it('serves the hot queries from indexes', async () => {
     const thread = await startThread(a.token);
     const board = (await t.dataSource.query(`SELECT id FROM boards WHERE slug = $1`, [BOARD])) as Array<{ id: string }>;
@@ -502,6 +593,17 @@ describe('boards', () => {
       expect(
         await plan(`SELECT id FROM posts p WHERE p.search @@ websearch_to_tsquery('english', $1)`, ['withdrawal']),
       ).toContain('posts_search_idx');
+      expect(
+        await plan(`SELECT id FROM articles a WHERE a.search @@ websearch_to_tsquery('english', $1)`, ['naloxone']),
+      ).toContain('articles_search_idx');
+      expect(
+        await plan(`SELECT id FROM article_sections s WHERE s.search @@ websearch_to_tsquery('english', $1)`, [
+          'naloxone',
+        ]),
+      ).toContain('article_sections_search_idx');
+      expect(
+        await plan(`SELECT id FROM threads t WHERE t.search @@ websearch_to_tsquery('english', $1)`, ['naloxone']),
+      ).toContain('threads_search_idx');
       expect(await plan(`SELECT 1 FROM reactions x WHERE x.post_id = $1`, [thread.posts.items[0].id])).toContain(
         'reactions_pkey',
       );

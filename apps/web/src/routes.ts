@@ -23,6 +23,7 @@ export const routes: Route[] = [
     load: lazy(() => import('./lib/components/boards/MemberPage.svelte')),
     title: 'Member',
   },
+  { path: '/admin', load: lazy(() => import('./lib/components/admin/AdminHomePage.svelte')), title: 'Admin' },
   {
     path: '/admin/boards',
     load: lazy(() => import('./lib/components/admin/BoardsAdminPage.svelte')),

@@ -154,18 +154,33 @@ export interface PreviewView {
   html: string;
 }
 
-export interface SearchResult {
+/** A match on the boards: a thread (its title or its opening post) or a reply. */
+export interface BoardSearchResult {
+  /** `thread` when the title or the opening post matched; `post` for a reply. */
   type: 'thread' | 'post';
   threadId: string;
-  /** The matching post (null for a thread-title match). */
+  /** The matching reply (null for a thread). */
   postId: string | null;
   threadTitle: string;
   board: BoardRef;
   author: AuthorView;
-  /** Escaped text with matches wrapped in `<mark>`; safe to insert as HTML. */
+  /** Plain text, HTML-escaped, with matches wrapped in `<mark>`; safe to insert as HTML. */
   snippet: string;
   createdAt: string;
 }
+
+/** A match in the library: an article (its title or summary) or one of its sections. */
+export interface LibrarySearchResult {
+  type: 'article' | 'section';
+  article: { slug: string; title: string };
+  /** The section's heading and anchor (null for the article itself). */
+  section: { anchor: string; heading: string } | null;
+  /** Plain text, HTML-escaped, with matches wrapped in `<mark>`; safe to insert as HTML. */
+  snippet: string;
+}
+
+/** Board and library matches, ranked together. */
+export type SearchResult = BoardSearchResult | LibrarySearchResult;
 
 export interface MemberPostView {
   id: string;

@@ -307,6 +307,21 @@ export interface AdminUserView {
   createdAt: string;
 }
 
+/** `GET /api/admin/users`: a prefix search, keyset-paged (without a search: the moderators and admins). */
+export interface AdminUserList {
+  users: AdminUserView[];
+  nextCursor: string | null;
+}
+
+/** `PUT /api/admin/users/:username/suspension`: suspend a member by name from the users screen. */
+export interface SuspendUserRequest {
+  /** 1, 3, 7 or 30 days; null for until further notice. */
+  days: number | null;
+  reason: ActionReason;
+  /** A note to the member, shown in their notice. */
+  message?: string;
+}
+
 /** Namespace "/moderation": moderators only. */
 export interface ModerationClientToServer {
   /** Claim an item ("I'm on it"). */

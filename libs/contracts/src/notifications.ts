@@ -180,3 +180,15 @@ export interface NotificationServerToClient {
   /** Items were read (in another tab too); `ids` null means all. */
   'notification:read': (payload: { ids: string[] | null; unread: number }) => void;
 }
+
+/** `GET /api/me/unread-threads`: a thread the member read before that has new posts from others since. */
+export interface UnreadThread {
+  id: string;
+  title: string;
+  board: { slug: string; name: string };
+  /** Published posts by others after the member's read mark. */
+  unread: number;
+  /** The first of them (the thread page opens there). */
+  firstUnreadPostId: string;
+  lastActivityAt: string;
+}

@@ -189,6 +189,7 @@ export const REST_MATRIX: Record<string, RestRow> = {
   },
   'GET /api/me/following': { expect: SIGNED_IN(200) },
   'GET /api/me/unread': { expect: SIGNED_IN(200), call: (w) => ({ query: `threads=${w.thread.id}` }) },
+  'GET /api/me/unread-threads': { expect: SIGNED_IN(200) },
   'GET /api/threads/:id/follow': { expect: SIGNED_IN(200), call: thread },
   'PUT /api/threads/:id/follow': { expect: WRITE(200), call: (w) => ({ ...thread(w), body: { level: 'watching' } }) },
   'PUT /api/threads/:id/follow #removed': {
@@ -305,8 +306,9 @@ export const REST_MATRIX: Record<string, RestRow> = {
     call: async (w) => ({ params: { id: (await w.freshPost()).id } }),
   },
   'PUT /api/posts/:id/reactions/:kind': {
-    expect: WRITE(200),
+    expect: { ...WRITE(200), owner: 403 },
     call: (w) => ({ params: { id: w.ownerPost.id, kind: 'support' } }),
+    why: "reactions are for other people's posts: the owner is told so kindly (403)",
   },
   'DELETE /api/posts/:id/reactions/:kind': {
     expect: WRITE(200),
@@ -368,6 +370,10 @@ export const REST_MATRIX: Record<string, RestRow> = {
   'PUT /api/admin/users/:username/role': {
     expect: ADMINS(200),
     call: async (w) => ({ params: { username: (await w.account()).username }, body: { role: 'moderator' } }),
+  },
+  'PUT /api/admin/users/:username/suspension': {
+    expect: ADMINS(200),
+    call: async (w) => ({ params: { username: (await w.account()).username }, body: { days: 1, reason: 'repeated' } }),
   },
   'DELETE /api/admin/users/:username/suspension': {
     expect: ADMINS(200),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ContentStatus } from '@kindred/contracts';
 import { excerpt } from '../common/markdown.js';
 import { DELETED_THREAD_TITLE } from './boards.mapper.js';
-import { ThreadsRepository } from './threads.repository.js';
+import { countsAsReply, ThreadsRepository } from './threads.repository.js';
 import { BoardsLive } from './boards.live.js';
 import { viewerOf } from './boards.mapper.js';
 import { threadReadable, ThreadsService } from './threads.service.js';
@@ -97,6 +97,10 @@ export class BoardsModerationPort {
     if (!change) return false;
     if (change.previous === 'held' && status !== 'held') await this.service.publishPostRevealed(postId);
     else await this.service.publishPostChange(postId, null, null);
+    // A removed (or restored) reply changes its thread's count: the board and the thread hear it.
+    if (countsAsReply(change.previous) !== countsAsReply(status)) {
+      await this.service.publishThreadChange(change.threadId, null);
+    }
     return true;
   }
 

@@ -1,27 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
+import { toPlainText } from '../common/markdown.js';
 import type { RankKey, TimeKey } from './boards-cursor.js';
 
 /** Private-use characters mark matches in ts_headline output; they are stripped from the text first. */
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+const WHOLE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+/** Texts up to this many words are shown whole. */
+const WHOLE_SNIPPET_WORDS = 35;
 
 export interface SearchRow {
-  type: 'thread' | 'post';
-  threadId: string;
+  type: 'thread' | 'post' | 'article' | 'section';
+  /** Null for library rows. */
+  threadId: string | null;
   postId: string | null;
   key: string;
   rank: number;
+  /** The thread's or the article's title. */
   threadTitle: string;
-  boardSlug: string;
-  boardName: string;
+  boardSlug: string | null;
+  boardName: string | null;
   anonymous: boolean;
   alias: string | null;
   username: string | null;
-  createdAt: Date;
+  createdAt: Date | null;
+  articleSlug: string | null;
+  anchor: string | null;
+  heading: string | null;
+  /** Plain text, matches wrapped in MARK_START / MARK_END. */
   snippet: string;
+}
+
+interface PageRow extends Omit<SearchRow, 'snippet' | 'rank'> {
+  rank: string | number;
+  /** The text the snippet comes from, and whether it is Markdown (a post body) or already plain. */
+  text: string;
+  markdown: boolean;
 }
 
 export interface MemberPostRow {
@@ -50,66 +67,109 @@ export class SearchRepository {
   constructor(private readonly db: DataSource) {}
 
   /**
-   * Full-text search over thread titles and post bodies (stored tsvectors, GIN indexes),
-   * published content only, ranked; `limit + 1` rows. Thread titles weigh double.
+   * Full-text search over the boards and the library, ranked together (stored tsvectors, GIN
+   * indexes), published content only; `limit + 1` rows.
+   *
+   * - a thread matches by its title (weighing double) or its opening post, once;
+   * - a reply matches by its body;
+   * - an article by its title (A) or summary (B), a section by its heading (A) or text (B).
+   *   Library weights are set so a heading counts like a thread title and text like a post
+   *   ({D, C, B, A} = {0.1, 0.1, 0.1, 0.2}), so neither side crowds the other out.
+   * A board filter leaves the library out. Snippets come from plain text: a post's Markdown is
+   * turned into text first, then PostgreSQL marks the matches (ts_headline) for the page's rows.
    */
   async search(
     text: string,
     options: { boardSlug: string | null; after: RankKey | null; limit: number },
   ): Promise<SearchRow[]> {
-    const params: unknown[] = [text, options.boardSlug, HEADLINE_OPTIONS];
+    const params: unknown[] = [text, options.boardSlug];
     let after = '';
     if (options.after) {
       params.push(options.after.rank, options.after.id);
-      after = `WHERE (m.rank, m.key) < ($4::real, $5::uuid)`;
+      after = `WHERE (m.rank, m.key) < ($3::real, $4::uuid)`;
     }
     params.push(options.limit + 1);
     // One search may not hold the database for long: past SEARCH_TIMEOUT_MS PostgreSQL cancels it.
-    const rows: Array<SearchRow & { rank: string | number }> = await this.db
+    return this.db
       .transaction(async (manager) => {
         await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(SEARCH_TIMEOUT_MS)]);
-        return manager.query(
+        const page: PageRow[] = await manager.query(
           `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+       thread_hits AS (
+         SELECT t.id FROM q, threads t WHERE t.search @@ q.query
+         UNION
+         SELECT t.id FROM q, posts p JOIN threads t ON t.id = p.thread_id AND t.opening_post_id = p.id
+          WHERE p.search @@ q.query AND p.status = 'published'
+       ),
        matches AS (
          SELECT 'thread' AS type, t.id AS "threadId", NULL::uuid AS "postId", t.id AS key,
-                (ts_rank(t.search, q.query) * 2)::real AS rank, t.title AS text,
+                (ts_rank(t.search, q.query) * 2
+                  + CASE WHEN op.status = 'published' THEN ts_rank(op.search, q.query) ELSE 0 END)::real AS rank,
+                CASE WHEN op.status = 'published' AND op.search @@ q.query THEN op.body ELSE t.title END AS text,
+                (op.status = 'published' AND op.search @@ q.query) AS markdown,
                 t.title AS "threadTitle", b.slug AS "boardSlug", b.name AS "boardName",
                 t.anonymous, op.alias, CASE WHEN t.anonymous THEN NULL ELSE u.username END AS username,
-                t.created_at AS "createdAt"
-           FROM q, threads t
+                t.created_at AS "createdAt",
+                NULL::text AS "articleSlug", NULL::text AS anchor, NULL::text AS heading
+           FROM q, thread_hits h
+           JOIN threads t ON t.id = h.id
            JOIN boards b ON b.id = t.board_id
            LEFT JOIN posts op ON op.id = t.opening_post_id
            LEFT JOIN users u ON u.id = t.author_id AND NOT t.anonymous
-          WHERE t.search @@ q.query AND t.status = 'published' AND op.status IS DISTINCT FROM 'deleted'
+          WHERE t.status = 'published' AND op.status IS DISTINCT FROM 'deleted'
             AND ($2::text IS NULL OR b.slug = $2)
          UNION ALL
          SELECT 'post', p.thread_id, p.id, p.id,
-                ts_rank(p.search, q.query)::real, p.body,
+                ts_rank(p.search, q.query)::real, p.body, true,
                 t.title, b.slug, b.name,
                 p.anonymous, p.alias, CASE WHEN p.anonymous THEN NULL ELSE u.username END,
-                p.created_at
+                p.created_at, NULL, NULL, NULL
            FROM q, posts p
            JOIN threads t ON t.id = p.thread_id
            JOIN boards b ON b.id = t.board_id
            LEFT JOIN users u ON u.id = p.author_id AND NOT p.anonymous
           WHERE p.search @@ q.query AND p.status = 'published' AND t.status = 'published'
+            AND p.id IS DISTINCT FROM t.opening_post_id
             AND ($2::text IS NULL OR b.slug = $2)
-       ),
-       page AS (
-         SELECT * FROM matches m ${after} ORDER BY m.rank DESC, m.key DESC LIMIT $${params.length}
+         UNION ALL
+         SELECT 'article', NULL, NULL, a.id,
+                ts_rank('{0.1, 0.1, 0.1, 0.2}', a.search, q.query)::real, a.summary, false,
+                a.title, NULL, NULL, false, NULL, NULL, NULL, a.slug, NULL, NULL
+           FROM q, articles a
+          WHERE a.search @@ q.query AND a.published AND $2::text IS NULL
+         UNION ALL
+         SELECT 'section', NULL, NULL, s.id,
+                ts_rank('{0.1, 0.1, 0.1, 0.2}', s.search, q.query)::real, s.body_text, false,
+                a.title, NULL, NULL, false, NULL, NULL, NULL, a.slug, s.anchor, s.heading
+           FROM q, article_sections s
+           JOIN articles a ON a.id = s.article_id
+          WHERE s.search @@ q.query AND a.published AND s.matchable AND $2::text IS NULL
        )
-       SELECT page.type, page."threadId", page."postId", page.key, page.rank, page."threadTitle",
-              page."boardSlug", page."boardName", page.anonymous, page.alias, page.username, page."createdAt",
-              ts_headline('english', translate(page.text, '${MARK_START}${MARK_END}', ''), q.query, $3) AS snippet
-         FROM page, q ORDER BY page.rank DESC, page.key DESC`,
+       SELECT * FROM matches m ${after} ORDER BY m.rank DESC, m.key DESC LIMIT $${params.length}`,
           params,
-        ) as Promise<Array<SearchRow & { rank: string | number }>>;
+        );
+        if (page.length === 0) return [];
+        const texts = page.map((row) =>
+          (row.markdown ? toPlainText(row.text) : row.text).replaceAll(MARK_START, '').replaceAll(MARK_END, ''),
+        );
+        const marked: Array<{ snippet: string }> = await manager.query(
+          // A short text is shown whole; a long one as the fragments around its matches.
+          `SELECT CASE WHEN cardinality(regexp_split_to_array(u.text, '\\s+')) <= $4
+                       THEN ts_headline('english', u.text, websearch_to_tsquery('english', $1), $5)
+                       ELSE ts_headline('english', u.text, websearch_to_tsquery('english', $1), $3) END AS snippet
+             FROM unnest($2::text[]) WITH ORDINALITY AS u(text, n) ORDER BY u.n`,
+          [text, texts, HEADLINE_OPTIONS, WHOLE_SNIPPET_WORDS, WHOLE_OPTIONS],
+        );
+        return page.map(({ text: _text, markdown: _markdown, ...row }, i) => ({
+          ...row,
+          rank: Number(row.rank),
+          snippet: marked[i].snippet,
+        }));
       })
       .catch((error: unknown) => {
         if ((error as { code?: string }).code === QUERY_CANCELED) throw searchTooBroad();
         throw error;
       });
-    return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
   }
 
   /** A member's signed (non-anonymous), published posts, newest first; `limit + 1` rows. */

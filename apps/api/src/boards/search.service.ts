@@ -76,14 +76,22 @@ export class SearchService {
 }
 
 function toSearchResult(row: SearchRow): SearchResult {
+  if (row.type === 'article' || row.type === 'section') {
+    return {
+      type: row.type,
+      article: { slug: row.articleSlug ?? '', title: row.threadTitle },
+      section: row.type === 'section' ? { anchor: row.anchor ?? '', heading: row.heading ?? '' } : null,
+      snippet: snippetHtml(row.snippet),
+    };
+  }
   return {
     type: row.type,
-    threadId: row.threadId,
+    threadId: row.threadId ?? '',
     postId: row.postId,
     threadTitle: row.threadTitle,
-    board: { slug: row.boardSlug, name: row.boardName },
+    board: { slug: row.boardSlug ?? '', name: row.boardName ?? '' },
     author: toAuthorView(row.anonymous, row.alias, row.username),
     snippet: snippetHtml(row.snippet),
-    createdAt: row.createdAt.toISOString(),
+    createdAt: (row.createdAt ?? new Date(0)).toISOString(),
   };
 }

@@ -109,8 +109,13 @@ export interface CreatedReply {
   lastActivityAt: Date | null;
 }
 
-/** Posts that count as replies (what readers see in the list); held posts do not. */
-const counts = (status: ContentStatus): boolean => status !== 'held';
+/**
+ * Replies that count on the thread and its board: published ones, and hidden ones waiting for a
+ * moderator (they may come back). Held, removed and deleted replies do not, so a board, its
+ * thread and "unanswered" agree on how many answers a reader can read.
+ */
+export const countsAsReply = (status: ContentStatus): boolean => status === 'published' || status === 'hidden';
+const counts = countsAsReply;
 /** Threads that count on their board: the ones its readers see listed (a hidden one is not). */
 const threadCounts = (status: ContentStatus): boolean => status === 'published';
 
@@ -365,7 +370,8 @@ export class ThreadsRepository {
          )
          UPDATE threads t SET reply_count = greatest(t.reply_count - 1, 0)
            FROM old, edited
-          WHERE t.id = old.thread_id AND $4::text IS NOT NULL AND old.status <> 'held' AND NOT old.opening`,
+          WHERE t.id = old.thread_id AND $4::text IS NOT NULL AND old.status IN ('published', 'hidden')
+            AND NOT old.opening`,
         [id, body, html, holdReason],
       );
     });
@@ -377,13 +383,23 @@ export class ThreadsRepository {
    */
   async deletePost(id: string, erase = false): Promise<void> {
     return this.changing(async () => {
-      if (!erase) {
-        await this.db.query(`UPDATE posts SET status = 'deleted' WHERE id = $1`, [id]);
-        return;
-      }
       await this.db.transaction(async (em) => {
-        await em.query(`UPDATE posts SET status = 'deleted', body = '', html = '' WHERE id = $1`, [id]);
-        await em.query(`UPDATE threads SET title = '' WHERE opening_post_id = $1`, [id]);
+        // A deleted reply stops counting, in the same transaction (the thread row locked first).
+        const [row] = (await em.query(
+          `SELECT p.status, p.thread_id AS "threadId", (t.opening_post_id IS NOT DISTINCT FROM p.id) AS opening
+             FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1 FOR UPDATE OF t, p`,
+          [id],
+        )) as Array<{ status: ContentStatus; threadId: string; opening: boolean }>;
+        if (!row) return;
+        if (erase) {
+          await em.query(`UPDATE posts SET status = 'deleted', body = '', html = '' WHERE id = $1`, [id]);
+          await em.query(`UPDATE threads SET title = '' WHERE opening_post_id = $1`, [id]);
+        } else {
+          await em.query(`UPDATE posts SET status = 'deleted' WHERE id = $1`, [id]);
+        }
+        if (!row.opening && countsAsReply(row.status)) {
+          await em.query(`UPDATE threads SET reply_count = greatest(reply_count - 1, 0) WHERE id = $1`, [row.threadId]);
+        }
       });
     });
   }

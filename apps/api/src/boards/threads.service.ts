@@ -25,7 +25,13 @@ import { GuestThreadPages } from './guest-thread-pages.js';
 import { BoardsService } from './boards.service.js';
 import type { CreatePostDto, CreateThreadDto, ListPostsQuery, UpdateThreadDto } from './dto/threads.dto.js';
 import type { ListThreadsQuery } from './dto/boards.dto.js';
-import { ReplyTargetMissing, ThreadsRepository, type CreatedReply, type LockedThread } from './threads.repository.js';
+import {
+  countsAsReply,
+  ReplyTargetMissing,
+  ThreadsRepository,
+  type CreatedReply,
+  type LockedThread,
+} from './threads.repository.js';
 
 const DEFAULT_LIMIT = 20;
 /** Alias candidates a reply tries under the thread lock before the full search (see AliasGenerator). */
@@ -280,7 +286,9 @@ export class ThreadsService {
     const post = await this.requireOwnPost(postId, user);
     if (post.status !== 'deleted') await this.threads.deletePost(postId);
     const view = await this.publishPostChange(postId, viewer, user.id);
-    if (post.isOpeningPost) await this.publishThreadChange(post.threadId, null);
+    // The opening post's thread changed; a reply's thread has one reply fewer: its board and its
+    // page hear the new count.
+    if (post.isOpeningPost || countsAsReply(post.status)) await this.publishThreadChange(post.threadId, null);
     return view;
   }
 
@@ -295,7 +303,7 @@ export class ThreadsService {
     if (!post) return;
     await this.threads.deletePost(postId, true);
     await this.publishPostChange(postId, null, null);
-    if (post.isOpeningPost) await this.publishThreadChange(post.threadId, null);
+    if (post.isOpeningPost || countsAsReply(post.status)) await this.publishThreadChange(post.threadId, null);
   }
 
   async react(postId: string, kind: ReactionKind, user: AuthUser, on: boolean): Promise<ReactionCounts> {
@@ -306,6 +314,12 @@ export class ThreadsService {
     if (!thread || !threadReadable(thread, viewer)) throw postGone();
     if (post.status !== 'published' || thread.status !== 'published') {
       throw forbidden('This post cannot take reactions right now.');
+    }
+    // Reactions are what others send you; taking back one given earlier is still allowed.
+    if (on && post.authorId === user.id) {
+      throw forbidden(
+        "Reactions are for other people's posts, so you can't react to your own. Others can send you theirs.",
+      );
     }
     const counts = await this.threads.setReaction(postId, user.id, kind, on);
     this.live.postReactions({

@@ -1,4 +1,10 @@
-import { MAX_MARKDOWN_CONTAINERS, MAX_MARKDOWN_NESTING, MAX_MARKS_PER_PARAGRAPH, renderMarkdown } from './markdown.js';
+import {
+  MAX_MARKDOWN_CONTAINERS,
+  MAX_MARKDOWN_NESTING,
+  MAX_MARKS_PER_PARAGRAPH,
+  renderMarkdown,
+  toPlainText,
+} from './markdown.js';
 
 describe(renderMarkdown.name, () => {
   it('renders Markdown emphasis and lists', () => {
@@ -111,5 +117,13 @@ describe('renderMarkdown bounds (issue #13)', () => {
       // allocate most); the unbounded renderer took about a second (300x). 30x keeps that apart.
       expect(cost).toBeLessThan(base * 30 + 5);
     }
+  });
+});
+
+describe(toPlainText.name, () => {
+  it('is the characters themselves, with no Markdown, tags or HTML entities', () => {
+    expect(
+      toPlainText('**Fear & hope** <img src=x onerror=alert(1)> 5 < 6, "quoted" [a link](https://example.org)'),
+    ).toBe('Fear & hope 5 < 6, "quoted" a link');
   });
 });

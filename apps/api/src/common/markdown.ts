@@ -132,7 +132,21 @@ export function renderMarkdown(source: string, field = 'body'): string {
 /** Plain text for excerpts and search snippets (text past the bounds is used as it is, unparsed). */
 export function toPlainText(source: string): string {
   const html = markdownProblem(source) ? source : (marked.parse(source) as string);
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+  return decodeEntities(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** sanitize-html escapes the text it keeps ("&amp;"); plain text is the characters themselves. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos|nbsp);/gi, (_, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#')) {
+      const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    }
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }[lower] ?? '';
+  });
 }
 
 export function excerpt(source: string, max = 200): string {

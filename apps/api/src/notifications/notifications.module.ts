@@ -7,10 +7,11 @@ import { ReadsRepository } from './reads.repository.js';
 import { PushController } from './push/push.controller.js';
 import { PushRepository } from './push/push.repository.js';
 import { PushService } from './push/push.service.js';
+import { UnreadThreadsController, UnreadThreadsRepository, UnreadThreadsService } from './unread-threads.js';
 
 /** The notification centre, follow levels and the fan-out job; it reacts to posts, never called by them. */
 @Module({
-  controllers: [NotificationsController, PushController],
+  controllers: [NotificationsController, PushController, UnreadThreadsController],
   providers: [
     NotificationsRepository,
     ReadsRepository,
@@ -18,6 +19,8 @@ import { PushService } from './push/push.service.js';
     NotificationsGateway,
     PushRepository,
     PushService,
+    UnreadThreadsRepository,
+    UnreadThreadsService,
   ],
 })
 export class NotificationsModule {}

@@ -16,18 +16,8 @@ import { forumSocket, listen } from './socket';
 export const authorName = (author: AuthorView): string =>
   author.type === 'member' ? author.username : author.type === 'anonymous' ? author.alias : 'Former member';
 
-/** "5 minutes ago", or the date for older things. */
-export function timeAgo(iso: string, now = Date.now()): string {
-  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (seconds < 45) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
-  const days = Math.round(hours / 24);
-  if (days < 7) return `${days} day${days === 1 ? '' : 's'} ago`;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(Date.parse(iso));
-}
+/** "5 minutes ago" in the reader's language, or the date for older things (see time.ts). */
+export { timeAgo } from './time';
 
 /**
  * One open thread: its posts (paged), live updates while the page is open, and a polite
@@ -109,7 +99,7 @@ export class ThreadState {
         this.upsert(post);
       }
       if (!known && !post.isMine) this.announcement = `New reply from ${authorName(post.author)}.`;
-      if (!known && this.thread && !post.isOpeningPost) this.thread.replyCount += 1;
+      if (!known && this.thread && !post.isOpeningPost && post.status === 'published') this.thread.replyCount += 1;
     };
     const onUpdated = (post: PostView): void => {
       if (post.threadId !== this.id) return;

@@ -24,6 +24,8 @@ import { OneItemPerTarget1765000000000 } from './1765000000000-one-item-per-targ
 import { SupportiveActions1765000001000 } from './1765000001000-supportive-actions.js';
 import { PushAndMilestones1765200000000 } from './1765200000000-push-and-milestones.js';
 import { PushJob1765200001000 } from './1765200001000-push-job.js';
+import { ArticleSearch1765100000000 } from './1765100000000-article-search.js';
+import { TrueReplyCounts1765100001000 } from './1765100001000-true-reply-counts.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -53,4 +55,6 @@ export const MIGRATIONS = [
   SupportiveActions1765000001000,
   PushAndMilestones1765200000000,
   PushJob1765200001000,
+  ArticleSearch1765100000000,
+  TrueReplyCounts1765100001000,
 ];

@@ -8,17 +8,19 @@ export interface AdminUserRow {
   createdAt: Date;
 }
 
-/** The admin screen's username search (prefix, case-insensitive). */
+/** The admin screen's username search (prefix, case-insensitive), keyset-paged on lower(username). */
 @Injectable()
 export class AdminUsersRepository {
   constructor(private readonly db: DataSource) {}
 
-  search(q: string, limit: number): Promise<AdminUserRow[]> {
+  /** `limit + 1` rows after `after` (a lower-cased username), in lower(username) order. */
+  search(q: string, limit: number, after: string | null = null): Promise<AdminUserRow[]> {
     const pattern = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this.db.query(
       `SELECT username, role, created_at AS "createdAt" FROM users
-       WHERE lower(username) LIKE $1 ORDER BY lower(username) LIMIT ${limit}`,
-      [pattern],
+       WHERE lower(username) LIKE $1 AND ($2::text IS NULL OR lower(username) > $2)
+       ORDER BY lower(username) LIMIT $3`,
+      [pattern, after, limit + 1],
     );
   }
 }

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AdminUserView, ModerationTargetType, Role } from '@kindred/contracts';
+import type { AdminUserList, AdminUserView, ModerationTargetType, Role, SuspendUserRequest } from '@kindred/contracts';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { PERMANENT_SUSPENSION } from '../../auth/suspension.js';
 import { AppError, notFound } from '../../common/app-error.js';
+import { decodeCursor, encodeCursor } from '../../common/cursor.js';
+import { MemberEventsGateway } from '../member-events.gateway.js';
+import { NoticesRepository } from '../notices/notices.repository.js';
+import { untilText } from '../notices/notice-text.js';
 import type { UserEntity } from '../../users/user.entity.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { AdminUsersRepository } from './admin-users.repository.js';
@@ -19,11 +24,68 @@ export class AdminUsersService {
     private readonly directory: AdminUsersRepository,
     private readonly log: LogRepository,
     private readonly targets: TargetRegistry,
+    private readonly notices: NoticesRepository,
+    private readonly member: MemberEventsGateway,
   ) {}
 
-  async find(q: string | undefined): Promise<AdminUserView[]> {
-    const rows = q ? await this.directory.search(q, 50) : await this.users.listStaff();
-    return rows.map(toAdminUserView);
+  /**
+   * Any member by username prefix, keyset-paged; without a search, the moderators and admins.
+   * No suspension state either way (see AdminUserView).
+   */
+  async find(q: string | undefined, options: { cursor?: string; limit?: number } = {}): Promise<AdminUserList> {
+    if (!q) return { users: (await this.users.listStaff()).map(toAdminUserView), nextCursor: null };
+    const limit = options.limit ?? DEFAULT_USERS_PAGE;
+    const decoded = decodeCursor(options.cursor, ['string']);
+    const after = decoded ? String(decoded[0]) : null;
+    if (after !== null && after.length > 100) throw badCursor();
+    const rows = await this.directory.search(q, limit, after);
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    return {
+      users: page.map(toAdminUserView),
+      nextCursor: more ? encodeCursor([page[page.length - 1].username.toLowerCase()]) : null,
+    };
+  }
+
+  /**
+   * Suspends a member by name (the users screen). The same rules as a suspension through content:
+   * never yourself; and never an admin (change their role first). The member gets a kind notice
+   * and hears it live; the answer carries no suspension state, like every other answer here.
+   */
+  async suspend(username: string, request: SuspendUserRequest, actor: AuthUser): Promise<AdminUserView> {
+    const user = await this.users.findByUsername(username);
+    if (!user) throw notFound(`The member "${username}"`);
+    if (user.id === actor.id) throw new AppError('forbidden', 'You cannot suspend yourself.');
+    if (user.role === 'admin') {
+      throw new AppError('forbidden', `${user.username} is an admin. Change their role first if they must be paused.`);
+    }
+    const permanent = request.days === null;
+    const until = request.days === null ? PERMANENT_SUSPENSION : new Date(Date.now() + request.days * DAY_MS);
+    await this.users.setSuspendedUntil(user.id, until);
+    await this.notices.create({
+      userId: user.id,
+      kind: 'suspension',
+      targetType: null,
+      targetId: null,
+      excerpt: null,
+      reason: request.reason,
+      message: request.message?.trim() || null,
+      suspendedUntil: until,
+      appealable: false,
+    });
+    // Named: this suspension is made by name, not through a piece of content.
+    await this.log.append({
+      moderatorId: actor.id,
+      moderatorUsername: actor.username,
+      action: 'suspend_author',
+      targetType: 'user',
+      targetId: null,
+      excerpt: `${user.username}: suspended ${untilText(until, permanent)} (users screen)`,
+      reason: request.reason,
+      message: request.message?.trim() || null,
+    });
+    this.member.suspended(user.id, until, permanent);
+    return toAdminUserView(user);
   }
 
   async setRole(username: string, role: Role, actor: AuthUser | null = null): Promise<AdminUserView> {
@@ -91,6 +153,13 @@ export class AdminUsersService {
     return { username: author?.username ?? null };
   }
 }
+
+const DEFAULT_USERS_PAGE = 50;
+const DAY_MS = 24 * 3600 * 1000;
+const badCursor = (): AppError =>
+  new AppError('bad_cursor', 'cursor: is not a valid cursor (use nextCursor from a previous page).', {
+    fields: [{ field: 'cursor', reason: 'is not a valid cursor' }],
+  });
 
 export function toAdminUserView(user: Pick<UserEntity, 'username' | 'role' | 'createdAt'>): AdminUserView {
   return { username: user.username, role: user.role, createdAt: user.createdAt.toISOString() };

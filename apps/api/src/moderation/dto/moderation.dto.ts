@@ -125,6 +125,27 @@ export class UnmaskDto {
 export class UserSearchDto {
   @OptionalTrimmedText(24)
   q?: string;
+
+  @Cursor()
+  cursor?: string;
+
+  @PageLimit()
+  limit?: number;
+}
+
+/** Admin: suspend a member by username (the users screen), for set days or until further notice. */
+export class SuspendUserDto {
+  @ApiProperty({ enum: SUSPENSION_DAYS, nullable: true, description: 'null = until further notice' })
+  @ValidateIf((o: SuspendUserDto) => o.days !== null)
+  @IsIn(SUSPENSION_DAYS, { message: 'must be 1, 3, 7, 30 or null (until further notice)' })
+  days!: number | null;
+
+  @ApiProperty({ enum: ACTION_REASON_IDS })
+  @IsIn(ACTION_REASON_IDS, { message: oneOf(ACTION_REASON_IDS) })
+  reason!: ActionReason;
+
+  @OptionalTrimmedText(1000, 'A note to the member, shown in their notice')
+  message?: string;
 }
 
 export class UsernameParamDto {

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../time';
 import { ACTION_REASONS, FLAG_REASON_TEXT, type FlagReason, type QueuePriority } from '@kindred/contracts';
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -30,8 +31,8 @@ export const flagReasonLabel = (reason: FlagReason): string => FLAG_REASON_TEXT[
 export const actionReasonLabel = (reason: string | null): string =>
   reason && reason in ACTION_REASONS ? ACTION_REASONS[reason as keyof typeof ACTION_REASONS].label : (reason ?? '');
 
-export const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : '');
-
+/** A date with its time in the reader's locale (see time.ts); empty for none. */
+export const when = (iso: string | null): string => (iso ? formatDateTime(iso) : '');
 /** "3 minutes ago" (the full date goes in a title / datetime beside it). */
 export function ago(iso: string, now = Date.now()): string {
   const minutes = Math.max(0, Math.round((now - new Date(iso).getTime()) / 60_000));

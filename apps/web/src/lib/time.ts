@@ -1,0 +1,59 @@
+/**
+ * Dates and times in the reader's own locale and time zone, in one place: every screen that shows
+ * a time uses these (or <RelativeTime>), so nothing ever prints a bare numeric date such as
+ * "12/3/2026" that reads differently in different countries.
+ */
+
+/** The reader's locales (the browser's list; `undefined` lets Intl pick the same default). */
+const locales = (): readonly string[] | undefined =>
+  typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : undefined;
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locales(), options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const toDate = (value: string | number | Date): Date => (value instanceof Date ? value : new Date(value));
+
+/** "Dec 3, 2026" / "3 Dec 2026" / "03.12.2026" as the reader's locale writes a date. */
+export const formatDate = (value: string | number | Date): string =>
+  formatter({ dateStyle: 'medium' }).format(toDate(value));
+
+/** "Dec 3, 2026, 6:54 PM": a date with its time. */
+export const formatDateTime = (value: string | number | Date): string =>
+  formatter({ dateStyle: 'medium', timeStyle: 'short' }).format(toDate(value));
+
+/** "Thursday, December 3, 2026 at 6:54 PM": the full form, for hover, focus and screen readers. */
+export const formatFull = (value: string | number | Date): string =>
+  formatter({ dateStyle: 'full', timeStyle: 'short' }).format(toDate(value));
+
+/** "6:54 PM" / "18:54". */
+export const formatTime = (value: string | number | Date): string =>
+  formatter({ timeStyle: 'short' }).format(toDate(value));
+
+let relative: Intl.RelativeTimeFormat | null = null;
+
+/**
+ * "2 hours ago", "yesterday", "in 3 days" in the reader's language (Intl.RelativeTimeFormat);
+ * a week or more away, the date itself.
+ */
+export function timeAgo(value: string | number | Date, now = Date.now()): string {
+  relative ??= new Intl.RelativeTimeFormat(locales(), { numeric: 'auto' });
+  const seconds = (toDate(value).getTime() - now) / 1000;
+  if (Math.abs(seconds) < 45) return relative.format(0, 'second');
+  const minutes = Math.round(seconds / 60);
+  if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
+  const hours = Math.round(seconds / 3600);
+  if (Math.abs(hours) < 24) return relative.format(hours, 'hour');
+  // Days count calendar days where the reader is: 32 hours ahead late at night is "in 2 days", not "tomorrow".
+  const day = (d: Date): number => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
+  const days = day(toDate(value)) - day(new Date(now));
+  if (Math.abs(days) < 7) return relative.format(days, 'day');
+  return formatDate(value);
+}
