@@ -6,12 +6,15 @@ import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** A raw GET (fetch would ask for and undo compression itself). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
     }).on('error', reject);
   });
 }
@@ -56,6 +59,17 @@ describe('delivery to a phone: compressed, cacheable assets', () => {
     expect(index.headers['cache-control']).toBe('no-cache');
     const icon = await rawGet(`${t.baseUrl}/favicon.svg`, {});
     expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers a deep link with a malformed escape with the app (its not-found screen), not a bare 400', async () => {
+    for (const path of ['/members/%', '/threads/%E0%A4%A', '/boards/%zz%3Cscript%3E', '/%']) {
+      const res = await rawGet(`${t.baseUrl}${path}`, {});
+      expect({ path, status: res.status, body: res.body.toString() }).toEqual({
+        path,
+        status: 200,
+        body: '<!doctype html><title>Kindred</title>',
+      });
+    }
   });
 
   it('compresses API JSON over 1 KB, and leaves small answers alone', async () => {

@@ -77,6 +77,16 @@ function setUpOpenApi(app: INestApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json' });
 }
 
+/** Whether decodeURIComponent accepts `path` (it throws a URIError on a malformed escape). */
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function setCacheHeaders(res: ServerResponse, path: string): void {
   res.setHeader(
     'Cache-Control',
@@ -101,7 +111,11 @@ function serveWebApp(app: NestExpressApplication, distDir: string): void {
     index: false,
     serveStatic: { index: false, setHeaders: setCacheHeaders },
   });
-  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req.path) ? next() : files(req, res, next)));
+  // A path with a malformed escape ("/members/%", "/threads/%E0%A4%A") is no file: express-static-gzip
+  // would answer it with a bare 400 page, so it goes to index.html and the app's not-found screen.
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApi(req.path) || !decodable(req.path) ? next() : files(req, res, next),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || isApi(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
