@@ -70,7 +70,7 @@ describe('taking down a flagged opening post', () => {
       board: board.body.items.some((x) => x.id === thread.id),
       boardUnanswered: boardUnanswered.body.items.some((x) => x.id === thread.id),
       unanswered: unanswered.body.items.some((x) => x.id === thread.id),
-      search: search.body.items.some((x) => x.threadId === thread.id),
+      search: search.body.items.some((x) => 'threadId' in x && x.threadId === thread.id),
       related: related.status === 200,
       page: page.status === 200,
     };
