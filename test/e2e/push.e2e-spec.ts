@@ -142,6 +142,31 @@ describe('push', () => {
     expect(await count()).toBe('0');
   });
 
+  it("ends a device's pushes with its session: sign out everywhere leaves no other device subscribed", async () => {
+    // A member whose partner knows the password signs out everywhere: the partner's phone must stop
+    // getting "you have a new reply" too (it was kept until its push service answered 404/410).
+    const c = await t.register();
+    const other = await t.api<AuthResponse>('POST', '/api/auth/login', {
+      body: { username: c.user.username, password: 'a long and good passphrase' },
+    });
+    expect(other.status).toBe(200);
+    const partnersPhone = stub.device();
+    const mine = stub.device();
+    await subscribe({ ...c, token: other.body.token }, partnersPhone);
+    await subscribe(c, mine);
+    const endpoints = async () =>
+      (
+        (await t.dataSource.query(`SELECT endpoint FROM push_subscriptions WHERE user_id = $1`, [c.user.id])) as Array<{
+          endpoint: string;
+        }>
+      ).map((r) => r.endpoint);
+    expect((await endpoints()).sort()).toEqual([mine.endpoint, partnersPhone.endpoint].sort());
+    expect((await t.api('POST', '/api/me/sessions/end-others', { token: c.token })).status).toBe(204);
+    expect(await endpoints()).toEqual([mine.endpoint]);
+    expect((await t.api('POST', '/api/auth/logout-everywhere', { token: c.token })).status).toBe(204);
+    expect(await endpoints()).toEqual([]);
+  });
+
   it('refuses a non-https endpoint with 400 naming the field, and bad keys naming theirs', async () => {
     const device = stub.device();
     const http = await t.api('POST', '/api/me/push-subscriptions', {

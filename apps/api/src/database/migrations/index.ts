@@ -26,6 +26,7 @@ import { PushAndMilestones1765200000000 } from './1765200000000-push-and-milesto
 import { PushJob1765200001000 } from './1765200001000-push-job.js';
 import { ArticleSearch1765100000000 } from './1765100000000-article-search.js';
 import { TrueReplyCounts1765100001000 } from './1765100001000-true-reply-counts.js';
+import { PushSession1765400000000 } from './1765400000000-push-session.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   PushJob1765200001000,
   ArticleSearch1765100000000,
   TrueReplyCounts1765100001000,
+  PushSession1765400000000,
 ];

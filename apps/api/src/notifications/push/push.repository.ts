@@ -19,13 +19,22 @@ export interface PushTarget {
 export class PushRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** A device's subscription; an endpoint that moves to another account (a shared device) moves with it. */
-  async upsert(userId: string, endpoint: string, p256dh: string, auth: string): Promise<void> {
+  /**
+   * A device's subscription, tied to the session it was made in (ending the session deletes it);
+   * an endpoint that moves to another account (a shared device) moves with it.
+   */
+  async upsert(
+    userId: string,
+    sessionId: string | null,
+    endpoint: string,
+    p256dh: string,
+    auth: string,
+  ): Promise<void> {
     await this.db.query(
-      `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (endpoint) DO UPDATE SET user_id = EXCLUDED.user_id, p256dh = EXCLUDED.p256dh,
-         auth = EXCLUDED.auth, created_at = now()`,
-      [userId, endpoint, p256dh, auth],
+      `INSERT INTO push_subscriptions (user_id, session_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (endpoint) DO UPDATE SET user_id = EXCLUDED.user_id, session_id = EXCLUDED.session_id,
+         p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, created_at = now()`,
+      [userId, sessionId, endpoint, p256dh, auth],
     );
   }
 

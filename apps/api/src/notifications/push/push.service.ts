@@ -40,7 +40,7 @@ export class PushService implements OnModuleInit {
   }
 
   async subscribe(user: AuthUser, dto: { endpoint: string; keys: { p256dh: string; auth: string } }): Promise<void> {
-    await this.repo.upsert(user.id, dto.endpoint, dto.keys.p256dh, dto.keys.auth);
+    await this.repo.upsert(user.id, user.sessionId ?? null, dto.endpoint, dto.keys.p256dh, dto.keys.auth);
   }
 
   async unsubscribe(user: AuthUser, endpoint: string): Promise<void> {
