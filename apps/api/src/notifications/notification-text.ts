@@ -3,7 +3,7 @@ import type { NotificationRow } from './notifications.repository.js';
 
 /** Kind words for one item of the centre; moderation kinds point to the notice itself. */
 export function notificationText(row: Pick<NotificationRow, 'kind' | 'count' | 'actorName' | 'threadTitle'>): string {
-  const title = row.threadTitle ? `“${row.threadTitle}”` : 'a thread you follow';
+  const title = row.threadTitle ? `“${row.threadTitle}”` : 'a thread that is no longer available';
   const actor = row.actorName ?? 'Someone';
   switch (row.kind) {
     case 'reply':
