@@ -5,7 +5,7 @@ import type { NotificationRow } from './notifications.repository.js';
 export function notificationText(
   row: Pick<NotificationRow, 'kind' | 'count' | 'actorName' | 'threadTitle' | 'meetingName' | 'milestone'>,
 ): string {
-  const title = row.threadTitle ? `“${row.threadTitle}”` : 'a thread you follow';
+  const title = row.threadTitle ? `“${row.threadTitle}”` : 'a thread that is no longer available';
   const actor = row.actorName ?? 'Someone';
   switch (row.kind) {
     case 'reply':

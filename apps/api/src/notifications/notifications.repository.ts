@@ -32,7 +32,10 @@ const micros = (column: string): string => `(extract(epoch FROM ${column}) * 100
 const fromMicros = (param: string): string => `('epoch'::timestamptz + (${param})::bigint * interval '1 microsecond')`;
 
 const SELECT = `
-  SELECT n.id, n.user_id AS "userId", n.kind, n.thread_id AS "threadId", t.title AS "threadTitle",
+  SELECT n.id, n.user_id AS "userId", n.kind, n.thread_id AS "threadId",
+    -- A thread taken down (hidden, held, removed) keeps its title for its author only (red-team finding).
+    CASE WHEN t.status = 'published' OR (t.status <> 'deleted' AND t.author_id = n.user_id) THEN t.title END
+      AS "threadTitle",
     n.post_id AS "postId", n.notice_id AS "noticeId", n.actor_name AS "actorName", n.count,
     n.meeting_id AS "meetingId", m.name AS "meetingName", n.milestone,
     n.created_at AS "createdAt", n.read_at AS "readAt", ${micros('n.created_at')} AS "cursorMicros"
@@ -277,7 +280,7 @@ export class NotificationsRepository {
            coalesce((SELECT json_agg(x ORDER BY x."lastActivityAt" DESC) FROM (
              SELECT t.id, t.title, b.slug AS "boardSlug", f.level, t.last_activity_at AS "lastActivityAt"
              FROM thread_follows f JOIN threads t ON t.id = f.thread_id JOIN boards b ON b.id = t.board_id
-             WHERE f.user_id = $1 AND t.status IN ('published', 'hidden')
+             WHERE f.user_id = $1 AND (t.status = 'published' OR (t.status <> 'deleted' AND t.author_id = $1))
              ORDER BY t.last_activity_at DESC LIMIT 200) x), '[]') AS threads,
            coalesce((SELECT json_agg(y ORDER BY y.name) FROM (
              SELECT b.slug, b.name, f.level FROM board_follows f JOIN boards b ON b.id = f.board_id

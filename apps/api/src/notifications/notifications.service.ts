@@ -162,7 +162,6 @@ export class NotificationsService implements OnModuleInit {
     const readable =
       thread !== null &&
       (thread.status === 'published' ||
-        thread.status === 'hidden' ||
         (thread.status !== 'deleted' && (thread.authorId === user.id || isModerator(user))));
     if (!readable) throw notFound('That thread');
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@kindred/contracts';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
 @Injectable()
@@ -26,6 +26,33 @@ export class UsersRepository {
 
   async setSuspendedUntil(id: string, until: Date | null): Promise<void> {
     await this.repo.update({ id }, { suspendedUntil: until });
+  }
+
+  /**
+   * A suspension made through content: it only ever lengthens the one in force. Every suspension
+   * goes through a post, so two decisions about two anonymous posts of one (unknown) author meet
+   * here, and a later, shorter one must not undo an earlier ban. Returns the suspension now in force.
+   */
+  async extendSuspension(id: string, until: Date, m: EntityManager): Promise<Date | null> {
+    // UPDATE … RETURNING answers [rows, affected] through TypeORM's driver.
+    const [rows] = (await m.query(
+      `UPDATE users SET suspended_until = GREATEST(coalesce(suspended_until, $2), $2) WHERE id = $1
+       RETURNING suspended_until AS until`,
+      [id, until],
+    )) as [Array<{ until: Date | null }>, number];
+    return rows[0]?.until ?? null;
+  }
+
+  /**
+   * An appeal against one suspension was accepted: lift it, unless a longer one from another
+   * decision is in force (that one stands until its own appeal or an admin lifts it).
+   */
+  async liftSuspensionUpTo(id: string, until: Date | null, m: EntityManager): Promise<void> {
+    await m.query(
+      `UPDATE users SET suspended_until = NULL
+        WHERE id = $1 AND suspended_until IS NOT NULL AND ($2::timestamptz IS NULL OR suspended_until <= $2)`,
+      [id, until],
+    );
   }
 
   async bumpTokenVersion(id: string): Promise<void> {

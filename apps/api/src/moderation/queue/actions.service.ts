@@ -19,7 +19,7 @@ import { LogRepository } from '../log/log.repository.js';
 import { MemberEventsGateway } from '../member-events.gateway.js';
 import { reasonText, untilText } from '../notices/notice-text.js';
 import { NoticesRepository, type NewNotice } from '../notices/notices.repository.js';
-import { NoticesService } from '../notices/notices.service.js';
+import { isPermanent, NoticesService } from '../notices/notices.service.js';
 import type { ModerationTarget } from '../targets/target-port.js';
 import { TargetRegistry } from '../targets/target-registry.js';
 import { ItemsRepository, type ItemRow } from './items.repository.js';
@@ -305,12 +305,15 @@ export class ActionsService {
         // An author whose account is gone gets the same answer as any other: a different one would
         // tell a moderator which anonymous posts belonged to the deleted account (red-team finding).
         if (!t.authorId) return { summary: `Author suspended ${untilText(until, permanent)}.`, noticeIds: [] };
-        await this.users.setSuspendedUntil(t.authorId, until);
+        // Never shortens a suspension in force (from another post of the same author, which the
+        // moderator cannot know): the answer and the notice describe this decision, the author's
+        // live tabs hear the suspension actually in force.
+        const inForce = (await this.users.extendSuspension(t.authorId, until, m)) ?? until;
         const noticeIds = await this.notify(m, t, 'suspension', request, { appealable: true, suspendedUntil: until });
         return {
           summary: `Author suspended ${untilText(until, permanent)}.`,
           noticeIds,
-          suspended: { userId: t.authorId, until, permanent },
+          suspended: { userId: t.authorId, until: inForce, permanent: isPermanent(inForce) },
         };
       }
       case 'uphold':
@@ -339,7 +342,8 @@ export class ActionsService {
       if (target) await this.targets.port(item.targetType).restore(target.id);
       summary = 'Appeal accepted: the content is restored.';
     } else if (reverse && notice.kind === 'suspension') {
-      await this.users.setSuspendedUntil(appeal.userId, null);
+      // Lifts this suspension, not a longer one decided through other content.
+      await this.users.liftSuspensionUpTo(appeal.userId, notice.suspendedUntil, m);
       summary = 'Appeal accepted: the suspension is lifted.';
     }
     const id = await this.notices.create(
