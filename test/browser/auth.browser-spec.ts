@@ -44,7 +44,7 @@ describe('accounts in the browser', () => {
   it('links to crisis resources from every page, with tap-to-call links', async () => {
     const page = await app.newPage();
     await page.goto('/');
-    await page.getByRole('link', { name: 'Need help now?' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Need help now?' }).click();
     await page.getByRole('heading', { name: 'Need help now?' }).waitFor();
     expect(await page.locator('a[href="tel:988"]').count()).toBeGreaterThan(0);
     // The SAMHSA line is on the crisis card and again where the harm-reduction card says where to get naloxone.
