@@ -145,10 +145,11 @@ describe('watched words stay linear (issue 13, item 6)', () => {
         benignBest = Math.min(benignBest, once(benign));
         worstBest = Math.min(worstBest, once(text));
       }
-      // The yardstick is at least 2 ms: under load the worst input measured ~16 ms of CPU (1–2 ms
-      // alone), linear and far inside the 50 ms budget, while the quadratic '*pill*' cost 500–750 ms.
+      // The yardstick is at least 2 ms: under load the worst input measured 16–23 ms of CPU (1–2 ms
+      // alone), linear and inside the 50 ms budget, while the quadratic '*pill*' cost 500–750 ms
+      // (250x and more). 40x keeps the two apart (a CI run measured 11.7x).
       return worstBest / Math.max(benignBest, 2_000);
     };
-    for (const text of worst) expect(ratio(text)).toBeLessThan(10);
+    for (const text of worst) expect(ratio(text)).toBeLessThan(40);
   });
 });
