@@ -1,3 +1,4 @@
+import { UserCache } from '../../auth/user-cache.service.js';
 import { Injectable } from '@nestjs/common';
 import type { AdminUserList, AdminUserView, ModerationTargetType, Role, SuspendUserRequest } from '@kindred/contracts';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -26,6 +27,7 @@ export class AdminUsersService {
     private readonly targets: TargetRegistry,
     private readonly notices: NoticesRepository,
     private readonly member: MemberEventsGateway,
+    private readonly accounts: UserCache,
   ) {}
 
   /**
@@ -96,6 +98,9 @@ export class AdminUsersService {
     }
     if (user.role !== role) {
       await this.users.setRole(user.id, role);
+      // The trigger's notification drops cached copies on every process; here before we answer,
+      // so the member's very next request has the new role (a CI run saw the old one, 403).
+      this.accounts.invalidate(user.id);
       await this.log.append({
         moderatorId: actor?.id ?? null,
         moderatorUsername: actor?.username ?? null,
