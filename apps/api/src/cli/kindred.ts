@@ -130,6 +130,7 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
     ? null
     : await startEmbeddedPostgres(join(config.dataDir, 'postgres'), {
         port: config.embeddedPgPort,
+        rootHome: config.rootHome,
         leaveRunning: true,
       });
   const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url));

@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Folder of the library's Markdown articles (CONTENT_DIR), imported at start-up. */
   contentDir: string;
   embeddedPgPort: number | null;
+  /** Run as root with DATA_DIR out of the postgres user's reach: where its binaries and files go (KINDRED_ROOT_HOME). */
+  rootHome: string;
   /** Rate limits and new-member limits (RATE_LIMITS, REGISTRATIONS_PER_DAY, …). */
   limits: LimitsConfig;
   /**
@@ -272,6 +274,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       env.CRISIS_RESOURCES_FILE && env.CRISIS_RESOURCES_FILE !== '' ? resolve(env.CRISIS_RESOURCES_FILE) : null,
     contentDir: resolve(env.CONTENT_DIR && env.CONTENT_DIR !== '' ? env.CONTENT_DIR : defaultContentDir()),
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
+    rootHome: resolve(env.KINDRED_ROOT_HOME ?? '/var/lib/kindred'),
     limits: limitsConfig(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     jobConcurrency: int(env, 'JOB_CONCURRENCY', 4, 0, 64),

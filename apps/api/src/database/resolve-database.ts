@@ -13,6 +13,9 @@ export interface ResolvedDatabase {
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL with its files under DATA_DIR/postgres. */
 export async function resolveDatabase(config: AppConfig): Promise<ResolvedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
-  const db = await startEmbeddedPostgres(join(config.dataDir, 'postgres'), { port: config.embeddedPgPort });
+  const db = await startEmbeddedPostgres(join(config.dataDir, 'postgres'), {
+    port: config.embeddedPgPort,
+    rootHome: config.rootHome,
+  });
   return { url: db.url, embedded: true, dataDir: db.dataDir, stop: db.stop };
 }
