@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { icuMessages } from './vite-messages';
 
 const lib = (name: string): string => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
 
@@ -9,6 +10,7 @@ export default defineConfig({
   // Brotli and gzip copies of every text asset beside it, so the server negotiates them without
   // compressing on each request (vite-plugin-compression2: maintained, zlib only, no native code).
   plugins: [
+    icuMessages(),
     svelte(),
     compression({
       algorithms: ['brotliCompress', 'gzip'],

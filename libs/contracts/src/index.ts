@@ -8,3 +8,4 @@ export * from './moderation.js';
 export * from './library.js';
 export * from './safety.js';
 export * from './notifications.js';
+export * from './i18n.js';

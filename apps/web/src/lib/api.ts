@@ -1,4 +1,5 @@
 import type { ErrorBody, FieldError } from '@kindred/contracts';
+import { i18n, t } from './i18n/i18n.svelte';
 import { session } from './session.svelte';
 
 /** An error answer from the API, carrying its status, code and field reasons. */
@@ -22,14 +23,15 @@ export class ApiError extends Error {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server answers people's texts in the reader's language (Accept-Language).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.locale };
   if (session.token) headers.authorization = `Bearer ${session.token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, 'You seem to be offline. Check your connection and try again.', 'offline');
+    throw new ApiError(0, t('api.offline'), 'offline');
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
@@ -39,7 +41,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     if (res.status === 401 && session.token && path !== '/auth/login' && path !== '/auth/recover') session.expire();
     throw new ApiError(
       res.status,
-      err.message ?? `The request failed (${res.status}).`,
+      err.message ?? t('api.failed', { status: res.status }),
       err.code,
       err.details?.fields ?? [],
       err.details ?? {},

@@ -1,3 +1,4 @@
+import type { MessageKey } from './i18n/i18n.svelte';
 import type { Component } from 'svelte';
 
 export interface RouteParams {
@@ -13,7 +14,8 @@ export interface Route {
   component?: PageComponent;
   /** …or fetched as its own chunk the first time it is opened (the rest). */
   load?: () => Promise<{ default: PageComponent }>;
-  title: string;
+  /** The page's name in the catalogues, shown in the window title. */
+  title: MessageKey;
 }
 
 /** A page loaded on first use, once: keeps the initial bundle small on a phone. */

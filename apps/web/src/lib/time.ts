@@ -3,14 +3,21 @@
  * a time uses these (or <RelativeTime>), so nothing ever prints a bare numeric date such as
  * "12/3/2026" that reads differently in different countries.
  */
+import { i18n } from './i18n/i18n.svelte';
 
-/** The reader's locales (the browser's list; `undefined` lets Intl pick the same default). */
-const locales = (): readonly string[] | undefined =>
-  typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : undefined;
+/**
+ * The reader's locales: Kindred's chosen language, in the browser's own regional form when the
+ * browser speaks it ("en-GB" writes 3 Dec 2026), otherwise that language for the United States.
+ */
+const locales = (): readonly string[] => {
+  const browser = typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : [];
+  const same = browser.filter((tag) => tag.toLowerCase().split('-')[0] === i18n.locale);
+  return same.length > 0 ? same : [i18n.intlLocale];
+};
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = JSON.stringify(options);
+  const key = `${i18n.locale} ${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locales(), options);
@@ -37,14 +44,18 @@ export const formatFull = (value: string | number | Date): string =>
 export const formatTime = (value: string | number | Date): string =>
   formatter({ timeStyle: 'short' }).format(toDate(value));
 
-let relative: Intl.RelativeTimeFormat | null = null;
+const relatives = new Map<string, Intl.RelativeTimeFormat>();
 
 /**
  * "2 hours ago", "yesterday", "in 3 days" in the reader's language (Intl.RelativeTimeFormat);
  * a week or more away, the date itself.
  */
 export function timeAgo(value: string | number | Date, now = Date.now()): string {
-  relative ??= new Intl.RelativeTimeFormat(locales(), { numeric: 'auto' });
+  let relative = relatives.get(i18n.locale);
+  if (!relative) {
+    relative = new Intl.RelativeTimeFormat(locales(), { numeric: 'auto' });
+    relatives.set(i18n.locale, relative);
+  }
   const seconds = (toDate(value).getTime() - now) / 1000;
   if (Math.abs(seconds) < 45) return relative.format(0, 'second');
   const minutes = Math.round(seconds / 60);
