@@ -1,3 +1,4 @@
+import type { Locale } from './i18n.js';
 export const ROLES = ['member', 'moderator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -44,6 +45,8 @@ export interface MeView extends UserView {
   autoWatch: boolean;
   /** Push notifications name the thread; off by default (discreet). */
   pushTitles: boolean;
+  /** The language the member chose (PATCH /api/me { locale }); null: the browser's languages decide. */
+  locale: Locale | null;
   recoveryCodesLeft: number;
   recoveryCodesSaved: boolean;
 }

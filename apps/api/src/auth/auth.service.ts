@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthResponse, MeView, RegisterResponse } from '@kindred/contracts';
+import type { AuthResponse, Locale, MeView, RegisterResponse } from '@kindred/contracts';
 import * as argon2 from 'argon2';
 import { AppError } from '../common/app-error.js';
 import { ContentSafetyService } from '../safety/content-safety.service.js';
@@ -90,15 +90,20 @@ export class AuthService {
 
   async updateSettings(
     auth: AuthUser,
-    settings: { anonymousByDefault?: boolean; autoWatch?: boolean; pushTitles?: boolean },
+    settings: { anonymousByDefault?: boolean; autoWatch?: boolean; pushTitles?: boolean; locale?: Locale },
   ): Promise<MeView> {
-    const { anonymousByDefault, autoWatch, pushTitles } = settings;
-    if (anonymousByDefault === undefined && autoWatch === undefined && pushTitles === undefined) {
+    const { anonymousByDefault, autoWatch, pushTitles, locale } = settings;
+    if (
+      anonymousByDefault === undefined &&
+      autoWatch === undefined &&
+      pushTitles === undefined &&
+      locale === undefined
+    ) {
       throw new AppError(
         'validation_failed',
-        'Send at least one setting to change: anonymousByDefault, autoWatch or pushTitles.',
+        'Send at least one setting to change: anonymousByDefault, autoWatch, pushTitles or locale.',
         {
-          fields: [{ field: 'anonymousByDefault', reason: 'send anonymousByDefault, autoWatch or pushTitles' }],
+          fields: [{ field: 'anonymousByDefault', reason: 'send anonymousByDefault, autoWatch, pushTitles or locale' }],
         },
       );
     }

@@ -1,3 +1,4 @@
+import { isLocale, type Locale } from '@kindred/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@kindred/contracts';
@@ -70,22 +71,31 @@ export class UsersRepository {
   /** PATCH /api/me: one statement for whichever settings were sent (null keeps the value). */
   async updateSettings(
     id: string,
-    settings: { anonymousByDefault?: boolean; autoWatch?: boolean; pushTitles?: boolean },
+    settings: { anonymousByDefault?: boolean; autoWatch?: boolean; pushTitles?: boolean; locale?: Locale },
   ): Promise<void> {
     await this.repo.query(
       `UPDATE users SET anonymous_by_default = coalesce($2, anonymous_by_default),
-         auto_watch = coalesce($3, auto_watch), push_titles = coalesce($4, push_titles) WHERE id = $1`,
-      [id, settings.anonymousByDefault ?? null, settings.autoWatch ?? null, settings.pushTitles ?? null],
+         auto_watch = coalesce($3, auto_watch), push_titles = coalesce($4, push_titles),
+         locale = coalesce($5, locale) WHERE id = $1`,
+      [
+        id,
+        settings.anonymousByDefault ?? null,
+        settings.autoWatch ?? null,
+        settings.pushTitles ?? null,
+        settings.locale ?? null,
+      ],
     );
   }
 
   /** The notification settings shown with the account (columns owned by notifications' migrations). */
-  async notificationPrefs(id: string): Promise<{ autoWatch: boolean; pushTitles: boolean }> {
-    const rows: Array<{ autoWatch: boolean; pushTitles: boolean }> = await this.repo.query(
-      `SELECT auto_watch AS "autoWatch", push_titles AS "pushTitles" FROM users WHERE id = $1`,
+  async notificationPrefs(id: string): Promise<{ autoWatch: boolean; pushTitles: boolean; locale: Locale | null }> {
+    const rows: Array<{ autoWatch: boolean; pushTitles: boolean; locale: string | null }> = await this.repo.query(
+      `SELECT auto_watch AS "autoWatch", push_titles AS "pushTitles", locale FROM users WHERE id = $1`,
       [id],
     );
-    return rows[0] ?? { autoWatch: true, pushTitles: false };
+    const row = rows[0];
+    if (!row) return { autoWatch: true, pushTitles: false, locale: null };
+    return { autoWatch: row.autoWatch, pushTitles: row.pushTitles, locale: isLocale(row.locale) ? row.locale : null };
   }
 
   /** Moderators and admins (never "who is suspended": see AdminUserView). */

@@ -1,4 +1,5 @@
-import type { AuthResponse, UserView } from '@kindred/contracts';
+import { isLocale, type AuthResponse, type MeView, type UserView } from '@kindred/contracts';
+import { i18n, useLocale } from './i18n/i18n.svelte';
 
 const TOKEN_KEY = 'kindred.token';
 
@@ -24,7 +25,9 @@ class Session {
   async restore(load: () => Promise<UserView>): Promise<void> {
     if (this.token) {
       try {
-        this.user = await load();
+        const me = await load();
+        this.user = me;
+        await applySavedLocale(me);
       } catch {
         this.user = null;
       }
@@ -37,7 +40,11 @@ class Session {
     this.user = response.user;
     this.expired = false;
     writeToken(response.token);
+    this.afterSignIn?.();
   }
+
+  /** Set by the app: what to do once someone signs in (load their saved language). */
+  afterSignIn: (() => void) | null = null;
 
   signOut(): void {
     this.token = null;
@@ -49,6 +56,12 @@ class Session {
     this.signOut();
     this.expired = true;
   }
+}
+
+/** A member's saved language follows them to every device; a device's own choice yields to it. */
+export async function applySavedLocale(me: UserView | MeView): Promise<void> {
+  const saved = 'locale' in me ? me.locale : null;
+  if (isLocale(saved) && saved !== i18n.locale) await useLocale(saved, { remember: true });
 }
 
 function readToken(): string | null {

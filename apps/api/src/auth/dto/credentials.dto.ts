@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { LOCALES, type Locale } from '@kindred/contracts';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class RegisterDto {
   @ApiProperty({ minLength: 3, maxLength: 24, pattern: '^[A-Za-z0-9_-]+$', example: 'quiet_river' })
@@ -44,6 +45,12 @@ export class UpdateSettingsDto {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   pushTitles?: boolean;
+
+  /** The member's language for screens and for the texts Kindred writes them (notices, notifications). */
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn([...LOCALES], { message: `must be one of: ${LOCALES.join(', ')}` })
+  locale?: Locale;
 }
 
 export class ChangePasswordDto {

@@ -27,6 +27,7 @@ import { PushJob1765200001000 } from './1765200001000-push-job.js';
 import { ArticleSearch1765100000000 } from './1765100000000-article-search.js';
 import { TrueReplyCounts1765100001000 } from './1765100001000-true-reply-counts.js';
 import { PushSession1765400000000 } from './1765400000000-push-session.js';
+import { UserLocale1765500000000 } from './1765500000000-user-locale.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ArticleSearch1765100000000,
   TrueReplyCounts1765100001000,
   PushSession1765400000000,
+  UserLocale1765500000000,
 ];
