@@ -25,8 +25,8 @@ export interface BrowserApp {
   baseUrl: string;
   t: TestApp;
   browser: Browser;
-  /** A page in a fresh context (its own storage: a separate person). */
-  newPage(): Promise<Page>;
+  /** A page in a fresh context (its own storage: a separate person), optionally in another browser language. */
+  newPage(options?: { locale?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -47,8 +47,12 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
     baseUrl: t.baseUrl,
     t,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ baseURL: t.baseUrl, viewport: { width: 1100, height: 900 } });
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        baseURL: t.baseUrl,
+        viewport: { width: 1100, height: 900 },
+        ...(options.locale ? { locale: options.locale } : {}),
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
