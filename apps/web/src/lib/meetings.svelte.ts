@@ -10,6 +10,7 @@ import type {
   SessionStatus,
   SafetyNotice,
 } from '@kindred/contracts';
+import { t } from './i18n/i18n.svelte';
 import { chatSocket, type ChatSocket } from './socket';
 import { pendingNotice } from './components/safety/pending-notice.svelte';
 
@@ -121,20 +122,18 @@ export class MeetingRoom {
     this.listen(socket, 'hand:called', ({ participant, displayName }) => {
       if (this.you && participant === this.you.participant) {
         this.you = { ...this.you, handRaised: false };
-        this.notice = 'A facilitator invited you to share. Go ahead when you are ready.';
+        this.notice = t('meetings.notice.invitedYou');
       } else {
-        this.notice = `A facilitator invited ${displayName} to share.`;
+        this.notice = t('meetings.notice.invited', { name: displayName });
       }
     });
     this.listen(socket, 'meeting:slowmode', ({ seconds }) => {
       this.slowModeSeconds = seconds;
-      this.notice = seconds > 0 ? `Slow mode is on: one message every ${seconds} seconds.` : 'Slow mode is off.';
+      this.notice = seconds > 0 ? t('meetings.notice.slowModeOn', { seconds }) : t('meetings.notice.slowModeOff');
     });
     this.listen(socket, 'you:muted', ({ until }) => {
       if (this.you) this.you = { ...this.you, mutedUntil: until };
-      this.notice = until
-        ? 'A facilitator muted you for now. You can still read along.'
-        : 'You can send messages again.';
+      this.notice = until ? t('meetings.notice.muted') : t('meetings.notice.unmuted');
     });
     this.listen(socket, 'safety:alert', (alert) => {
       if (this.session && alert.sessionId !== this.session.id) return;
@@ -184,7 +183,7 @@ export class MeetingRoom {
     } catch {
       this.joinError = {
         code: 'timeout',
-        message: 'The meeting did not answer. Trying again when the connection is back.',
+        message: t('meetings.notice.joinTimeout'),
       };
       return;
     }
@@ -364,7 +363,7 @@ export class MeetingRoom {
   private async request(event: string, payload: object): Promise<Ack> {
     const socket = this.socket;
     if (!socket?.connected) {
-      return { ok: false, error: { code: 'offline', message: 'You are offline right now. Try again in a moment.' } };
+      return { ok: false, error: { code: 'offline', message: t('meetings.notice.offline') } };
     }
     try {
       // The event maps are typed per event; this helper forwards already-typed payloads.
@@ -374,7 +373,7 @@ export class MeetingRoom {
         }
       ).emitWithAck(event, payload)) as Ack;
     } catch {
-      return { ok: false, error: { code: 'timeout', message: 'That took too long. Please try again.' } };
+      return { ok: false, error: { code: 'timeout', message: t('meetings.notice.timeout') } };
     }
   }
 

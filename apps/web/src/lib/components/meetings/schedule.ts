@@ -1,22 +1,45 @@
 import type { MeetingView, SessionStatus } from '@kindred/contracts';
+import { i18n, t } from '../../i18n/i18n.svelte';
+import { formatTime } from '../../time';
 
 /** Schedule wording and time-zone arithmetic for the meetings screens (viewer's local time). */
 
-export const WEEKDAYS = [
-  { code: 'MO', label: 'Monday' },
-  { code: 'TU', label: 'Tuesday' },
-  { code: 'WE', label: 'Wednesday' },
-  { code: 'TH', label: 'Thursday' },
-  { code: 'FR', label: 'Friday' },
-  { code: 'SA', label: 'Saturday' },
-  { code: 'SU', label: 'Sunday' },
-] as const;
+/** The RRULE day codes, Monday first as the form lists them. */
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
-export type WeekdayCode = (typeof WEEKDAYS)[number]['code'];
+export type WeekdayCode = (typeof WEEKDAYS)[number];
 
 /** JS getDay() (0 = Sunday) for each RRULE day code. */
 const JS_DAY: Record<WeekdayCode, number> = { SU: 0, MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6 };
-const PLURAL_DAY = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
+const BY_JS_DAY: WeekdayCode[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/**
+ * The reader's locales, picked as lib/time.ts picks them: the browser's regional form of Kindred's
+ * language when it has one ("en-GB"), otherwise that language for the United States.
+ */
+function readerLocales(): string[] {
+  const browser = typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : [];
+  const same = browser.filter((tag) => tag.toLowerCase().split('-')[0] === i18n.locale);
+  return same.length > 0 ? same : [i18n.intlLocale];
+}
+
+/** "Lunes" rather than "lunes": a label or the start of a line begins with a capital. */
+function capitalized(text: string): string {
+  return text.charAt(0).toLocaleUpperCase(i18n.intlLocale) + text.slice(1);
+}
+
+/** "Tuesday" / "Martes", from Intl in the reader's language (7 January 2024 was a Sunday). */
+export function weekdayLabel(code: WeekdayCode): string {
+  const day = new Date(Date.UTC(2024, 0, 7 + JS_DAY[code]));
+  return capitalized(new Intl.DateTimeFormat(readerLocales(), { weekday: 'long', timeZone: 'UTC' }).format(day));
+}
+
+/** "Tuesdays & Thursdays" / "martes y jueves": the catalogue has the plural day names Intl lacks. */
+function dayList(codes: WeekdayCode[]): string {
+  const names = codes.map((day) => t('meetings.schedule.weekdays', { day }));
+  if (names.length < 2) return names.join('');
+  return `${names.slice(0, -1).join(t('meetings.schedule.daySeparator'))}${t('meetings.schedule.lastDaySeparator')}${names.at(-1)}`;
+}
 
 /** The BYDAY days of a simple weekly rule ("FREQ=WEEKLY;BYDAY=TU,TH"), or null for anything else. */
 export function weeklyDays(rrule: string | null): WeekdayCode[] | null {
@@ -37,21 +60,22 @@ export function weeklyDays(rrule: string | null): WeekdayCode[] | null {
 }
 
 export function weeklyRrule(days: WeekdayCode[]): string {
-  const ordered = WEEKDAYS.map((d) => d.code).filter((c) => days.includes(c));
+  const ordered = WEEKDAYS.filter((c) => days.includes(c));
   return `FREQ=WEEKLY;BYDAY=${ordered.join(',')}`;
 }
 
+/** The day of the week (0 = Sunday) that the zone's calendar shows at an instant. */
 function weekdayIn(date: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(date);
-  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(name);
+  const [y, mo, d] = partsIn(date, timeZone);
+  return new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+/** "7:00 PM" / "7:00 p.m.", in the reader's language and time zone. */
+export const localTime = (iso: string | Date): string => formatTime(iso);
 
-export const localTime = (iso: string | Date): string => timeFormat.format(new Date(iso));
-
+/** "Tue, Dec 3, 7:00 PM" / "mar, 3 dic, 7:00 p.m.". */
 export const localDateTime = (iso: string | Date): string =>
-  new Intl.DateTimeFormat(undefined, {
+  new Intl.DateTimeFormat(readerLocales(), {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
@@ -59,50 +83,55 @@ export const localDateTime = (iso: string | Date): string =>
     minute: '2-digit',
   }).format(new Date(iso));
 
-/** "Tuesdays · 7:00 PM your time · 60 min", in the viewer's own time zone. */
+/** "Tuesdays · 7:00 PM your time · 60 min", in the viewer's own time zone and language. */
 export function describeSchedule(meeting: MeetingView): string {
   const { schedule, nextSession } = meeting;
   const anchor = new Date(nextSession?.startsAt ?? schedule.startsAt);
-  const time = `${localTime(anchor)} your time`;
-  const duration = `${schedule.durationMinutes} min`;
   const days = weeklyDays(schedule.rrule);
   let when: string;
   if (!schedule.rrule) {
-    when = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric' }).format(anchor);
+    when = new Intl.DateTimeFormat(readerLocales(), { weekday: 'short', month: 'short', day: 'numeric' }).format(
+      anchor,
+    );
   } else if (days && days.length > 0) {
     // A day in the meeting's zone can be another day here (e.g. late evening in New York is
     // the next morning in Sydney): shift every day by the same amount as the next session.
     const shift = (anchor.getDay() - weekdayIn(anchor, schedule.timezone) + 7) % 7;
-    when = days.map((d) => PLURAL_DAY[(JS_DAY[d] + shift) % 7]).join(' & ');
+    when = dayList(days.map((d) => BY_JS_DAY[(JS_DAY[d] + shift) % 7]));
   } else if (/FREQ=DAILY/.test(schedule.rrule)) {
-    when = 'Daily';
+    when = t('meetings.schedule.daily');
   } else if (/FREQ=MONTHLY/.test(schedule.rrule)) {
-    when = 'Monthly';
+    when = t('meetings.schedule.monthly');
   } else {
-    when = 'Repeats';
+    when = t('meetings.schedule.repeats');
   }
-  return `${when} · ${time} · ${duration}`;
+  return t('meetings.schedule.summary', {
+    when: capitalized(when),
+    time: localTime(anchor),
+    minutes: schedule.durationMinutes,
+  });
 }
 
-function humanDuration(ms: number): string {
+/** "Opens in 5 min", "Opens in 3 h", "Opens in 2 days": the time until the lobby opens. */
+function opensIn(ms: number): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t('meetings.status.opensInMinutes', { count: minutes });
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.round(hours / 24)} days`;
+  if (hours < 48) return t('meetings.status.opensInHours', { count: hours });
+  return t('meetings.status.opensInDays', { count: Math.round(hours / 24) });
 }
 
 /** The status badge: "Opens in 2 h", "Lobby open", "Live now", "Ended". */
 export function statusLabel(status: SessionStatus, lobbyOpensAt: string, now: number): string {
   switch (status) {
     case 'scheduled':
-      return `Opens in ${humanDuration(new Date(lobbyOpensAt).getTime() - now)}`;
+      return opensIn(new Date(lobbyOpensAt).getTime() - now);
     case 'lobby':
-      return 'Lobby open';
+      return t('meetings.status.lobby');
     case 'live':
-      return 'Live now';
+      return t('meetings.status.live');
     case 'ended':
-      return 'Ended';
+      return t('meetings.status.ended');
   }
 }
 
@@ -119,6 +148,7 @@ export function statusAt(
 
 // ----------------------------------------------------------------- zone arithmetic for the form
 
+/** Numbers only, read back as numbers: a fixed locale keeps the digits and their order known. */
 function partsIn(instant: Date, timeZone: string): number[] {
   const f = new Intl.DateTimeFormat('en-US', {
     timeZone,
