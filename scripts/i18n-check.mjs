@@ -93,7 +93,7 @@ const READ_ATTRIBUTES = new Set([
 const SENTENCE = /^[\p{Lu}][\p{Ll}]|\p{L}{2,}[ ,.!?…:]+\p{L}{2,}/u;
 /** Script strings that are code, not words: CSS, selectors, URLs, events, keys, MIME types, formats. */
 const CODE =
-  /^(?:[a-z0-9_.:/#?&=@[\]*()-]+|[\w-]*[./:_#][\w./:#?&=@[\]*()+,-]*|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|Bearer ?.*|[a-z-]+ [a-z- ]+|<svg.*|data:.*)$/;
+  /^(?:[a-z0-9_.:/#?&=@[\]*()-]+|[\w-]*[./:_#][\w./:#?&=@[\]*()+,-]*|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|Bearer ?.*|[a-z-]+(?: [a-z-]+){1,2}|<svg.*|data:.*)$/;
 
 function files(dir, out = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
