@@ -11,10 +11,11 @@ import type {
 } from '@kindred/contracts';
 import { api, query } from './api';
 import { handleError } from './errors';
+import { t } from './i18n/i18n.svelte';
 import { forumSocket, listen } from './socket';
 
 export const authorName = (author: AuthorView): string =>
-  author.type === 'member' ? author.username : author.type === 'anonymous' ? author.alias : 'Former member';
+  author.type === 'member' ? author.username : author.type === 'anonymous' ? author.alias : t('boards.author.former');
 
 /** "5 minutes ago" in the reader's language, or the date for older things (see time.ts). */
 export { timeAgo } from './time';
@@ -98,7 +99,7 @@ export class ThreadState {
       } else {
         this.upsert(post);
       }
-      if (!known && !post.isMine) this.announcement = `New reply from ${authorName(post.author)}.`;
+      if (!known && !post.isMine) this.announcement = t('boards.live.newReply', { author: authorName(post.author) });
       if (!known && this.thread && !post.isOpeningPost && post.status === 'published') this.thread.replyCount += 1;
     };
     const onUpdated = (post: PostView): void => {
@@ -123,7 +124,7 @@ export class ThreadState {
       if (summary.id !== this.id || !this.thread) return;
       const before = this.thread.locked;
       this.thread = { ...this.thread, ...summary, title: summary.title || this.thread.title };
-      if (summary.locked && !before) this.announcement = 'This thread has been locked by the moderators.';
+      if (summary.locked && !before) this.announcement = t('boards.live.locked');
     };
     const onReaders = (event: ThreadReaders): void => {
       if (event.threadId === this.id) this.readers = event.count;
@@ -205,7 +206,7 @@ export class BoardState {
       if (thread.board.slug !== this.slug || this.threads.some((t) => t.id === thread.id)) return;
       const firstUnpinned = this.threads.findIndex((t) => !t.pinned);
       this.threads.splice(firstUnpinned === -1 ? this.threads.length : firstUnpinned, 0, thread);
-      this.announcement = `New thread: ${thread.title}`;
+      this.announcement = t('boards.live.newThread', { title: thread.title });
     };
     const onUpdated = (thread: ThreadSummary): void => {
       const index = this.threads.findIndex((t) => t.id === thread.id);

@@ -17,6 +17,7 @@ export function mentionQuery(text: string, caret: number): { start: number; pref
 export function linkMentions(root: HTMLElement, aliasPost: (alias: string) => string | null): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
+      // i18n-ignore: a CSS selector, not words
       node.parentElement?.closest('a, code, pre') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   const nodes: Text[] = [];
