@@ -1,4 +1,5 @@
 import { ApiError } from './api';
+import { t } from './i18n/i18n.svelte';
 
 /**
  * The one place that turns any failure into words for a person: kind, specific, and saying
@@ -18,19 +19,17 @@ export function handleError(error: unknown): string {
       case 422:
         return error.message;
       case 401:
-        return error.code === 'invalid_credentials' || error.code === 'wrong_code'
-          ? error.message
-          : 'Please sign in to do that.';
+        return error.code === 'invalid_credentials' || error.code === 'wrong_code' ? error.message : t('errors.signIn');
       case 429:
-        return error.message || 'That was a lot at once. Please wait a moment and try again.';
+        return error.message || t('errors.tooMany');
       case 503:
-        return 'Kindred is having trouble right now. Please try again in a moment.';
+        return t('errors.unavailable');
       default:
-        return 'Something went wrong on our side. Please try again.';
+        return t('errors.server');
     }
   }
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
     return error.message;
   }
-  return 'Something went wrong. Please try again.';
+  return t('errors.unknown');
 }

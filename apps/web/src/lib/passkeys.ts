@@ -1,5 +1,6 @@
 import type { AuthResponse, PasskeyView } from '@kindred/contracts';
 import { api } from './api';
+import { t } from './i18n/i18n.svelte';
 
 type CreationOptions = Parameters<typeof import('@simplewebauthn/browser').startRegistration>[0]['optionsJSON'];
 type RequestOptions = Parameters<typeof import('@simplewebauthn/browser').startAuthentication>[0]['optionsJSON'];
@@ -11,9 +12,9 @@ export const passkeysSupported = (): boolean => typeof window.PublicKeyCredentia
 export function passkeyProblem(error: unknown): string | null {
   const name = error instanceof Error ? error.name : '';
   if (name === 'NotAllowedError' || name === 'AbortError') {
-    return 'The passkey request was cancelled or timed out. You can try again, or use your password.';
+    return t('auth.passkey.cancelled');
   }
-  if (name === 'InvalidStateError') return 'This device already has a passkey for your account.';
+  if (name === 'InvalidStateError') return t('auth.passkey.exists');
   return null;
 }
 

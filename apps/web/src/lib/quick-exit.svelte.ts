@@ -63,7 +63,7 @@ export async function loadQuickExitUrl(): Promise<void> {
 export function listenForEscape(): () => void {
   let presses: number[] = [];
   const onKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.repeat) return;
+    if (event.key !== 'Escape' || event.repeat) return; // i18n-ignore: a key name, not words
     const now = Date.now();
     presses = [...presses.filter((t) => now - t < 2000), now];
     if (presses.length >= 3) leaveQuickly();
