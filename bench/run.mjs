@@ -71,17 +71,39 @@ function machine(pgVersion) {
   };
 }
 
-function table(rows) {
+/**
+ * With --only, the rows of scenarios not re-run stay as the last full run wrote them (and its EXPLAIN
+ * plans too, when B2 did not run): a partial run never empties the table.
+ */
+function previous(file) {
+  if (!only || !existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n').filter((l) => /^\| B\d/.test(l));
+  const base = (line) => /^\| (B\d+)/.exec(line)?.[1] ?? '';
+  const plansAt = text.indexOf('## EXPLAIN plans of the hot queries');
+  return {
+    lines: lines.filter((l) => !only.has(base(l))),
+    when: /\*\*When:\*\* ([^\n]*)/.exec(text)?.[1] ?? 'an earlier run',
+    plans: plansAt >= 0 ? text.slice(plansAt).trim() : null,
+  };
+}
+
+const rowId = (line) => /^\| ([^|]+?) \|/.exec(line)?.[1] ?? line;
+
+function table(rows, kept = []) {
   const esc = (s) => String(s).replaceAll('|', '\\|');
   const met = (m) => (m === true ? 'yes' : m === false ? '**no**' : '–');
   return [
     '| # | scenario | measured | target (2-core machine) | met? |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.id} | ${esc(r.scenario)} | ${esc(r.measured)} | ${esc(r.target)} | ${met(r.met)} |`),
+    ...[
+      ...rows.map((r) => `| ${r.id} | ${esc(r.scenario)} | ${esc(r.measured)} | ${esc(r.target)} | ${met(r.met)} |`),
+      ...kept,
+    ].sort((a, b) => rowId(a).localeCompare(rowId(b))),
   ].join('\n');
 }
 
-function report({ rows, info, plans, started, database }) {
+function report({ rows, info, plans, started, database, kept }) {
   const findings = join(ROOT, 'bench/FINDINGS.md');
   const minutes = ((Date.now() - started) / 60000).toFixed(1);
   return [
@@ -91,18 +113,27 @@ function report({ rows, info, plans, started, database }) {
     '',
     `- **Command:** \`${command}\`${smoke ? ' (smoke run: tiny sizes, ~1 s per scenario — not comparable with the targets)' : ''}`,
     `- **When:** ${new Date().toISOString()} (commit ${info.commit}), ${minutes} min end to end`,
+    ...(kept
+      ? [
+          `- **Partial run:** only ${[...only].join(', ')} ran now; the other rows and the EXPLAIN plans are from the run of ${kept.when}.`,
+        ]
+      : []),
     `- **Machine:** ${info.cores} cores (${info.cpu}), ${info.memoryGb} GB memory; Node.js ${info.node}; PostgreSQL ${info.postgres} (${database.embedded ? 'embedded, default settings, shared_buffers 256 MB' : 'BENCH_DATABASE_URL'})`,
     '- **Setup:** production build (`apps/api/dist/main.js`, `NODE_ENV=production`, `LOG_LEVEL=warn`, `RATE_LIMITS=off`), one API process, a fresh database seeded in SQL; load from separate Node processes (autocannon, socket.io-client) on the same machine, so load generator and server share the cores.',
     '- **CPU per request** is the change in utime + stime (from `/proc/<pid>/stat`) of the API process and every PostgreSQL process (children of the postmaster), divided by the requests served.',
     '',
-    table(rows),
+    table(rows, kept?.lines ?? []),
     '',
     existsSync(findings) ? readFileSync(findings, 'utf8').trim() : '',
     '',
-    '## EXPLAIN plans of the hot queries',
-    '',
-    'Captured from the SQL the built `ThreadsRepository` issues (the bench hands it a recording stand-in for the DataSource), then run with `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)` against the bench database after B2 (largest size).',
-    '',
+    ...(plans === null && kept?.plans ? [kept.plans, ''] : []),
+    ...(plans === null && kept?.plans ? [] : ['## EXPLAIN plans of the hot queries', '']),
+    ...(plans === null && kept?.plans
+      ? []
+      : [
+          'Captured from the SQL the built `ThreadsRepository` issues (the bench hands it a recording stand-in for the DataSource), then run with `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)` against the bench database after B2 (largest size).',
+          '',
+        ]),
     ...(plans ?? []).flatMap((p) => [
       `### ${p.name}`,
       '',
@@ -178,7 +209,8 @@ async function main() {
     await database.stop();
   }
   rows.sort((a, b) => a.id.localeCompare(b.id));
-  const markdown = report({ rows, info: machine(database.version), plans, started, database });
+  const kept = previous(out);
+  const markdown = report({ rows, info: machine(database.version), plans, started, database, kept });
   writeFileSync(out, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   process.stdout.write(`\n${table(rows)}\n\nWritten to ${out}\n`);
 }
