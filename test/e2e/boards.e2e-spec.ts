@@ -54,7 +54,7 @@ describe('boards', () => {
   });
   afterAll(() => t.close());
 
-  it('seeds the seven boards once, keeping an admin rename across restarts', async () => {
+  it('seeds the eight boards once, keeping an admin rename across restarts', async () => {
     const res = await t.api<{ items: BoardView[] }>('GET', '/api/boards');
     expect(res.status).toBe(200);
     expect(res.body.items.map((board) => board.slug)).toEqual([
@@ -65,13 +65,14 @@ describe('boards', () => {
       'family-friends',
       'milestones-wins',
       'life-in-recovery',
+      'comunidad-en-espanol',
     ]);
     expect(res.body.items[2].description).toMatch(/methadone.*buprenorphine.*naltrexone/i);
     await t.dataSource.query(`UPDATE boards SET name = 'Family, Friends & Partners' WHERE slug = 'family-friends'`);
     // A restart runs the seeder again.
     await t.app.get(BoardsService).onApplicationBootstrap();
     const again = await t.api<{ items: BoardView[] }>('GET', '/api/boards');
-    expect(again.body.items).toHaveLength(7);
+    expect(again.body.items).toHaveLength(8);
     expect(again.body.items.find((board) => board.slug === 'family-friends')?.name).toBe('Family, Friends & Partners');
   });
 
@@ -88,7 +89,7 @@ describe('boards', () => {
       body: { slug: 'harm-reduction', name: 'Harm Reduction', description: 'Staying safer.' },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ slug: 'harm-reduction', position: 8, threadCount: 0 });
+    expect(created.body).toMatchObject({ slug: 'harm-reduction', position: 9, threadCount: 0 });
     const clash = await t.api<ErrorBody>('POST', '/api/boards', {
       token: admin.token,
       body: { slug: 'harm-reduction', name: 'Again' },

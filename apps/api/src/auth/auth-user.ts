@@ -1,4 +1,4 @@
-import type { Role } from '@kindred/contracts';
+import type { Locale, Role } from '@kindred/contracts';
 
 /** Who is making a request or holds a socket; set by the JWT strategy and the socket helper. */
 export interface AuthUser {
@@ -9,6 +9,12 @@ export interface AuthUser {
   createdAt: Date;
   /** The session (device) the token belongs to; null for a token from before sessions (v0.1). */
   sessionId?: string | null;
+  /**
+   * The language this request or socket reads in: the member's saved choice (null: not chosen),
+   * resolved against the request's Accept-Language when it is authenticated (JwtAuthGuard, the
+   * socket handshake). Absent where an account is read without a request.
+   */
+  locale?: Locale | null;
 }
 
 export interface JwtPayload {

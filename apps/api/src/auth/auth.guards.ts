@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { Role } from '@kindred/contracts';
 import { AppError } from '../common/app-error.js';
 import { isDatabaseDown } from '../common/http-exception.filter.js';
+import { localeFor } from '../i18n/i18n.js';
 import { isSuspended, type AuthUser } from './auth-user.js';
 import { suspendedError } from './suspension.js';
 
@@ -35,6 +36,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') implements CanActivate {
     }
     await (super.canActivate(context) as Promise<boolean>);
     const user = req.user as AuthUser;
+    // From here on the member's language is the request's: their saved choice, else Accept-Language.
+    user.locale = localeFor(user.locale, req.headers['accept-language']);
     if (options.roles && !options.roles.includes(user.role)) {
       throw new AppError('forbidden', 'You do not have permission to do that.');
     }

@@ -14,6 +14,7 @@ import { SessionCache } from './sessions/session-cache.service.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
 import { GuessThrottle } from './throttle/guess-throttle.js';
 import { TokenService } from './token.service.js';
+import { UserCache } from './user-cache.service.js';
 
 const WRONG_CREDENTIALS = 'That username and password do not match an account.';
 
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly recoveryCodes: RecoveryCodesService,
     private readonly throttle: GuessThrottle,
     private readonly sessionCache: SessionCache,
+    private readonly accounts: UserCache,
   ) {}
 
   async register(dto: RegisterDto, context: Pick<RequestContext, 'userAgent'> = {}): Promise<RegisterResponse> {
@@ -108,6 +110,9 @@ export class AuthService {
       );
     }
     await this.users.updateSettings(auth.id, settings);
+    // The language is read from the cached account on every request: the trigger's notification
+    // drops the copies on every process; here before we answer, so the next request uses it.
+    if (locale !== undefined) this.accounts.invalidate(auth.id);
     return this.me(auth);
   }
 

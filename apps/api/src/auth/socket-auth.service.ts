@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { isDatabaseDown } from '../common/http-exception.filter.js';
 import type { SocketData } from '../common/socket.js';
+import { localeFor } from '../i18n/i18n.js';
 import type { AuthUser } from './auth-user.js';
 import { extractBearer } from './extract-token.js';
 import { SessionRevocation } from './session-revocation.service.js';
@@ -51,6 +52,8 @@ export class SocketAuthService {
       const session = await this.tokens.verifySession(token);
       if (!session) throw refusal('unauthorized', 'Please sign in again: your session is invalid or has expired.');
       ({ user, tokenVersion } = session);
+      // The socket reads in the member's saved language, else its handshake's Accept-Language.
+      user = { ...user, locale: localeFor(user.locale, socket.handshake.headers['accept-language']) };
     }
     if (!user && (options.required || options.roles)) {
       throw refusal('unauthorized', 'Please sign in to connect here.');

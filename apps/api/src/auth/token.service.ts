@@ -89,11 +89,11 @@ export class TokenService {
     if (!account || account.tokenVersion !== payload.ver) return null;
     // A token without sid predates sessions: it still works until it expires or "sign out everywhere".
     if (payload.sid && !(await this.sessionCache.isLive(payload.sid, payload.sub))) return null;
-    return { ...toAuthUser(account), sessionId: payload.sid ?? null };
+    return { ...toAuthUser(account), locale: account.locale ?? null, sessionId: payload.sid ?? null };
   }
 }
 
-export function toAuthUser(user: AuthUser): AuthUser {
+export function toAuthUser(user: Omit<AuthUser, 'locale'>): AuthUser {
   return {
     id: user.id,
     username: user.username,

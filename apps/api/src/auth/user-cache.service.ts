@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { isLocale } from '@kindred/contracts';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Notification, Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -160,5 +161,6 @@ export function toCachedAccount(user: UserEntity): CachedAccount {
     suspendedUntil: user.suspendedUntil,
     createdAt: user.createdAt,
     tokenVersion: user.tokenVersion,
+    locale: isLocale(user.locale) ? user.locale : null,
   };
 }

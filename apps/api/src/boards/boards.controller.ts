@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BoardView, BoardWithArticles, Page, ThreadSummary, ThreadView } from '@kindred/contracts';
+import type { BoardView, BoardWithArticles, Locale, Page, ThreadSummary, ThreadView } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import { ReaderLocale } from '../i18n/message.js';
 import { LibraryService } from '../library/library.service.js';
 import { BoardsService } from './boards.service.js';
 import { CreateBoardDto, ListBoardsQuery, ListThreadsQuery, UpdateBoardDto } from './dto/boards.dto.js';
@@ -21,30 +22,34 @@ export class BoardsController {
   @Get()
   @Auth({ optional: true })
   @ApiOperation({ summary: 'Boards in order, with thread counts and last activity (admins may include archived)' })
-  list(@CurrentUser() user: AuthUser | null, @Query() query: ListBoardsQuery): Promise<{ items: BoardView[] }> {
-    return this.boards.list(user, query.includeArchived);
+  list(
+    @CurrentUser() user: AuthUser | null,
+    @Query() query: ListBoardsQuery,
+    @ReaderLocale() locale: Locale,
+  ): Promise<{ items: BoardView[] }> {
+    return this.boards.list(user, query.includeArchived, locale);
   }
 
   @Post()
   @Auth({ roles: ['admin'] })
   @ApiOperation({ summary: 'Create a board (admins)' })
-  create(@Body() dto: CreateBoardDto): Promise<BoardView> {
-    return this.boards.create(dto);
+  create(@Body() dto: CreateBoardDto, @ReaderLocale() locale: Locale): Promise<BoardView> {
+    return this.boards.create(dto, locale);
   }
 
   @Get(':slug')
   @Auth({ optional: true })
   @ApiOperation({ summary: 'One board, with the library articles pinned to it in board order' })
-  async get(@Param('slug') slug: string): Promise<BoardWithArticles> {
-    const board = await this.boards.get(slug);
+  async get(@Param('slug') slug: string, @ReaderLocale() locale: Locale): Promise<BoardWithArticles> {
+    const board = await this.boards.get(slug, locale);
     return { ...board, pinnedArticles: await this.library.pinnedForBoard(board.slug) };
   }
 
   @Patch(':slug')
   @Auth({ roles: ['admin'] })
   @ApiOperation({ summary: 'Rename, describe, reorder or archive a board (admins)' })
-  update(@Param('slug') slug: string, @Body() dto: UpdateBoardDto): Promise<BoardView> {
-    return this.boards.update(slug, dto);
+  update(@Param('slug') slug: string, @Body() dto: UpdateBoardDto, @ReaderLocale() locale: Locale): Promise<BoardView> {
+    return this.boards.update(slug, dto, locale);
   }
 
   @Get(':slug/threads')

@@ -1,5 +1,15 @@
-import type { AuthorView, BoardView, PostView, ThreadSummary, ThreadView, Page } from '@kindred/contracts';
+import {
+  DEFAULT_LOCALE,
+  type AuthorView,
+  type Locale,
+  type BoardView,
+  type PostView,
+  type ThreadSummary,
+  type ThreadView,
+  type Page,
+} from '@kindred/contracts';
 import { isModerator, type AuthUser } from '../auth/auth-user.js';
+import { localeOf, renderStored } from '../i18n/message.js';
 import type { BoardEntity } from './entities/board.entity.js';
 import type { PostRow, ThreadRow, Viewer } from './boards.rows.js';
 
@@ -9,7 +19,7 @@ import type { PostRow, ThreadRow, Viewer } from './boards.rows.js';
  */
 
 export const viewerOf = (user: AuthUser | null): Viewer =>
-  user ? { id: user.id, moderator: isModerator(user) } : null;
+  user ? { id: user.id, moderator: isModerator(user), locale: localeOf(user.locale) } : null;
 
 export function toAuthorView(anonymous: boolean, alias: string | null, username: string | null): AuthorView {
   if (anonymous) return { type: 'anonymous', alias: alias ?? 'Anonymous member' };
@@ -37,12 +47,16 @@ function canSeeText(status: PostRow['status'], mine: boolean, viewer: Viewer): b
   }
 }
 
+/** Why their content is taken down, for its author only: stored as messages, written in their language. */
 const moderationNote = (
   status: PostRow['status'],
   reason: string | null,
   mine: boolean,
+  viewer: Viewer,
 ): { reason: string | null } | null =>
-  mine && (status === 'hidden' || status === 'held' || status === 'removed') ? { reason } : null;
+  mine && (status === 'hidden' || status === 'held' || status === 'removed')
+    ? { reason: renderStored(viewer?.locale ?? DEFAULT_LOCALE, reason) }
+    : null;
 
 export function toPostView(row: PostRow, viewer: Viewer): PostView {
   const mine = isAuthor(row.authorId, viewer);
@@ -60,7 +74,7 @@ export function toPostView(row: PostRow, viewer: Viewer): PostView {
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt ? row.editedAt.toISOString() : null,
     status: row.status,
-    moderation: moderationNote(row.status, row.statusReason, mine),
+    moderation: moderationNote(row.status, row.statusReason, mine, viewer),
     reactions: {
       support: row.support,
       relate: row.relate,
@@ -101,16 +115,18 @@ export function toThreadView(row: ThreadRow, viewer: Viewer, posts: Page<PostVie
   return {
     ...toThreadSummary(row, viewer),
     isMine: mine,
-    moderation: moderationNote(row.status, row.statusReason, mine),
+    moderation: moderationNote(row.status, row.statusReason, mine, viewer),
     posts,
   };
 }
 
-export function toBoardView(board: BoardEntity): BoardView {
+/** A board in the reader's language: its translation where it has one, else its own words. */
+export function toBoardView(board: BoardEntity, locale: Locale = DEFAULT_LOCALE): BoardView {
+  const words = board.translations?.[locale];
   return {
     slug: board.slug,
-    name: board.name,
-    description: board.description,
+    name: words?.name ?? board.name,
+    description: words?.description ?? board.description,
     position: board.position,
     archived: board.archived,
     threadCount: board.threadCount,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { BoardEntity } from './entities/board.entity.js';
+import { BoardEntity, type BoardTranslations } from './entities/board.entity.js';
 import { GuestThreadPages } from './guest-thread-pages.js';
 
 /** How long the board page may use a board read by slug. */
@@ -12,6 +12,7 @@ export interface BoardSeed {
   name: string;
   description: string;
   position: number;
+  translations?: BoardTranslations;
 }
 
 @Injectable()
@@ -63,9 +64,9 @@ export class BoardsRepository {
     let inserted = 0;
     for (const board of boards) {
       const rows: unknown[] = await this.repo.query(
-        `INSERT INTO boards (slug, name, description, position) VALUES ($1, $2, $3, $4)
+        `INSERT INTO boards (slug, name, description, position, translations) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (slug) DO NOTHING RETURNING id`,
-        [board.slug, board.name, board.description, board.position],
+        [board.slug, board.name, board.description, board.position, JSON.stringify(board.translations ?? {})],
       );
       inserted += rows.length;
     }
@@ -83,12 +84,25 @@ export class BoardsRepository {
     return rows.length ? this.repo.findOne({ where: { id: rows[0].id } }) : null;
   }
 
+  /**
+   * A new name or description is the admin's own words, for every reader: the translations of
+   * that field are dropped with it (they translated the old words).
+   */
   async update(
     id: string,
     fields: Partial<Pick<BoardEntity, 'name' | 'description' | 'position' | 'archived'>>,
   ): Promise<BoardEntity | null> {
     if (Object.keys(fields).length > 0) {
       await this.repo.update({ id }, fields);
+      const dropped = (['name', 'description'] as const).filter((f) => fields[f] !== undefined);
+      if (dropped.length > 0) {
+        await this.repo.query(
+          `UPDATE boards SET translations = coalesce(
+             (SELECT jsonb_object_agg(lang, words - $2::text[]) FROM jsonb_each(translations) AS e(lang, words)), '{}')
+           WHERE id = $1`,
+          [id, dropped],
+        );
+      }
       this.changed();
     }
     return this.repo.findOne({ where: { id } });

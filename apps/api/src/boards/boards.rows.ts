@@ -1,4 +1,4 @@
-import type { ContentStatus, ReactionKind } from '@kindred/contracts';
+import type { ContentStatus, Locale, ReactionKind } from '@kindred/contracts';
 
 /**
  * Rows as the boards repositories read them. They carry the author's id so the service can
@@ -58,5 +58,5 @@ export interface PostRow {
   badgeLabel?: string | null;
 }
 
-/** Who is looking: null for a guest. */
-export type Viewer = { id: string; moderator: boolean } | null;
+/** Who is looking: null for a guest. `locale`: the language they read in (English when absent). */
+export type Viewer = { id: string; moderator: boolean; locale?: Locale } | null;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { BoardView } from '@kindred/contracts';
+import { DEFAULT_LOCALE, type BoardView, type Locale } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { toBoardView } from './boards.mapper.js';
@@ -20,13 +20,17 @@ export class BoardsService implements OnApplicationBootstrap {
     if (inserted > 0) this.logger.log(`Created ${inserted} starting boards`);
   }
 
-  async list(viewer: AuthUser | null, includeArchived = false): Promise<{ items: BoardView[] }> {
+  async list(
+    viewer: AuthUser | null,
+    includeArchived = false,
+    locale: Locale = DEFAULT_LOCALE,
+  ): Promise<{ items: BoardView[] }> {
     const boards = await this.boards.list(includeArchived && viewer?.role === 'admin');
-    return { items: boards.map(toBoardView) };
+    return { items: boards.map((board) => toBoardView(board, locale)) };
   }
 
-  async get(slug: string): Promise<BoardView> {
-    return toBoardView(await this.require(slug));
+  async get(slug: string, locale: Locale = DEFAULT_LOCALE): Promise<BoardView> {
+    return toBoardView(await this.require(slug), locale);
   }
 
   async require(slug: string): Promise<BoardEntity> {
@@ -42,7 +46,7 @@ export class BoardsService implements OnApplicationBootstrap {
     return board;
   }
 
-  async create(dto: CreateBoardDto): Promise<BoardView> {
+  async create(dto: CreateBoardDto, locale: Locale = DEFAULT_LOCALE): Promise<BoardView> {
     const board = await this.boards.create({
       slug: dto.slug,
       name: dto.name,
@@ -54,18 +58,25 @@ export class BoardsService implements OnApplicationBootstrap {
         fields: [{ field: 'slug', reason: 'is already used by another board' }],
       });
     }
-    return toBoardView(board);
+    return toBoardView(board, locale);
   }
 
-  async update(slug: string, dto: UpdateBoardDto): Promise<BoardView> {
+  async update(slug: string, dto: UpdateBoardDto, locale: Locale = DEFAULT_LOCALE): Promise<BoardView> {
     const board = await this.require(slug);
+    // An admin reading in Spanish edits what they read: sending back the words they were shown
+    // (the board's own or a translation) changes nothing, so the English is not overwritten.
+    const shown = (field: 'name' | 'description', value: string): boolean =>
+      value === board[field] || Object.values(board.translations ?? {}).some((words) => words?.[field] === value);
+    const name = dto.name !== undefined && !shown('name', dto.name) ? dto.name : undefined;
+    const description =
+      dto.description !== undefined && !shown('description', dto.description) ? dto.description : undefined;
     const updated = await this.boards.update(board.id, {
-      ...(dto.name !== undefined ? { name: dto.name } : {}),
-      ...(dto.description !== undefined ? { description: dto.description } : {}),
+      ...(name !== undefined ? { name } : {}),
+      ...(description !== undefined ? { description } : {}),
       ...(dto.position !== undefined ? { position: dto.position } : {}),
       ...(dto.archived !== undefined ? { archived: dto.archived } : {}),
     });
     if (!updated) throw notFound('That board');
-    return toBoardView(updated);
+    return toBoardView(updated, locale);
   }
 }

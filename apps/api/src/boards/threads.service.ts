@@ -13,6 +13,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { renderMarkdown } from '../common/markdown.js';
+import { localeOf, storeMessages } from '../i18n/message.js';
 import { ContentSafetyService, type SafetyDecision } from '../safety/content-safety.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -167,7 +168,8 @@ export class ThreadsService {
         lastActivityAt: row.lastActivityAt.toISOString(),
       });
     }
-    return safety.notice ? { ...view, safety: safety.notice } : view;
+    const notice = this.safety.noticeIn(safety, localeOf(user.locale));
+    return notice ? { ...view, safety: notice } : view;
   }
 
   async createPost(threadId: string, dto: CreatePostDto, user: AuthUser): Promise<PostView> {
@@ -246,7 +248,8 @@ export class ThreadsService {
       }
     }
     const view = toPostView(row, viewer);
-    return safety.notice ? { ...view, safety: safety.notice } : view;
+    const notice = this.safety.noticeIn(safety, localeOf(user.locale));
+    return notice ? { ...view, safety: notice } : view;
   }
 
   async editPost(postId: string, body: string, user: AuthUser): Promise<PostView> {
@@ -351,17 +354,28 @@ export class ThreadsService {
   async publishPostChange(postId: string, viewer: Viewer, actingUserId: string | null): Promise<PostView> {
     const row = await this.threads.findPost(postId, actingUserId);
     if (!row) throw postGone();
-    const own = row.authorId ? toPostView(row, { id: row.authorId, moderator: false }) : null;
+    const own = row.authorId ? toPostView(row, await this.ownViewer(row)) : null;
     if (row.status === 'held') this.live.postWithdrawn(row.threadId, row.id, own, row.authorId);
     else this.live.postUpdated(toPostView(row, null), own, row.authorId);
     return toPostView(row, viewer);
+  }
+
+  /**
+   * The author, for their own view sent live to their tabs: a taken-down post carries why, in their
+   * saved language (no request is asking); read only then, which is rare.
+   */
+  private async ownViewer(row: PostRow): Promise<Viewer> {
+    if (!row.authorId) return null;
+    if (row.status === 'published' || row.status === 'deleted') return { id: row.authorId, moderator: false };
+    const author = await this.users.findById(row.authorId);
+    return { id: row.authorId, moderator: false, locale: localeOf(author?.locale) };
   }
 
   /** After moderation reveals a held post: readers get it as new. */
   async publishPostRevealed(postId: string): Promise<void> {
     const row = await this.threads.findPost(postId, null);
     if (!row) return;
-    const own = row.authorId ? toPostView(row, { id: row.authorId, moderator: false }) : null;
+    const own = row.authorId ? toPostView(row, await this.ownViewer(row)) : null;
     this.live.postNew(toPostView(row, null), own, row.authorId);
   }
 
@@ -461,7 +475,7 @@ function heldOrPublished(safety: SafetyDecision): { status: 'published' | 'held'
 /** The parts of a post others will see, as one text for the safety decision. */
 const joinText = (...parts: Array<string | null | undefined>): string => parts.filter((p) => p).join('\n\n');
 
-/** What the author of held content is told (kindly) about why. */
+/** What the author of held content is told (kindly) about why: stored as messages, read in their language. */
 function holdReason(decision: SafetyDecision): string {
-  return `Waiting for a moderator. ${decision.reasons.join(' ')}`.trim();
+  return storeMessages([{ key: 'safety.hold.waiting' }, ...decision.reasonMessages]);
 }

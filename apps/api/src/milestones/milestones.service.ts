@@ -4,13 +4,14 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/domain-events.js';
+import { translate } from '../i18n/i18n.js';
+import { localeOf } from '../i18n/message.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { MilestonesRepository } from './milestones.repository.js';
 
 export const MILESTONES_JOB = 'milestones_daily';
 /** The board a milestone notification offers to share in (seeded by boards.seeds.ts). */
 export const SHARE_BOARD_SLUG = 'milestones-wins';
-export const RESET_MESSAGE = 'Relapse is part of many recoveries. Your days still count.';
 
 /** Today as the server counts it (UTC), YYYY-MM-DD. */
 export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
@@ -53,11 +54,11 @@ export class MilestonesService implements OnModuleInit {
     return this.repo.set(user.id, kind, dto.label, dto.since, dto.showBadge, today);
   }
 
-  /** One click: the date becomes today, with a kind word. No notification to anyone. */
+  /** One click: the date becomes today, with a kind word (in the member's language). No notification to anyone. */
   async reset(user: AuthUser, kind: MilestoneKind): Promise<MilestoneResetView> {
     const date = await this.repo.reset(user.id, kind, this.today());
     if (!date) throw notFound('That date');
-    return { date, message: RESET_MESSAGE };
+    return { date, message: translate(localeOf(user.locale), 'milestones.reset.message') };
   }
 
   async remove(user: AuthUser, kind: MilestoneKind): Promise<void> {

@@ -1,50 +1,64 @@
-import type { NotificationView } from '@kindred/contracts';
+import { DEFAULT_LOCALE, type Locale, type NotificationView } from '@kindred/contracts';
+import { translate } from '../i18n/i18n.js';
+import { milestoneName } from '../milestones/milestone-name.js';
 import type { NotificationRow } from './notifications.repository.js';
 
-/** Kind words for one item of the centre; moderation kinds point to the notice itself. */
+/**
+ * Kind words for one item of the centre, in the reader's language; moderation kinds point to the
+ * notice itself. Items are stored as what happened (kind, count, names), so they are written here,
+ * when read, never when stored.
+ */
 export function notificationText(
   row: Pick<NotificationRow, 'kind' | 'count' | 'actorName' | 'threadTitle' | 'meetingName' | 'milestone'>,
+  locale: Locale = DEFAULT_LOCALE,
 ): string {
-  const title = row.threadTitle ? `“${row.threadTitle}”` : 'a thread that is no longer available';
-  const actor = row.actorName ?? 'Someone';
+  const t = (key: string, params?: Record<string, string | number>): string => translate(locale, key, params);
+  const title = row.threadTitle
+    ? t('notifications.thread.quoted', { title: row.threadTitle })
+    : t('notifications.thread.gone');
+  const actor = row.actorName ?? t('notifications.actor.someone');
   switch (row.kind) {
     case 'reply':
-      return row.count > 1 ? `${row.count} new replies in ${title}` : `${actor} replied in ${title}`;
+      return t('notifications.text.reply', { count: row.count, actor, title });
     case 'mention':
-      return `${actor} mentioned you in ${title}`;
+      return t('notifications.text.mention', { actor, title });
     case 'thread':
-      return row.count > 1 ? `${row.count} new threads on a board you watch` : `New thread: ${title}`;
+      return t('notifications.text.thread', { count: row.count, title });
     case 'meeting_opening':
       return row.meetingName
-        ? `“${row.meetingName}” is opening now. The lobby is open; come in when you are ready.`
-        : 'A meeting you said you would come to is opening now.';
+        ? t('notifications.text.meetingOpening', { name: row.meetingName })
+        : t('notifications.text.meetingOpeningUnnamed');
     case 'milestone':
       return row.milestone
-        ? `You reached ${row.milestone.name} (${row.milestone.label} ${row.milestone.since}). Every day counts.`
-        : 'You reached a milestone. Every day counts.';
+        ? t('notifications.text.milestone', {
+            name: milestoneName(row.milestone.name, locale),
+            label: row.milestone.label,
+            since: row.milestone.since,
+          })
+        : t('notifications.text.milestoneUnnamed');
     case 'removal':
-      return 'A moderator removed something you wrote. Open the notice to read why and, if you like, appeal.';
+      return t('notifications.text.removal');
     case 'warning':
-      return 'A moderator left you a note. Open the notice to read it.';
+      return t('notifications.text.warning');
     case 'suspension':
-      return 'Your account is paused for a while. Open the notice to read why, what you can still do, and how to appeal.';
+      return t('notifications.text.suspension');
     case 'appeal_result':
-      return 'We looked at your appeal again. Open the notice to read the answer.';
+      return t('notifications.text.appealResult');
     case 'approval':
-      return 'A moderator read what you wrote and published it. Thank you for waiting.';
+      return t('notifications.text.approval');
     case 'outreach':
-      return 'A moderator wanted to check in with you. Open it for their message and people you can reach any time.';
+      return t('notifications.text.outreach');
   }
 }
 
-export function toNotificationView(row: NotificationRow): NotificationView {
+export function toNotificationView(row: NotificationRow, locale: Locale = DEFAULT_LOCALE): NotificationView {
   const view: NotificationView = {
     id: row.id,
     kind: row.kind,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
     count: row.count,
-    text: notificationText(row),
+    text: notificationText(row, locale),
   };
   if (row.threadId && row.threadTitle !== null) view.thread = { id: row.threadId, title: row.threadTitle };
   if (row.postId) view.post = { id: row.postId };

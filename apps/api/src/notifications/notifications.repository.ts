@@ -141,14 +141,20 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Items with each owner's unread count, for live delivery (one statement for the whole batch). */
-  async findWithUnread(ids: string[]): Promise<Array<NotificationRow & { unread: number }>> {
+  /**
+   * Items with each owner's unread count and saved language (null: not chosen), for live delivery:
+   * one statement for the whole batch.
+   */
+  async findWithUnread(
+    ids: string[],
+  ): Promise<Array<NotificationRow & { unread: number; ownerLocale: string | null }>> {
     if (ids.length === 0) return [];
-    const rows: Array<NotificationRow & { unread: string }> = await this.db.query(
+    const rows: Array<NotificationRow & { unread: string; ownerLocale: string | null }> = await this.db.query(
       `WITH items AS (${SELECT} WHERE n.id = ANY($1::uuid[])),
          counts AS (SELECT user_id, count(*) AS unread FROM notifications
                     WHERE user_id IN (SELECT "userId" FROM items) AND read_at IS NULL GROUP BY user_id)
-       SELECT items.*, coalesce(counts.unread, 0) AS unread FROM items LEFT JOIN counts ON counts.user_id = items."userId"`,
+       SELECT items.*, coalesce(counts.unread, 0) AS unread, u.locale AS "ownerLocale"
+       FROM items LEFT JOIN counts ON counts.user_id = items."userId" JOIN users u ON u.id = items."userId"`,
       [ids],
     );
     return rows.map((r) => ({ ...r, unread: Number(r.unread) }));
@@ -270,7 +276,11 @@ export class NotificationsRepository {
     );
   }
 
-  following(userId: string): Promise<{
+  /** `locale`: the boards' names are read in it where they have a translation. */
+  following(
+    userId: string,
+    locale: string,
+  ): Promise<{
     threads: Array<{ id: string; title: string; boardSlug: string; level: FollowLevel }>;
     boards: Array<{ slug: string; name: string; level: BoardFollowLevel }>;
   }> {
@@ -283,9 +293,10 @@ export class NotificationsRepository {
              WHERE f.user_id = $1 AND (t.status = 'published' OR (t.status <> 'deleted' AND t.author_id = $1))
              ORDER BY t.last_activity_at DESC LIMIT 200) x), '[]') AS threads,
            coalesce((SELECT json_agg(y ORDER BY y.name) FROM (
-             SELECT b.slug, b.name, f.level FROM board_follows f JOIN boards b ON b.id = f.board_id
+             SELECT b.slug, coalesce(b.translations -> $2::text ->> 'name', b.name) AS name, f.level
+             FROM board_follows f JOIN boards b ON b.id = f.board_id
              WHERE f.user_id = $1) y), '[]') AS boards`,
-        [userId],
+        [userId, locale],
       )
       .then((rows: Array<{ threads: never; boards: never }>) => {
         const threads = (

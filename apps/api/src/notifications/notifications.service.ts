@@ -16,6 +16,7 @@ import { timeCursor } from '../boards/boards-cursor.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { localeOf } from '../i18n/message.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { MAX_MENTIONS, MAX_MENTIONS_NEW_MEMBER, parseMentions } from '../common/mentions.js';
 import { toNotificationView } from './notification-text.js';
@@ -52,10 +53,13 @@ export class NotificationsService implements OnModuleInit {
     await this.deliver(await this.repo.meetingOpening(sessionId));
   }
 
-  /** Emits new items to their owners' rooms with the unread count (one read for the batch). */
+  /**
+   * Emits new items to their owners' rooms with the unread count (one read for the batch), in each
+   * owner's saved language: no request is asking, and every tab of theirs hears the same emit.
+   */
   async deliver(ids: string[]): Promise<void> {
     for (const row of await this.repo.findWithUnread(ids)) {
-      this.gateway.created(row.userId, toNotificationView(row), row.unread);
+      this.gateway.created(row.userId, toNotificationView(row, localeOf(row.ownerLocale)), row.unread);
     }
   }
 
@@ -65,7 +69,7 @@ export class NotificationsService implements OnModuleInit {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      items: page.map(toNotificationView),
+      items: page.map((row) => toNotificationView(row, localeOf(user.locale))),
       nextCursor: rows.length > limit && last ? timeCursor.encode({ micros: last.cursorMicros, id: last.id }) : null,
       unread: await this.repo.countUnread(user.id),
     };
@@ -137,7 +141,7 @@ export class NotificationsService implements OnModuleInit {
   }
 
   following(user: AuthUser): Promise<FollowingList> {
-    return this.repo.following(user.id);
+    return this.repo.following(user.id, localeOf(user.locale));
   }
 
   /** The job: one read of the post, one set-based insert for every reader, one read to deliver them live. */

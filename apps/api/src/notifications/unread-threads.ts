@@ -1,11 +1,12 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, UnreadThread } from '@kindred/contracts';
+import type { Locale, Page, UnreadThread } from '@kindred/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { timeCursor, toPage, type TimeKey } from '../boards/boards-cursor.js';
 import { Cursor, PageLimit } from '../common/validation.js';
+import { localeOf } from '../i18n/message.js';
 
 const DEFAULT_LIMIT = 10;
 
@@ -38,16 +39,19 @@ export class UnreadThreadsRepository {
    * latest activity first; `limit + 1` rows. The member's own marks only (primary key range), each
    * counted on posts_thread_keyset_idx; threads with no activity since the mark are skipped first.
    */
-  list(userId: string, options: { after: TimeKey | null; limit: number }): Promise<UnreadThreadRow[]> {
+  list(userId: string, options: { after: TimeKey | null; limit: number; locale: Locale }): Promise<UnreadThreadRow[]> {
     const params: unknown[] = [userId];
     let after = '';
     if (options.after) {
       params.push(options.after.micros, options.after.id);
       after = `AND (t.last_activity_at, t.id) < ('epoch'::timestamptz + ($2)::bigint * interval '1 microsecond', $3::uuid)`;
     }
+    // The board's name in the reader's language where it has a translation (boards.translations).
+    params.push(options.locale);
+    const boardName = `coalesce(b.translations -> $${params.length}::text ->> 'name', b.name)`;
     params.push(options.limit + 1);
     return this.db.query(
-      `SELECT t.id, t.title, b.slug AS "boardSlug", b.name AS "boardName", n.unread, n.first AS "firstUnreadPostId",
+      `SELECT t.id, t.title, b.slug AS "boardSlug", ${boardName} AS "boardName", n.unread, n.first AS "firstUnreadPostId",
               t.last_activity_at AS "lastActivityAt",
               ((extract(epoch FROM t.last_activity_at) * 1000000)::bigint)::text AS "cursorMicros"
          FROM thread_reads r
@@ -73,7 +77,11 @@ export class UnreadThreadsService {
 
   async list(user: AuthUser, query: UnreadThreadsQuery): Promise<Page<UnreadThread>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.repo.list(user.id, { after: timeCursor.decode(query.cursor), limit });
+    const rows = await this.repo.list(user.id, {
+      after: timeCursor.decode(query.cursor),
+      limit,
+      locale: localeOf(user.locale),
+    });
     return toPage(
       rows,
       limit,

@@ -8,10 +8,11 @@ import type {
   SafetyNotice,
   SafetyTestResult,
 } from '@kindred/contracts';
-import { DEFAULT_CRISIS_RESOURCES } from '@kindred/contracts';
+import { DEFAULT_CRISIS_RESOURCES, DEFAULT_LOCALE, type Locale } from '@kindred/contracts';
 import { parseMentions } from '../common/mentions.js';
 import { analyzeText, type CrisisLevel, type SafetyReport, type SourcingLevel, type Span } from '@kindred/safety';
 import { AppError } from '../common/app-error.js';
+import { render, type Message } from '../i18n/message.js';
 import type { QueueEvents } from '../moderation/queue/queue-events.js';
 import type { QueueService } from '../moderation/queue/queue.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -36,8 +37,10 @@ export interface SafetyDecision {
   sourcing: SourcingLevel;
   personalInfo: boolean;
   resources: CrisisResource[];
-  /** Kind reasons for a hold or block, said to the author. */
+  /** Kind reasons for a hold, said to the author (in English; `reasonMessages` in any language). */
   reasons: string[];
+  /** The same reasons as message keys and arguments, to store or to write in the author's language. */
+  reasonMessages: Message[];
   spans: Span[];
   /** The text with censored watched words replaced by ■■■. */
   censoredText: string;
@@ -56,6 +59,16 @@ const PERSONAL_INFO_NAMES: Record<string, string> = {
   handle: 'a social-media or messaging handle',
   profile_url: 'a link to a profile',
   name: 'a full name',
+};
+
+/** The catalogue word (safety.personalInfo.<key>) for each kind of personal detail. */
+const PERSONAL_INFO_KEYS: Record<string, string> = {
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  handle: 'handle',
+  profile_url: 'profileUrl',
+  name: 'name',
 };
 
 const MENTION_AT = /(?<![\w.@`])@([A-Za-z0-9_-]{3,24})((?: [A-Z][a-z]+)(?: \d{1,3})?)?/g;
@@ -147,7 +160,7 @@ export class ContentSafetyService {
     const report = analyzeText(text);
     const watched = this.watched.test(text);
     const chat = kind === 'message';
-    const reasons: string[] = [];
+    const reasonMessages: Message[] = [];
     const spans: Span[] = [];
     const hits: DetectionHit[] = [];
     let priority: QueuePriority | null = null;
@@ -184,7 +197,7 @@ export class ContentSafetyService {
         };
       } else {
         hold = true;
-        reasons.push('It reads like it may be about buying, selling or trading drugs, so a moderator will look first.');
+        reasonMessages.push({ key: 'safety.hold.sourcing' });
       }
     } else if (report.sourcing.level === 'suspect') {
       hits.push({
@@ -217,9 +230,11 @@ export class ContentSafetyService {
       } else {
         hold = true;
         raise('high');
-        reasons.push(
-          `It includes ${joinList(kinds)}, so a moderator will look before others see it. Remove it to post at once.`,
-        );
+        const found = [...new Set(report.personalInfo.spans.map((s) => PERSONAL_INFO_KEYS[s.kind] ?? 'other'))];
+        reasonMessages.push({
+          key: 'safety.hold.personalInfo',
+          params: { kinds: found.map((kind) => ({ key: `safety.personalInfo.${kind}` })) },
+        });
       }
     }
 
@@ -233,7 +248,7 @@ export class ContentSafetyService {
         };
       } else {
         hold = true;
-        reasons.push('It includes words the moderators review first.');
+        reasonMessages.push({ key: 'safety.hold.watchedWords' });
       }
     }
     if (watched.flag.length > 0) {
@@ -245,9 +260,7 @@ export class ContentSafetyService {
       hold = true;
       hits.push({ kind: 'new_member_links', label: `${report.links} links` });
       raise('normal');
-      reasons.push(
-        `New members can include up to ${NEW_MEMBER_LINKS} links in a post; this has ${report.links}, so a moderator will look first.`,
-      );
+      reasonMessages.push({ key: 'safety.hold.links', params: { max: NEW_MEMBER_LINKS, count: report.links } });
     }
 
     const crisis = report.crisis.level;
@@ -258,6 +271,7 @@ export class ContentSafetyService {
 
     const resources = crisis === 'none' ? [] : this.resources();
     const held = hold && !block;
+    const reasons = reasonMessages.map((m) => render(DEFAULT_LOCALE, m));
     const notice: SafetyNotice | null =
       crisis !== 'none' || held
         ? {
@@ -276,12 +290,19 @@ export class ContentSafetyService {
       personalInfo: report.personalInfo.found,
       resources,
       reasons,
+      reasonMessages,
       spans,
       censoredText: watched.censored,
       queue: priority && !refusedOutright ? { priority, hits } : null,
       notice,
       block,
     };
+  }
+
+  /** The author's notice of a decision in their language (the request's), or null when there is none. */
+  noticeIn(decision: SafetyDecision, locale: Locale): SafetyNotice | null {
+    if (!decision.notice || !decision.notice.held) return decision.notice;
+    return { ...decision.notice, reasons: decision.reasonMessages.map((m) => render(locale, m)) };
   }
 
   /**

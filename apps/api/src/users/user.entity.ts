@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ name: 'anonymous_by_default', type: 'boolean', default: true })
   anonymousByDefault!: boolean;
 
+  /** The member's language (PATCH /api/me); null until they choose one. */
+  @Column({ type: 'text', nullable: true })
+  locale!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,4 +1,12 @@
+import type { Locale } from '@kindred/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A board's name and description in other languages ({ "es": { "name": …, "description": … } }):
+ * `name` and `description` are the English (or the admin's own words); a reader whose language
+ * has a translation reads that (migration 1765600001000).
+ */
+export type BoardTranslations = Partial<Record<Locale, { name?: string; description?: string }>>;
 
 @Entity({ name: 'boards' })
 export class BoardEntity {
@@ -13,6 +21,9 @@ export class BoardEntity {
 
   @Column({ type: 'varchar', length: 300, default: '' })
   description!: string;
+
+  @Column({ type: 'jsonb', default: {} })
+  translations!: BoardTranslations;
 
   @Column({ type: 'int', default: 0 })
   position!: number;

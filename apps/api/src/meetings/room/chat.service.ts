@@ -4,6 +4,7 @@ import {
   MEETING_LIMITS,
   type ChatMessageView,
   type JoinResult,
+  type Locale,
   type ParticipantRole,
   type SafetyNotice,
   type SessionStatus,
@@ -15,6 +16,8 @@ import { UserCache } from '../../auth/user-cache.service.js';
 import { toAuthUser } from '../../auth/token.service.js';
 import { AppError, forbidden, notFound } from '../../common/app-error.js';
 import { socketUser } from '../../common/socket.js';
+import { translate } from '../../i18n/i18n.js';
+import { localeOf } from '../../i18n/message.js';
 import { ContentSafetyService, type SafetyDecision } from '../../safety/content-safety.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { UsersRepository } from '../../users/users.repository.js';
@@ -405,7 +408,9 @@ export class ChatService {
       this.emitter.session(row.id).except(`user:${message.authorId}`).emit('message:removed', { id: message.id });
       this.emitter.user(message.authorId).emit('message:removed', {
         id: message.id,
-        reason: `A facilitator removed your message: ${sentence(dto.reason)} You are still welcome here.`,
+        reason: translate(await this.savedLocale(message.authorId), 'meetings.room.messageRemoved', {
+          reason: sentence(dto.reason),
+        }),
       });
     } else {
       this.emitter.session(row.id).emit('message:removed', { id: message.id });
@@ -451,8 +456,7 @@ export class ChatService {
     const sockets = await this.store.socketsOf(sessionId, target.participant);
     if (sockets.length > 0) {
       this.emitter.sockets(sockets).emit('you:removed', {
-        reason:
-          'A facilitator asked you to leave this session. You are welcome at a future meeting, and the "Need help now?" page lists people you can reach any time.',
+        reason: translate(await this.savedLocale(target.userId), 'meetings.room.youWereRemoved'),
       });
       this.emitter.leaveSession(sockets, sessionId);
     }
@@ -517,6 +521,17 @@ export class ChatService {
 
   // ------------------------------------------------------------------ helpers
 
+  /**
+   * The words the server itself says in a room go to one person — the author of a removed message,
+   * the participant asked to leave — through their own room or sockets, which may sit on other
+   * processes: so they are written here, in that person's saved language (English when not chosen),
+   * rather than sent as a key for each client. Room-wide events (status, slow mode, presence) carry
+   * no words: each client writes those in its own language.
+   */
+  private async savedLocale(userId: string | null): Promise<Locale> {
+    return localeOf(userId ? (await this.accounts.find(userId))?.locale : null);
+  }
+
   private metaOf(
     meeting: MeetingEntity,
     row: { startsAt: Date; endsAt: Date; endedEarlyAt: Date | null },
@@ -562,7 +577,7 @@ export class ChatService {
   ): Promise<{
     actor: AuthUser;
     meta: SessionMeta;
-    target: { participant: string; displayName: string; role: ParticipantRole };
+    target: { participant: string; userId: string; displayName: string; role: ParticipantRole };
     sessionId: string;
   }> {
     const m = membershipOf(socket);

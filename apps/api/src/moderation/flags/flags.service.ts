@@ -9,6 +9,7 @@ import { ItemsRepository } from '../queue/items.repository.js';
 import { QueueEvents } from '../queue/queue-events.js';
 import { QueueService } from '../queue/queue.service.js';
 import { autoEffect, flagWeight, GENERIC_CONTENT_WARNING, itemPriority, sumWeights } from '../rules.js';
+import { flaggedNote } from '../notices/notice-text.js';
 import { TargetRegistry } from '../targets/target-registry.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -117,10 +118,7 @@ export class FlagsService {
     const port = this.targets.port(request.targetType);
     try {
       if (result.effect === 'hide') {
-        await port.hide(
-          request.targetId,
-          'Several members flagged this, so it is hidden while moderators review it. You will get a notice when they decide.',
-        );
+        await port.hide(request.targetId, flaggedNote());
       } else if (result.effect === 'content_warning') {
         await port.addContentWarning(request.targetId, GENERIC_CONTENT_WARNING);
       }

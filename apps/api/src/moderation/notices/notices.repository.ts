@@ -21,6 +21,8 @@ export interface NoticeRow {
   appealMessage: string | null;
   appealCreatedAt: Date | null;
   appealDecidedAt: Date | null;
+  /** The member's saved language (null: not chosen), for texts sent while no request asks (live delivery). */
+  ownerLocale: string | null;
 }
 
 export interface AppealRow {
@@ -42,8 +44,8 @@ const NOTICE_SELECT = `
   SELECT n.id, n.user_id AS "userId", n.kind, n.target_type AS "targetType", n.target_id AS "targetId", n.excerpt,
     n.reason, n.message, n.suspended_until AS "suspendedUntil", n.created_at AS "createdAt", n.read_at AS "readAt",
     n.appealable, a.id AS "appealId", a.status AS "appealStatus", a.message AS "appealMessage",
-    a.created_at AS "appealCreatedAt", a.decided_at AS "appealDecidedAt"
-  FROM notices n LEFT JOIN appeals a ON a.notice_id = n.id`;
+    a.created_at AS "appealCreatedAt", a.decided_at AS "appealDecidedAt", u.locale AS "ownerLocale"
+  FROM notices n LEFT JOIN appeals a ON a.notice_id = n.id JOIN users u ON u.id = n.user_id`;
 
 const APPEAL_SELECT = `
   SELECT id, notice_id AS "noticeId", user_id AS "userId", message, status, created_at AS "createdAt",

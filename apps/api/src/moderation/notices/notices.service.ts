@@ -1,9 +1,10 @@
 import { ContentSafetyService } from '../../safety/content-safety.service.js';
 import { Injectable } from '@nestjs/common';
-import type { CrisisResource, NoticeList, NoticeView } from '@kindred/contracts';
+import { DEFAULT_LOCALE, type CrisisResource, type Locale, type NoticeList, type NoticeView } from '@kindred/contracts';
 import { CrisisResourcesService } from '../../library/crisis-resources.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { AppError, notFound } from '../../common/app-error.js';
+import { localeOf } from '../../i18n/message.js';
 import { MemberEventsGateway } from '../member-events.gateway.js';
 import { ItemsRepository } from '../queue/items.repository.js';
 import { QueueEvents } from '../queue/queue-events.js';
@@ -26,13 +27,17 @@ export class NoticesService {
     private readonly crisis: CrisisResourcesService,
   ) {}
 
-  private view(row: NoticeRow): NoticeView {
-    return toNoticeView(row, this.crisis.list());
+  /** In `locale` (the request's), else — delivered live, with no request asking — the member's saved language. */
+  private view(row: NoticeRow, locale?: Locale | null): NoticeView {
+    return toNoticeView(row, this.crisis.list(), locale ?? localeOf(row.ownerLocale));
   }
 
   async list(user: AuthUser): Promise<NoticeList> {
     const rows = await this.notices.listForUser(user.id, LIST_LIMIT);
-    return { notices: rows.map((row) => this.view(row)), unread: await this.notices.countUnread(user.id) };
+    return {
+      notices: rows.map((row) => this.view(row, user.locale)),
+      unread: await this.notices.countUnread(user.id),
+    };
   }
 
   async markRead(user: AuthUser, id: string | null): Promise<void> {
@@ -67,7 +72,7 @@ export class NoticesService {
     });
     this.queueEvents.upsert(await this.queue.get(itemId));
     const updated = await this.notices.findById(noticeId);
-    return this.view(updated ?? notice);
+    return this.view(updated ?? notice, user.locale);
   }
 }
 
@@ -75,7 +80,11 @@ export const isPermanent = (until: Date | null): boolean => until !== null && un
 
 export type { NewNotice };
 
-export function toNoticeView(row: NoticeRow, crisisResources: CrisisResource[] = []): NoticeView {
+export function toNoticeView(
+  row: NoticeRow,
+  crisisResources: CrisisResource[] = [],
+  locale: Locale = DEFAULT_LOCALE,
+): NoticeView {
   const permanent = isPermanent(row.suspendedUntil);
   const resources = row.kind === 'outreach' ? crisisResources : undefined;
   return {
@@ -86,7 +95,7 @@ export function toNoticeView(row: NoticeRow, crisisResources: CrisisResource[] =
     targetId: row.targetId,
     excerpt: row.excerpt,
     reason: row.reason,
-    text: noticeText({ ...row, permanent, resources }),
+    text: noticeText({ ...row, permanent, resources }, locale),
     message: row.message,
     suspendedUntil: permanent ? null : (row.suspendedUntil?.toISOString() ?? null),
     createdAt: row.createdAt.toISOString(),

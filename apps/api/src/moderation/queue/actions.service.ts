@@ -17,7 +17,7 @@ import { AppError, notFound } from '../../common/app-error.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { LogRepository } from '../log/log.repository.js';
 import { MemberEventsGateway } from '../member-events.gateway.js';
-import { reasonText, untilText } from '../notices/notice-text.js';
+import { removedNote, untilText } from '../notices/notice-text.js';
 import { NoticesRepository, type NewNotice } from '../notices/notices.repository.js';
 import { isPermanent, NoticesService } from '../notices/notices.service.js';
 import type { ModerationTarget } from '../targets/target-port.js';
@@ -248,7 +248,7 @@ export class ActionsService {
       case 'remove': {
         const t = needTarget();
         if (t.status === 'removed') throw new AppError('conflict', `That ${what} has already been removed.`);
-        await port.remove(t.id, `Removed by moderators because ${reasonText(request.reason)}.`);
+        await port.remove(t.id, removedNote(request.reason));
         const noticeIds = await this.notify(m, t, 'removal', request, { appealable: true });
         return { summary: `${capital(what)} removed.`, noticeIds };
       }

@@ -12,6 +12,8 @@ export interface PushTarget {
   threadTitle: string | null;
   meetingName: string | null;
   milestoneName: string | null;
+  /** The owner's saved language (null: not chosen, English). */
+  locale: string | null;
 }
 
 /** Devices that opted in to push, and what to push to them. */
@@ -50,12 +52,12 @@ export class PushRepository {
     return Number(rows[0].n);
   }
 
-  /** Every (still unread) item × its owner's devices, in one read. Titles only of published threads. */
+  /** Every (still unread) item × its owner's devices, with the owner's language, in one read. Titles only of published threads. */
   targets(ids: string[]): Promise<PushTarget[]> {
     return this.db.query(
       `SELECT s.id AS "subscriptionId", s.endpoint, s.p256dh, s.auth, n.kind, u.push_titles AS titles,
          CASE WHEN t.status = 'published' THEN t.title END AS "threadTitle", m.name AS "meetingName",
-         n.milestone->>'name' AS "milestoneName"
+         n.milestone->>'name' AS "milestoneName", u.locale
        FROM notifications n
        JOIN users u ON u.id = n.user_id
        JOIN push_subscriptions s ON s.user_id = n.user_id

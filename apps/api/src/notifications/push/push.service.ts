@@ -4,6 +4,7 @@ import type { PushKeyView } from '@kindred/contracts';
 import webpush, { WebPushError } from 'web-push';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { localeOf } from '../../i18n/message.js';
 import { JobQueue } from '../../jobs/job-queue.service.js';
 import { pushPayload } from './push-payload.js';
 import { PushRepository, type PushTarget } from './push.repository.js';
@@ -75,7 +76,7 @@ export class PushService implements OnModuleInit {
   }
 
   private sendOne(target: PushTarget): Promise<unknown> {
-    const body = JSON.stringify(pushPayload(target, target.titles));
+    const body = JSON.stringify(pushPayload(target, target.titles, localeOf(target.locale)));
     return webpush.sendNotification(
       { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
       body,

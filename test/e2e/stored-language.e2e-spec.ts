@@ -1,0 +1,256 @@
+import type {
+  Ack,
+  AuthResponse,
+  BoardView,
+  BoardWithArticles,
+  ChatMessageView,
+  FollowingList,
+  JoinResult,
+  MeetingView,
+  NoticeList,
+  NotificationList,
+  NotificationView,
+  PostView,
+  ThreadView,
+} from '@kindred/contracts';
+import { connected, emitAck, nextEvent, startTestApp, type TestApp } from '../support/test-app.js';
+
+const BOARD = 'withdrawal-detox';
+const SPANISH = { 'accept-language': 'es-MX,es;q=0.9,en;q=0.5' };
+
+/**
+ * What Kindred writes to a member and keeps or sends later is in that member's language: stored
+ * notices and notes are read in the language of whoever reads them, when they read them; what is
+ * sent while no request asks (live items, pushes) follows their saved language. Boards answer in
+ * the request's language.
+ */
+describe('texts kept for later, in the reader language', () => {
+  let t: TestApp;
+  let moderator: AuthResponse;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    moderator = await t.register();
+    await t.dataSource.query(`UPDATE users SET role = 'moderator' WHERE id = $1`, [moderator.user.id]);
+  });
+  afterAll(() => t.close());
+
+  const thread = async (who: AuthResponse, title: string, body: string): Promise<ThreadView> => {
+    const res = await t.api<ThreadView>('POST', `/api/boards/${BOARD}/threads`, {
+      token: who.token,
+      body: { title, body, anonymous: true },
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const notices = async (who: AuthResponse, headers: Record<string, string> = {}): Promise<NoticeList> => {
+    const res = await t.api<NoticeList>('GET', '/api/me/notices', { token: who.token, headers });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const speak = async (who: AuthResponse, locale: 'en' | 'es'): Promise<void> => {
+    expect((await t.api('PATCH', '/api/me', { token: who.token, body: { locale } })).status).toBe(200);
+  };
+
+  it('reads a notice written while the member read English in Spanish once they switch', async () => {
+    const member = await t.register();
+    const op = await thread(member, 'Selling my old stuff', 'Anyone want a bike? Great price.');
+    const removed = await t.api('POST', `/api/moderation/targets/thread/${op.id}/actions`, {
+      token: moderator.token,
+      body: { action: 'remove', reason: 'spam', message: 'Ask in the classifieds instead.' },
+    });
+    expect(removed.status).toBe(200);
+
+    const english = (await notices(member)).notices[0];
+    expect(english.text).toBe(
+      'A moderator removed your thread because it looked like advertising or spam. A note from the moderator: "Ask in the classifieds instead." We know this can feel hard. If you\'re struggling, the Need help now? page (/help) lists people you can reach any time. You can appeal if you think we got this wrong.',
+    );
+
+    await speak(member, 'es');
+    const spanish = (await notices(member)).notices[0];
+    expect(spanish.id).toBe(english.id);
+    expect(spanish.text).toBe(
+      'Alguien del equipo de moderación quitó tu conversación porque parecía publicidad o spam. Nota del equipo de moderación: “Ask in the classifieds instead.” Sabemos que esto puede ser difícil. Si lo estás pasando mal, en la página ¿Necesitas ayuda ahora? (/help) encontrarás personas a quienes puedes acudir en cualquier momento. Puedes apelar si crees que nos equivocamos.',
+    );
+    // The note on the removed thread itself was kept as a message too.
+    const own = await t.api<ThreadView>('GET', `/api/threads/${op.id}`, { token: member.token });
+    expect(own.body.moderation?.reason).toBe('El equipo de moderación lo quitó porque parecía publicidad o spam.');
+
+    // A member who never chose reads in their browser's language, the saved choice coming first.
+    const other = await t.register();
+    const warned = await thread(other, 'A rough week', 'Everyone here is useless.');
+    await t.api('POST', `/api/moderation/targets/thread/${warned.id}/actions`, {
+      token: moderator.token,
+      body: { action: 'warn_author', reason: 'harassment', message: 'Please be gentle.' },
+    });
+    expect((await notices(other, SPANISH)).notices[0].text).toMatch(/^Alguien del equipo de moderación nos pidió/);
+    expect((await notices(other)).notices[0].text).toMatch(/^A moderator asked us to pass on a note/);
+    expect((await notices(member, { 'accept-language': 'en' })).notices[0].text).toMatch(/^Alguien del equipo/);
+  });
+
+  it('sends a Spanish member their notice live in Spanish, with no request asking', async () => {
+    const member = await t.register();
+    await speak(member, 'es');
+    const socket = t.socket('/', member.token);
+    await connected(socket);
+    const op = await thread(member, 'Week one', 'Checking in, week one.');
+    const live = nextEvent<{ notice: { text: string } }>(socket, 'notice:new');
+    await t.api('POST', `/api/moderation/targets/thread/${op.id}/actions`, {
+      token: moderator.token,
+      body: { action: 'warn_author', reason: 'off_topic', message: 'Gracias.' },
+    });
+    expect((await live).notice.text).toMatch(/porque no encajaba con el propósito de este espacio\./);
+  });
+
+  it('writes notification texts in Spanish for a Spanish member, live and in the centre', async () => {
+    const author = await t.register();
+    const replier = await t.register();
+    await speak(author, 'es');
+    const socket = t.socket('/', author.token);
+    await connected(socket);
+    const op = await thread(author, 'Noche tres sin dormir', 'Las noches son lo peor.');
+    const live = nextEvent<{ notification: NotificationView }>(socket, 'notification:new');
+    const answer = await t.api<PostView>('POST', `/api/threads/${op.id}/posts`, {
+      token: replier.token,
+      body: { body: 'Aguanta, la tercera noche fue la peor para mí también.', anonymous: true },
+    });
+    expect(answer.status).toBe(201);
+    const alias = answer.body.author.type === 'anonymous' ? answer.body.author.alias : '';
+    expect((await live).notification.text).toBe(`${alias} respondió en “Noche tres sin dormir”`);
+    const centre = await t.api<NotificationList>('GET', '/api/me/notifications', { token: author.token });
+    expect(centre.body.items[0].text).toBe(`${alias} respondió en “Noche tres sin dormir”`);
+
+    // The same stored item reads in English once the member switches back.
+    await speak(author, 'en');
+    const english = await t.api<NotificationList>('GET', '/api/me/notifications', { token: author.token });
+    expect(english.body.items[0].text).toBe(`${alias} replied in “Noche tres sin dormir”`);
+  });
+
+  it('tells the author why a post is held in their language, and keeps that note in any language', async () => {
+    const author = await t.register();
+    await speak(author, 'es');
+    const op = await thread(author, 'Semana dos', 'Sigo aquí.');
+    const held = await t.api<PostView>('POST', `/api/threads/${op.id}/posts`, {
+      token: author.token,
+      body: { body: 'Gracias a todos, escríbanme al 555-867-5309.' },
+    });
+    expect(held.status).toBe(201);
+    expect(held.body.status).toBe('held');
+    expect(held.body.safety?.reasons).toEqual([
+      'Incluye un número de teléfono, así que alguien del equipo de moderación lo revisará antes de que otras personas lo vean. Quítalo para publicar enseguida.',
+    ]);
+    expect(held.body.moderation?.reason).toBe(
+      'En espera de que el equipo de moderación lo revise. Incluye un número de teléfono, así que alguien del equipo de moderación lo revisará antes de que otras personas lo vean. Quítalo para publicar enseguida.',
+    );
+    await speak(author, 'en');
+    const page = await t.api<ThreadView>('GET', `/api/threads/${op.id}`, { token: author.token });
+    const mine = page.body.posts.items.find((p) => p.id === held.body.id);
+    expect(mine?.moderation?.reason).toBe(
+      'Waiting for a moderator. It includes a phone number, so a moderator will look before others see it. Remove it to post at once.',
+    );
+  });
+
+  it('tells a Spanish member in a meeting, in Spanish, that a facilitator removed their message or asked them to leave', async () => {
+    const meeting = await t.api<MeetingView>('POST', '/api/meetings', {
+      token: moderator.token,
+      body: {
+        name: 'Círculo de los martes',
+        description: 'Una reunión tranquila.',
+        audience: 'members',
+        startsAt: new Date().toISOString(),
+        timezone: 'America/New_York',
+        durationMinutes: 60,
+      },
+    });
+    expect(meeting.status).toBe(201);
+    const facilitator = t.socket('/chat', moderator.token);
+    const member = await t.register();
+    await speak(member, 'es');
+    const socket = t.socket('/chat', member.token);
+    await Promise.all([connected(facilitator), connected(socket)]);
+    const join = (s: typeof socket) => emitAck<Ack<JoinResult>>(s, 'meeting:join', { meetingId: meeting.body.id });
+    expect((await join(facilitator)).ok).toBe(true);
+    const joined = await join(socket);
+    if (!joined.ok) throw new Error(JSON.stringify(joined.error));
+
+    const sent = await emitAck<Ack<{ message: ChatMessageView }>>(socket, 'message:send', {
+      meetingId: meeting.body.id,
+      clientId: crypto.randomUUID(),
+      body: 'Hola a todos',
+    });
+    if (!sent.ok) throw new Error(JSON.stringify(sent.error));
+    const removed = nextEvent<{ id: string; reason?: string }>(socket, 'message:removed');
+    await emitAck(facilitator, 'message:remove', { messageId: sent.message.id, reason: 'Off topic for tonight' });
+    expect((await removed).reason).toBe(
+      'Quien facilita quitó tu mensaje: Off topic for tonight. Aquí sigues teniendo tu lugar.',
+    );
+
+    const asked = nextEvent<{ reason: string }>(socket, 'you:removed');
+    await emitAck(facilitator, 'participant:remove', {
+      meetingId: meeting.body.id,
+      participant: joined.you.participant,
+    });
+    expect((await asked).reason).toMatch(/^Quien facilita te pidió salir de esta sesión\./);
+  });
+
+  it('lists the boards with Spanish names for a Spanish reader and English otherwise, slugs unchanged', async () => {
+    const english = await t.api<{ items: BoardView[] }>('GET', '/api/boards');
+    const spanish = await t.api<{ items: BoardView[] }>('GET', '/api/boards', { headers: SPANISH });
+    expect(spanish.body.items.map((b) => b.slug)).toEqual(english.body.items.map((b) => b.slug));
+    const bySlug = (list: BoardView[], slug: string) => list.find((b) => b.slug === slug);
+    expect(bySlug(english.body.items, BOARD)).toMatchObject({ name: 'Withdrawal & Detox' });
+    expect(bySlug(spanish.body.items, BOARD)).toMatchObject({
+      name: 'Abstinencia y desintoxicación',
+      description: expect.stringMatching(/^Cómo atravesar la abstinencia/),
+    });
+    expect(bySlug(spanish.body.items, 'medication-assisted-treatment')?.name).toBe('Tratamiento con medicamentos');
+
+    // A signed-in member's saved language comes first.
+    const member = await t.register();
+    await speak(member, 'es');
+    const saved = await t.api<BoardWithArticles>('GET', `/api/boards/${BOARD}`, { token: member.token });
+    expect(saved.body.name).toBe('Abstinencia y desintoxicación');
+    expect((await t.api<BoardWithArticles>('GET', `/api/boards/${BOARD}`)).body.name).toBe('Withdrawal & Detox');
+    await t.api('PUT', `/api/boards/${BOARD}/follow`, { token: member.token, body: { level: 'watching' } });
+    const following = await t.api<FollowingList>('GET', '/api/me/following', { token: member.token });
+    expect(following.body.boards).toEqual([{ slug: BOARD, name: 'Abstinencia y desintoxicación', level: 'watching' }]);
+  });
+
+  it('has the Spanish-speaking board, described in both languages, last in the list', async () => {
+    const english = await t.api<{ items: BoardView[] }>('GET', '/api/boards');
+    const spanish = await t.api<{ items: BoardView[] }>('GET', '/api/boards', { headers: SPANISH });
+    expect(english.body.items.at(-1)).toMatchObject({
+      slug: 'comunidad-en-espanol',
+      name: 'Comunidad en español',
+      description: expect.stringMatching(/^Spanish-speaking community/),
+      archived: false,
+    });
+    expect(spanish.body.items.at(-1)).toMatchObject({
+      slug: 'comunidad-en-espanol',
+      name: 'Comunidad en español',
+      description: expect.stringMatching(/^Un espacio para hablar en español/),
+    });
+  });
+
+  it('keeps an admin rename for everyone, without the old translation', async () => {
+    const admin = await t.register();
+    await t.dataSource.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
+    // Sending back the Spanish words an admin was shown changes nothing.
+    const same = await t.api<BoardView>('PATCH', '/api/boards/life-in-recovery', {
+      token: admin.token,
+      headers: SPANISH,
+      body: { name: 'La vida en recuperación', position: 7 },
+    });
+    expect(same.body.name).toBe('La vida en recuperación');
+    expect((await t.api<BoardView>('GET', '/api/boards/life-in-recovery')).body.name).toBe('Life in Recovery');
+
+    const renamed = await t.api<BoardView>('PATCH', '/api/boards/life-in-recovery', {
+      token: admin.token,
+      body: { name: 'Everyday Life' },
+    });
+    expect(renamed.body.name).toBe('Everyday Life');
+    const spanish = await t.api<BoardView>('GET', '/api/boards/life-in-recovery', { headers: SPANISH });
+    expect(spanish.body.name).toBe('Everyday Life');
+    expect(spanish.body.description).toMatch(/^Trabajo, relaciones/);
+  });
+});
