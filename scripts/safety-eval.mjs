@@ -3,7 +3,7 @@
 //   - the FROZEN test set (test/fixtures/safety/frozen/*.jsonl, written by writers who wrote no
 //     training data): per class with 95 % Wilson intervals, Spanish rows separately. Never tuned on:
 //     its misses are never listed (not even with --misses);
-//   - leave-one-writer-out, as the trainer measured it (stored in weights.ts with the source hash);
+//   - leave-one-writer-out, as the trainer measured it (model/weights-evaluation.ts, with the source hash);
 //   - the fixture files, one table per set. They are TRAINING data of the model now, so these
 //     tables only show it learned them (floors are not enforced on them).
 //   node scripts/safety-eval.mjs            exit 1 when the frozen set or leave-one-writer-out
@@ -30,7 +30,7 @@ const {
   fromCounts,
   HELD_FLOORS,
 } = await import(new URL('eval.js', dist).href);
-const { WEIGHTS } = await import(new URL('model/weights.js', dist).href);
+const { EVALUATION } = await import(new URL('model/weights-evaluation.js', dist).href);
 const frozenDir = new URL('frozen/', fixtures);
 
 const args = new Set(process.argv.slice(2));
@@ -135,7 +135,7 @@ function report() {
       floorsOf('frozen es', s);
     }
   }
-  const ev = WEIGHTS.evaluation;
+  const ev = EVALUATION;
   const writers = Object.entries(ev.writers)
     .map(([w, n]) => `${w} ${n}`)
     .join(', ');
@@ -255,7 +255,7 @@ function markdown() {
       ),
     ),
   );
-  const ev = WEIGHTS.evaluation;
+  const ev = EVALUATION;
   lines.push(row(`${ev.method}, pooled`, fromCounts(ev.pooled)));
   lines.push(row(`${ev.method}, Spanish rows`, fromCounts(ev.spanish)));
   lines.push(row(`${ev.method}, the rules alone`, fromCounts(ev.rulesOnly)));

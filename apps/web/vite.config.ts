@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { icuMessages } from './vite-messages';
 
-const lib = (name: string): string => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
+const lib = (name: string, file = 'index.ts'): string =>
+  fileURLToPath(new URL(`../../libs/${name}/src/${file}`, import.meta.url));
 
 export default defineConfig({
   // Brotli and gzip copies of every text asset beside it, so the server negotiates them without
@@ -19,7 +20,12 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: { '@kindred/contracts': lib('contracts'), '@kindred/safety': lib('safety') },
+    // The composer's crisis-only entry first: an alias also matches the paths below its name.
+    alias: {
+      '@kindred/safety/crisis': lib('safety', 'crisis-entry.ts'),
+      '@kindred/contracts': lib('contracts'),
+      '@kindred/safety': lib('safety'),
+    },
   },
   build: { target: 'es2022', sourcemap: false },
   server: {

@@ -16,11 +16,10 @@ import {
   type Detectors,
   type Evaluation,
   type LabelledText,
-  type StoredCounts,
   type WriterRow,
 } from './eval.js';
 import { analyzeText, detectCrisis, detectPersonalInfo, detectSourcing } from './index.js';
-import { WEIGHTS } from './model/weights.js';
+import { EVALUATION } from './model/weights-evaluation.js';
 
 const fixtures = new URL('../../../test/fixtures/safety/', import.meta.url);
 
@@ -190,7 +189,7 @@ describe('the combined detector (rules + model) on text no training writer wrote
 
   it('has a frozen test set by writers who wrote no training data', () => {
     expect(frozen.length).toBeGreaterThanOrEqual(200);
-    const trainers = new Set(Object.keys((WEIGHTS.evaluation as { writers: Record<string, number> }).writers));
+    const trainers = new Set(Object.keys(EVALUATION.writers));
     for (const row of frozen) expect(trainers.has(row.writer)).toBe(false);
   });
 
@@ -198,7 +197,7 @@ describe('the combined detector (rules + model) on text no training writer wrote
 });
 
 describe('leave-one-writer-out, as measured by the trainer for the committed weights', () => {
-  const ev = WEIGHTS.evaluation as { method: string; pooled: StoredCounts; writers: Record<string, number> };
+  const ev = EVALUATION;
 
   it('trained on every writer but the one it was scored on (five folds while there are fewer than three)', () => {
     expect(ev.method).toBe(Object.keys(ev.writers).length >= 3 ? 'leave-one-writer-out' : '5-fold');

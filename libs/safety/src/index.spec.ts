@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { analyzeDraft } from './crisis-entry.js';
+import { parseFixtures } from './eval.js';
 import { analyzeText as sut, detectPersonalInfo, detectSourcing } from './index.js';
+import { rulesOf } from './model/rules.js';
 
 describe(sut.name, () => {
   it('runs every detector over one text', () => {
@@ -36,6 +40,48 @@ describe('analyzeText and the single detectors', () => {
   ])('agree on %p', (text) => {
     expect(sut(text).sourcing).toEqual(detectSourcing(text));
     expect(sut(text).personalInfo).toEqual(detectPersonalInfo(text));
+  });
+});
+
+describe("analyzeDraft (the composer's crisis-only entry) and analyzeText", () => {
+  // The labelled fixtures (not the frozen set): urgent, concern and quiet texts in both languages.
+  const fixtures = new URL('../../../test/fixtures/safety/', import.meta.url);
+  const texts = readdirSync(fixtures)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) => parseFixtures(readFileSync(new URL(name, fixtures), 'utf8'), name).map((r) => r.text));
+
+  it('decide every crisis alike, with the same scores, spans and evidence', () => {
+    const differ: string[] = [];
+    for (const text of texts) {
+      const draft = analyzeDraft(text);
+      const full = sut(text);
+      if (
+        draft.crisis.level !== full.crisis.level ||
+        draft.model.scores.crisis.urgent !== full.model.scores.crisis.urgent ||
+        JSON.stringify([draft.crisis.spans, draft.model.evidence.crisis]) !==
+          JSON.stringify([full.crisis.spans, full.model.evidence.crisis])
+      ) {
+        differ.push(text);
+      }
+    }
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(differ).toEqual([]);
+  });
+
+  it("give the rules' sourcing and personal info, with their spans", () => {
+    for (const text of ['selling blues $20 each, text 267-555-0199', 'my snap is jakeyboy22', 'Day 12 on subs']) {
+      const rules = rulesOf(text);
+      expect(analyzeDraft(text).sourcing).toEqual(
+        rules.sourcing.level === 'none' ? { level: 'none', spans: [] } : rules.sourcing,
+      );
+      expect(analyzeDraft(text).personalInfo).toEqual(rules.personalInfo);
+      expect(analyzeDraft(text).model.rules).toEqual(sut(text).model.rules);
+    }
+  });
+
+  it('keeps the few-words guard: a model-only emergency on three words is concern', () => {
+    for (const text of ['message 164', 'hola', '']) expect(analyzeDraft(text).crisis).toEqual(sut(text).crisis);
   });
 });
 

@@ -1,19 +1,26 @@
 #!/usr/bin/env node
-// `npm run safety:train`: trains the safety model and writes libs/safety/src/model/weights.ts.
+// `npm run safety:train`: trains the safety model and writes one weights file per head in
+// libs/safety/src/model/ (weights-crisis.ts, weights-sourcing.ts, weights-personal-info.ts: the
+// browser's composer loads the crisis head alone) and weights-evaluation.ts (what was measured).
 //   1. reads the labelled data: libs/safety/train/data/*.jsonl (one file per writer) and the older
 //      fixtures test/fixtures/safety/*.jsonl (writer "fixtures");
 //   2. runs the rules once per row (their hits become features);
 //   3. leave-one-writer-out: for each writer, trains on everyone else and scores that writer's rows;
 //      the pooled out-of-fold scores choose the thresholds (recall targets), and each writer is then
 //      scored at thresholds chosen without its own rows;
-//   4. trains on every row, writes the weights with the thresholds, the source hash and the
-//      leave-one-writer-out counts, and prints the evaluation (and the frozen set's totals).
+//   4. trains on every row, writes each head's weights with its thresholds and the source hash, and
+//      the leave-one-writer-out counts with the same hash, and prints the evaluation.
 // Every row is seen twice: with its rule features and without them, so the model learns the words
 // too and does not only copy the rules. Deterministic: fixed seed, fixed file order, no clock.
 // Options: --folds-only (no weights written), --quick (fewer epochs, for trying things).
+// SAFETY_HEADS=crisis (comma-separated) trains only those heads — the heads are trained
+// independently, so their numbers are the same as in a full run, in about a third of the time — and
+// writes only their weights files: weights-evaluation.ts stays as it was, so the committed files
+// disagree (model.spec.ts fails) until a full run.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const dist = new URL('../dist/', import.meta.url);
@@ -39,11 +46,20 @@ const L2 = Number(process.env.SAFETY_L2 ?? 1e-3);
 const TARGETS = JSON.parse(
   process.env.SAFETY_TARGETS ?? '{"urgent":{"recall":0.98,"precision":0.82},"likely":{"recall":0.93,"precision":0.9}}',
 );
-// Buckets kept per head (the strongest weights): keeps the browser's lazy chunk small (≤ 120 KB
-// gzip with the code). Chosen on leave-one-writer-out (7 December 2026, 14 writers): crisis and
-// sourcing gained most from more buckets (8,000 → 16,000: pooled urgent recall 87.8 → 93.5 %, likely
-// 80.6 → 84.5 %); personal info leans on the rules and keeps fewer. SAFETY_MAX_BUCKETS sets all three.
-const BUCKETS = { crisis: 14000, sourcing: 12000, personalInfo: 4000 };
+// Buckets kept per head (the strongest weights). The browser's composer loads the rules and the crisis
+// head alone (src/crisis-entry.ts) as one lazy chunk, kept ≤ 120 KB gzip; the server loads all three.
+// Chosen on leave-one-writer-out, never on the frozen set (7 December 2026, 14 writers): crisis 16,000
+// gave pooled urgent recall 93.6 % (precision 82.1 %), 20,000 95.3 % (82.2 %), 24,000 95.7 % (82.0 %);
+// 20,000 is the smallest reaching the 0.95 floor (composer chunk 88 KB gzip). Sourcing gained from
+// more buckets too (8,000 → 16,000: likely 80.6 → 84.5 %) and keeps 12,000, chosen when it still
+// shared the browser's chunk; personal info leans on the rules and keeps fewer. SAFETY_MAX_BUCKETS
+// sets all three, SAFETY_BUCKETS='{"crisis":24000}' some.
+const BUCKETS = {
+  crisis: 20000,
+  sourcing: 12000,
+  personalInfo: 4000,
+  ...JSON.parse(process.env.SAFETY_BUCKETS ?? '{}'),
+};
 const maxBuckets = (head) => Number(process.env.SAFETY_MAX_BUCKETS ?? BUCKETS[head]);
 
 const HEADS = {
@@ -54,6 +70,18 @@ const HEADS = {
   },
   personalInfo: { classes: ['none', 'found'], label: (r) => (r.personalInfo ? 1 : 0) },
 };
+/** Where each head's weights go (libs/safety/src/model/) and the constant they are exported as. */
+const OUTPUTS = {
+  crisis: { file: 'weights-crisis.ts', constant: 'CRISIS_WEIGHTS' },
+  sourcing: { file: 'weights-sourcing.ts', constant: 'SOURCING_WEIGHTS' },
+  personalInfo: { file: 'weights-personal-info.ts', constant: 'PERSONAL_INFO_WEIGHTS' },
+};
+const TRAINED = process.env.SAFETY_HEADS ? process.env.SAFETY_HEADS.split(',') : Object.keys(HEADS);
+for (const name of TRAINED) {
+  if (!HEADS[name]) throw new Error(`SAFETY_HEADS: no head "${name}" (${Object.keys(HEADS).join(', ')})`);
+}
+const EVERY_HEAD = Object.keys(HEADS).every((name) => TRAINED.includes(name));
+const trained = (name) => TRAINED.includes(name);
 
 const started = Date.now();
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -182,28 +210,34 @@ function probs(rel, k, f) {
   return p.map((x) => x / sum);
 }
 
-/** Trains every head, then stores and reloads it: folds are scored with the weights as shipped. */
+/** Trains every head (of SAFETY_HEADS), then stores and reloads it: folds are scored with the weights as shipped. */
 function trainAll(train) {
   return Object.fromEntries(
-    Object.entries(HEADS).map(([name, h]) => {
-      // First pass over every bucket picks the strongest; the second trains only those, so the
-      // weights left out are not missed (dropping them after training alone cost precision).
-      const first = encodeHead(trainHead(name, train, null, SELECT_EPOCHS), h.classes, {}, maxBuckets(name));
-      const keep = new Uint8Array(HASH_SIZE);
-      const dense = decodeHead(first, HASH_SIZE);
-      for (let b = 0; b < HASH_SIZE; b++) {
-        for (let c = 0; c < h.classes.length - 1; c++) if (dense[b * (h.classes.length - 1) + c] !== 0) keep[b] = 1;
-      }
-      keep[0] = 1;
-      const stored = encodeHead(trainHead(name, train, keep), h.classes, {}, maxBuckets(name));
-      return [name, { stored, weights: decodeHead(stored, HASH_SIZE) }];
-    }),
+    Object.entries(HEADS)
+      .filter(([name]) => trained(name))
+      .map(([name, h]) => {
+        // First pass over every bucket picks the strongest; the second trains only those, so the
+        // weights left out are not missed (dropping them after training alone cost precision).
+        const first = encodeHead(trainHead(name, train, null, SELECT_EPOCHS), h.classes, {}, maxBuckets(name));
+        const keep = new Uint8Array(HASH_SIZE);
+        const dense = decodeHead(first, HASH_SIZE);
+        for (let b = 0; b < HASH_SIZE; b++) {
+          for (let c = 0; c < h.classes.length - 1; c++) if (dense[b * (h.classes.length - 1) + c] !== 0) keep[b] = 1;
+        }
+        keep[0] = 1;
+        const stored = encodeHead(trainHead(name, train, keep), h.classes, {}, maxBuckets(name));
+        return [name, { stored, weights: decodeHead(stored, HASH_SIZE) }];
+      }),
   );
 }
 
+/** A head left out by SAFETY_HEADS scores every row as its first class ("none"). */
 function scoreAll(model, e) {
   return Object.fromEntries(
-    Object.entries(HEADS).map(([name, h]) => [name, probs(model[name].weights, h.classes.length, e.withRules)]),
+    Object.entries(HEADS).map(([name, h]) => [
+      name,
+      trained(name) ? probs(model[name].weights, h.classes.length, e.withRules) : h.classes.map((_, c) => +(c === 0)),
+    ]),
   );
 }
 
@@ -383,6 +417,7 @@ const rulesOnly = (list) =>
   );
 const evaluation = {
   method: writers.length >= 3 ? 'leave-one-writer-out' : '5-fold',
+  buckets: Object.fromEntries(Object.keys(HEADS).map((name) => [name, maxBuckets(name)])),
   rows: rows.length,
   writers: Object.fromEntries(writers.map((w) => [w, rows.filter((r) => r.writer === w).length])),
   pooled: summary(oof),
@@ -410,31 +445,48 @@ printEvaluation(evaluation, thresholds);
 if (args.has('--folds-only')) process.exit(0);
 
 const final = trainAll(examples);
-const heads = Object.fromEntries(
-  Object.keys(HEADS).map((name) => [name, { ...final[name].stored, thresholds: thresholds[name] }]),
-);
-const file = {
-  format: 1,
-  hashBits: HASH_BITS,
-  charGrams: [...options.charGrams],
-  sourceHash: sourceHash(ROOT),
-  heads,
-  evaluation,
-};
-const out = join(ROOT, 'libs/safety/src/model/weights.ts');
-const source =
-  '// Written by `npm run safety:train` (libs/safety/train/train.mjs) — do not edit by hand.\n' +
-  "import type { ModelFile } from './model.js';\n\n" +
-  `export const WEIGHTS: ModelFile = ${JSON.stringify(file)};\n`;
+const hash = sourceHash(ROOT);
 const prettier = await import('prettier');
-const config = (await prettier.resolveConfig(out)) ?? {};
-writeFileSync(out, await prettier.format(source, { ...config, filepath: out }));
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-log(
-  `\nwrote ${out.slice(ROOT.length)}: ${Object.entries(heads)
-    .map(([n, h]) => `${n} ${h.count} buckets`)
-    .join(', ')}; ${kb(source.length)} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const written = [];
+async function write(name, source) {
+  const out = join(ROOT, 'libs/safety/src/model', name);
+  const config = (await prettier.resolveConfig(out)) ?? {};
+  const text = await prettier.format(source, { ...config, filepath: out });
+  writeFileSync(out, text);
+  written.push(`${name} ${kb(text.length)} (${kb(gzipSync(text).length)} gzip)`);
+}
+const HEADER = '// Written by `npm run safety:train` (libs/safety/train/train.mjs) — do not edit by hand.\n';
+for (const name of TRAINED) {
+  const file = {
+    format: 2,
+    name,
+    hashBits: HASH_BITS,
+    charGrams: [...options.charGrams],
+    buckets: maxBuckets(name),
+    sourceHash: hash,
+    head: { ...final[name].stored, thresholds: thresholds[name] },
+  };
+  await write(
+    OUTPUTS[name].file,
+    `${HEADER}// The ${name} head of the safety model: ${file.head.count} buckets.\n` +
+      "import type { HeadFile } from './model.js';\n\n" +
+      `export const ${OUTPUTS[name].constant}: HeadFile = ${JSON.stringify(file)};\n`,
+  );
+}
+if (EVERY_HEAD) {
+  await write(
+    'weights-evaluation.ts',
+    `${HEADER}// What the trainer measured for the weights files beside it (counts only, no texts).\n` +
+      "import type { TrainerEvaluation } from '../eval.js';\n\n" +
+      `export const EVALUATION: TrainerEvaluation = ${JSON.stringify({ sourceHash: hash, ...evaluation })};\n`,
+  );
+} else {
+  log(
+    `\nSAFETY_HEADS=${TRAINED.join(',')}: weights-evaluation.ts not rewritten; run a full training before committing`,
+  );
+}
+log(`\nwrote libs/safety/src/model/: ${written.join(', ')} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
 function printEvaluation(ev, t) {
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
@@ -444,13 +496,22 @@ function printEvaluation(ev, t) {
   };
   const line = (name, s) => {
     const c = (m) => `${ci(s[m].tp, s[m].tp + s[m].fn)} / ${ci(s[m].tp, s[m].tp + s[m].fp)}`;
-    log(`${name.padEnd(14)} ${String(s.rows).padStart(5)}  urgent R/P ${c('crisisUrgent')}`);
-    log(`${''.padEnd(20)}  likely R/P ${c('sourcingLikely')}`);
-    log(
-      `${''.padEnd(20)}  personal R ${ci(s.personalInfo.tp, s.personalInfo.tp + s.personalInfo.fn)}  benign held ${ci(s.benignHeld.held, s.benignHeld.total)}`,
+    const parts = [
+      trained('crisis') && `urgent R/P ${c('crisisUrgent')}`,
+      trained('sourcing') && `likely R/P ${c('sourcingLikely')}`,
+      [
+        trained('personalInfo') && `personal R ${ci(s.personalInfo.tp, s.personalInfo.tp + s.personalInfo.fn)}`,
+        EVERY_HEAD && `benign held ${ci(s.benignHeld.held, s.benignHeld.total)}`,
+      ]
+        .filter(Boolean)
+        .join('  '),
+    ].filter(Boolean);
+    parts.forEach((part, i) =>
+      log(`${(i === 0 ? `${name.padEnd(14)} ${String(s.rows).padStart(5)}` : '').padEnd(20)}  ${part}`),
     );
   };
-  log(`\n== ${ev.method}, thresholds ${JSON.stringify(t)}`);
+  const shown = Object.fromEntries(Object.entries(t).filter(([name]) => trained(name)));
+  log(`\n== ${ev.method}, thresholds ${JSON.stringify(shown)}`);
   line('pooled', ev.pooled);
   line('spanish', ev.spanish);
   line('rules only', ev.rulesOnly);

@@ -3,7 +3,7 @@
 // relative error from 0.01 up to the largest weight), all base64 in one string. Pure, the same in
 // Node and in the browser (atob/btoa).
 
-/** One classifier head as stored in weights.ts. */
+/** One classifier head as stored in its weights file (weights-crisis.ts, …). */
 export interface StoredHead {
   /** Class names; the first is the reference class ("none"), whose logit is 0. */
   classes: string[];

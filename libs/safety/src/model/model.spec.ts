@@ -3,16 +3,39 @@ import { fileURLToPath } from 'node:url';
 import { analyzeText, safetyModel } from '../index.js';
 import { decodeHead, encodeHead } from './codec.js';
 import { featuresOf, HASH_SIZE, sentencesOf } from './features.js';
-import { loadModel, type ModelFile } from './model.js';
+import { loadHead, loadModel, modelOf, type HeadFile, type HeadName } from './model.js';
 import { rulesOf } from './rules.js';
 import { sourceHash } from './source-hash.js';
-import { WEIGHTS } from './weights.js';
+import { CRISIS_WEIGHTS } from './weights-crisis.js';
+import { EVALUATION } from './weights-evaluation.js';
+import { PERSONAL_INFO_WEIGHTS } from './weights-personal-info.js';
+import { SOURCING_WEIGHTS } from './weights-sourcing.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
+const FILES: Record<HeadName, HeadFile> = {
+  crisis: CRISIS_WEIGHTS,
+  sourcing: SOURCING_WEIGHTS,
+  personalInfo: PERSONAL_INFO_WEIGHTS,
+};
+
 describe('the committed weights', () => {
-  it('were trained from the current data, rules, features and trainer (else: npm run safety:train)', () => {
-    expect(WEIGHTS.sourceHash).toBe(sourceHash(root));
+  const hash = sourceHash(root);
+
+  it.each(Object.keys(FILES) as HeadName[])(
+    'of the %s head were trained from the current data, rules, features and trainer (else: npm run safety:train)',
+    (name) => {
+      expect(FILES[name].sourceHash).toBe(hash);
+      expect(FILES[name].name).toBe(name);
+    },
+  );
+
+  it('came with the evaluation of the same run (same sources, same buckets per head)', () => {
+    expect(EVALUATION.sourceHash).toBe(hash);
+    for (const [name, file] of Object.entries(FILES) as Array<[HeadName, HeadFile]>) {
+      expect(file.buckets).toBe(EVALUATION.buckets[name]);
+      expect(file.head.count).toBeLessThanOrEqual(file.buckets);
+    }
   });
 
   it('load into three heads with their thresholds', () => {
@@ -24,8 +47,20 @@ describe('the committed weights', () => {
     expect(model.heads.crisis.weights.some((w) => w !== 0)).toBe(true);
   });
 
-  it('refuse a weights file written for other code', () => {
-    expect(() => loadModel({ ...WEIGHTS, hashBits: 16 } as ModelFile)).toThrow('npm run safety:train');
+  it('refuse a weights file written for other code, or for another head', () => {
+    expect(() => loadModel({ ...FILES, sourcing: { ...SOURCING_WEIGHTS, hashBits: 16 } })).toThrow(
+      'npm run safety:train',
+    );
+    expect(() => loadHead({ ...CRISIS_WEIGHTS, format: 1 } as unknown as HeadFile, 'crisis')).toThrow(
+      'npm run safety:train',
+    );
+    expect(() => loadHead(SOURCING_WEIGHTS, 'crisis')).toThrow('the crisis weights file does not match');
+  });
+
+  it('refuse heads trained on different features', () => {
+    const crisis = loadHead(CRISIS_WEIGHTS, 'crisis');
+    const heads = { crisis, sourcing: { ...crisis, charGrams: [3] }, personalInfo: crisis };
+    expect(() => modelOf(heads)).toThrow('different features');
   });
 });
 
