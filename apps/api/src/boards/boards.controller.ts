@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BoardView, BoardWithArticles, Page, ThreadSummary, ThreadView } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -34,10 +34,15 @@ export class BoardsController {
 
   @Get(':slug')
   @Auth({ optional: true })
-  @ApiOperation({ summary: 'One board, with the library articles pinned to it in board order' })
-  async get(@Param('slug') slug: string): Promise<BoardWithArticles> {
+  @ApiOperation({ summary: "One board, with the library articles pinned to it in board order (reader's language)" })
+  async get(
+    @Param('slug') slug: string,
+    @CurrentUser() user: AuthUser | null,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<BoardWithArticles> {
     const board = await this.boards.get(slug);
-    return { ...board, pinnedArticles: await this.library.pinnedForBoard(board.slug) };
+    const locale = await this.library.readerLocale(user, acceptLanguage);
+    return { ...board, pinnedArticles: await this.library.pinnedForBoard(board.slug, locale) };
   }
 
   @Patch(':slug')
