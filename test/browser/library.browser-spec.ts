@@ -104,6 +104,42 @@ describe('library in the browser', () => {
     }
   }, 30_000);
 
+  it('reads the library in Spanish for a Spanish browser, and links each article to the other language', async () => {
+    const context = await app.browser.newContext({ baseURL: app.baseUrl, locale: 'es-MX' });
+    const page = await context.newPage();
+    try {
+      await page.goto('/library');
+      await page.getByRole('heading', { name: 'Biblioteca', level: 1 }).waitFor();
+      await page.getByRole('group', { name: 'Filtrar por tema' }).waitFor();
+      await page.getByRole('link', { name: 'Sobredosis y naloxona: qué hacer' }).click();
+      await page.getByRole('heading', { name: 'Sobredosis y naloxona: qué hacer', level: 1 }).waitFor();
+      expect(await page.locator('article.library-article').getAttribute('lang')).toBe('es');
+      expect(await page.getByRole('navigation', { name: 'En esta página' }).isVisible()).toBe(true);
+      await page.locator('h2#una-nota-sobre-este-articulo').waitFor();
+
+      const toEnglish = page.getByRole('link', { name: 'Read in English' });
+      expect(await toEnglish.getAttribute('lang')).toBe('en');
+      await toEnglish.click();
+      await page.getByRole('heading', { name: 'Overdose and naloxone: what to do', level: 1 }).waitFor();
+      expect(page.url()).toContain('/library/overdose-and-naloxone?lang=en');
+      expect(await page.locator('article.library-article').getAttribute('lang')).toBe('en');
+      await page.getByRole('link', { name: 'Leer en español' }).click();
+      await page.getByRole('heading', { name: 'Sobredosis y naloxona: qué hacer', level: 1 }).waitFor();
+      await screenshot(page, 'library-article-es');
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('offers an English reader the Spanish version of an article', async () => {
+    const page = await app.newPage();
+    await page.goto('/library/withdrawal-symptoms-and-timeline');
+    await page.getByRole('heading', { name: 'Opioid withdrawal: symptoms and timeline', level: 1 }).waitFor();
+    const toSpanish = page.getByRole('link', { name: 'Leer en español' });
+    expect(await toSpanish.getAttribute('href')).toBe('/library/withdrawal-symptoms-and-timeline?lang=es');
+    expect(await toSpanish.getAttribute('hreflang')).toBe('es');
+  }, 30_000);
+
   it('lists crisis resources from the API with tap-to-call and tap-to-text links', async () => {
     const page = await app.newPage();
     await page.goto('/help');

@@ -74,7 +74,7 @@ describe('library import across restarts', () => {
               (SELECT count(*) FROM articles WHERE published)::int AS published`,
     )) as Array<Snapshot['counts']>;
     const ids = (await dataSource.query(
-      `SELECT a.slug || '#' || s.anchor AS key, s.id FROM article_sections s JOIN articles a ON a.id = s.article_id`,
+      `SELECT a.locale || ':' || a.slug || '#' || s.anchor AS key, s.id FROM article_sections s JOIN articles a ON a.id = s.article_id`,
     )) as Array<{ key: string; id: string }>;
     return { counts: { ...row }, sectionIds: new Map(ids.map((r) => [r.key, r.id])) };
   }
@@ -93,8 +93,9 @@ describe('library import across restarts', () => {
       });
       expect(put.status).toBe(200);
     });
-    expect(first.counts.articles).toBe(10);
-    expect(first.counts.published).toBe(10);
+    // Ten articles, each in English and in Spanish (content/articles/es).
+    expect(first.counts.articles).toBe(20);
+    expect(first.counts.published).toBe(20);
     expect(first.counts.sections).toBeGreaterThan(50);
 
     // Second start, nothing changed: same rows, same section ids, the admin's pins kept.
@@ -128,11 +129,11 @@ describe('library import across restarts', () => {
       expect(edited.body.sections.map((s) => s.id)).not.toContain('finding-a-therapist');
       expect(edited.body.html).toContain('<h2 id="finding-a-good-therapist">');
     });
-    expect(third.counts.articles).toBe(10);
-    expect(third.counts.published).toBe(9);
+    expect(third.counts.articles).toBe(20);
+    expect(third.counts.published).toBe(19);
     // Unchanged anchors keep their row, so stored related reading still points at them.
-    expect(third.sectionIds.get('therapies-that-help#contingency-management')).toBe(
-      first.sectionIds.get('therapies-that-help#contingency-management'),
+    expect(third.sectionIds.get('en:therapies-that-help#contingency-management')).toBe(
+      first.sectionIds.get('en:therapies-that-help#contingency-management'),
     );
 
     // The file comes back: published again, with its default pins not re-applied twice.
@@ -140,6 +141,6 @@ describe('library import across restarts', () => {
     const fourth = await boot(async (api) => {
       expect((await api<ArticleList>('GET', '/api/articles')).body.items).toHaveLength(10);
     });
-    expect(fourth.counts).toEqual({ ...third.counts, published: 10 });
+    expect(fourth.counts).toEqual({ ...third.counts, published: 20 });
   }, 60_000);
 });

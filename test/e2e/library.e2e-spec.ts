@@ -44,7 +44,7 @@ describe('library API', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((a) => a.slug)).toEqual(TEN);
     for (const item of res.body.items) {
-      expect(Object.keys(item).sort()).toEqual(['reviewedAt', 'slug', 'summary', 'tags', 'title']);
+      expect(Object.keys(item).sort()).toEqual(['locale', 'reviewedAt', 'slug', 'summary', 'tags', 'title']);
       expect(item.reviewedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(item.tags.length).toBeGreaterThan(0);
     }

@@ -1,5 +1,6 @@
 import type { BoardView } from './boards.js';
 import type { CrisisResource, InternationalCrisisResource } from './crisis.js';
+import type { Locale } from './i18n.js';
 
 /** The educational library: reviewed articles, their sections, board pins and related reading. */
 
@@ -12,6 +13,8 @@ export interface ArticleSummary {
   tags: string[];
   /** ISO date (YYYY-MM-DD) of the last review. */
   reviewedAt: string;
+  /** The language of this text: the reader's when the article is written in it, otherwise English. */
+  locale: Locale;
 }
 
 export interface ArticleList {
@@ -29,11 +32,18 @@ export interface ArticleView extends ArticleSummary {
   html: string;
   sections: ArticleSectionRef[];
   sources: string[];
+  /** The other languages the article is written in: `GET /api/articles/:slug?lang=<locale>`. */
+  translations: Locale[];
 }
 
-/** A section that matches a thread, linked as `/library/<articleSlug>#<sectionId>`. */
+/**
+ * A section that matches a thread, linked as `/library/<articleSlug>?lang=<locale>#<sectionId>`: it is in
+ * the thread's language (a thread in Spanish is matched to the Spanish articles), which may not be the reader's.
+ */
 export interface RelatedArticle {
   articleSlug: string;
+  /** The language of the section (anchors differ between languages). */
+  locale: Locale;
   articleTitle: string;
   sectionId: string;
   heading: string;

@@ -39,10 +39,10 @@ export class BoardsController {
 
   @Get(':slug')
   @Auth({ optional: true })
-  @ApiOperation({ summary: 'One board, with the library articles pinned to it in board order' })
+  @ApiOperation({ summary: "One board, with the library articles pinned to it in board order (reader's language)" })
   async get(@Param('slug') slug: string, @ReaderLocale() locale: Locale): Promise<BoardWithArticles> {
     const board = await this.boards.get(slug, locale);
-    return { ...board, pinnedArticles: await this.library.pinnedForBoard(board.slug) };
+    return { ...board, pinnedArticles: await this.library.pinnedForBoard(board.slug, locale) };
   }
 
   @Patch(':slug')

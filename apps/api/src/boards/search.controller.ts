@@ -2,9 +2,11 @@ import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MemberProfileView, Page, SearchResult } from '@kindred/contracts';
-import { Auth } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { ClientKeyService } from '../common/client-key.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { LibraryService } from '../library/library.service.js';
 import { RateLimitService, type RateRule } from '../safety/limits/rate-limit.service.js';
 import { MemberPostsQuery, SearchQuery } from './dto/search.dto.js';
 import { SearchService } from './search.service.js';
@@ -18,6 +20,7 @@ export class SearchController {
     private readonly search: SearchService,
     private readonly limits: RateLimitService,
     private readonly clientKeys: ClientKeyService,
+    private readonly library: LibraryService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.searches = {
@@ -31,10 +34,15 @@ export class SearchController {
   @Get('search')
   @Auth({ optional: true })
   @ApiOperation({ summary: 'Full-text search of published threads and posts, ranked, with highlighted snippets' })
-  async find(@Req() req: Request, @Query() query: SearchQuery): Promise<Page<SearchResult>> {
+  async find(
+    @Req() req: Request,
+    @Query() query: SearchQuery,
+    @CurrentUser() user: AuthUser | null,
+  ): Promise<Page<SearchResult>> {
     // Each search costs the database real work, and guests may search: limited per client.
     await this.limits.consume(this.searches, await this.clientKeys.forRequest(req));
-    return this.search.find(query);
+    // The library's part of the results is in the reader's language.
+    return this.search.find(query, await this.library.readerLocale(user, req.headers['accept-language']));
   }
 
   @Get('members/:username')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DEFAULT_LOCALE, type Locale } from '@kindred/contracts';
 import { AppError } from '../common/app-error.js';
 import { toPlainText } from '../common/markdown.js';
 import type { RankKey, TimeKey } from './boards-cursor.js';
@@ -34,8 +35,13 @@ export interface SearchRow {
   snippet: string;
 }
 
+/** Text-search configuration of a library language (the articles' tsvectors use the same). */
+const LIBRARY_TS_CONFIG: Record<Locale, string> = { en: 'english', es: 'spanish' };
+
 interface PageRow extends Omit<SearchRow, 'snippet' | 'rank'> {
   rank: string | number;
+  /** The text-search configuration the row matched with, for its snippet. */
+  tsConfig: string;
   /** The text the snippet comes from, and whether it is Markdown (a post body) or already plain. */
   text: string;
   markdown: boolean;
@@ -75,18 +81,21 @@ export class SearchRepository {
    * - an article by its title (A) or summary (B), a section by its heading (A) or text (B).
    *   Library weights are set so a heading counts like a thread title and text like a post
    *   ({D, C, B, A} = {0.1, 0.1, 0.1, 0.2}), so neither side crowds the other out.
-   * A board filter leaves the library out. Snippets come from plain text: a post's Markdown is
-   * turned into text first, then PostgreSQL marks the matches (ts_headline) for the page's rows.
+   * A board filter leaves the library out. The library is searched in the reader's language
+   * (`locale`, with its stemmer), and in English for an article not written in it. Snippets come
+   * from plain text: a post's Markdown is turned into text first, then PostgreSQL marks the matches
+   * (ts_headline) for the page's rows.
    */
   async search(
     text: string,
-    options: { boardSlug: string | null; after: RankKey | null; limit: number },
+    options: { boardSlug: string | null; after: RankKey | null; limit: number; locale?: Locale },
   ): Promise<SearchRow[]> {
-    const params: unknown[] = [text, options.boardSlug];
+    const locale = options.locale ?? DEFAULT_LOCALE;
+    const params: unknown[] = [text, options.boardSlug, locale, LIBRARY_TS_CONFIG[locale]];
     let after = '';
     if (options.after) {
       params.push(options.after.rank, options.after.id);
-      after = `WHERE (m.rank, m.key) < ($3::real, $4::uuid)`;
+      after = `WHERE (m.rank, m.key) < ($5::real, $6::uuid)`;
     }
     params.push(options.limit + 1);
     // One search may not hold the database for long: past SEARCH_TIMEOUT_MS PostgreSQL cancels it.
@@ -94,7 +103,16 @@ export class SearchRepository {
       .transaction(async (manager) => {
         await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(SEARCH_TIMEOUT_MS)]);
         const page: PageRow[] = await manager.query(
-          `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+          `WITH q AS (
+         SELECT websearch_to_tsquery('english', $1) AS query, websearch_to_tsquery($4::regconfig, $1) AS lib_query
+       ),
+       -- The library rows a reader of $3 sees: in their language, or in English when not written in it.
+       lib AS (
+         SELECT a.* FROM articles a
+          WHERE a.published AND $2::text IS NULL
+            AND (a.locale = $3 OR (a.locale = '${DEFAULT_LOCALE}' AND NOT EXISTS (
+                  SELECT 1 FROM articles o WHERE o.slug = a.slug AND o.locale = $3 AND o.published)))
+       ),
        thread_hits AS (
          SELECT t.id FROM q, threads t WHERE t.search @@ q.query
          UNION
@@ -110,7 +128,7 @@ export class SearchRepository {
                 t.title AS "threadTitle", b.slug AS "boardSlug", b.name AS "boardName",
                 t.anonymous, op.alias, CASE WHEN t.anonymous THEN NULL ELSE u.username END AS username,
                 t.created_at AS "createdAt",
-                NULL::text AS "articleSlug", NULL::text AS anchor, NULL::text AS heading
+                NULL::text AS "articleSlug", NULL::text AS anchor, NULL::text AS heading, 'english'::text AS "tsConfig"
            FROM q, thread_hits h
            JOIN threads t ON t.id = h.id
            JOIN boards b ON b.id = t.board_id
@@ -123,7 +141,7 @@ export class SearchRepository {
                 ts_rank(p.search, q.query)::real, p.body, true,
                 t.title, b.slug, b.name,
                 p.anonymous, p.alias, CASE WHEN p.anonymous THEN NULL ELSE u.username END,
-                p.created_at, NULL, NULL, NULL
+                p.created_at, NULL, NULL, NULL, 'english'
            FROM q, posts p
            JOIN threads t ON t.id = p.thread_id
            JOIN boards b ON b.id = t.board_id
@@ -133,17 +151,22 @@ export class SearchRepository {
             AND ($2::text IS NULL OR b.slug = $2)
          UNION ALL
          SELECT 'article', NULL, NULL, a.id,
-                ts_rank('{0.1, 0.1, 0.1, 0.2}', a.search, q.query)::real, a.summary, false,
-                a.title, NULL, NULL, false, NULL, NULL, NULL, a.slug, NULL, NULL
-           FROM q, articles a
-          WHERE a.search @@ q.query AND a.published AND $2::text IS NULL
+                ts_rank('{0.1, 0.1, 0.1, 0.2}', a.search, CASE WHEN a.locale = $3 THEN q.lib_query ELSE q.query END)::real,
+                a.summary, false,
+                a.title, NULL, NULL, false, NULL, NULL, NULL, a.slug, NULL, NULL,
+                CASE WHEN a.locale = $3 THEN $4::text ELSE 'english' END
+           FROM q, lib a
+          WHERE (a.locale = $3 AND a.search @@ q.lib_query) OR (a.locale <> $3 AND a.search @@ q.query)
          UNION ALL
          SELECT 'section', NULL, NULL, s.id,
-                ts_rank('{0.1, 0.1, 0.1, 0.2}', s.search, q.query)::real, s.body_text, false,
-                a.title, NULL, NULL, false, NULL, NULL, NULL, a.slug, s.anchor, s.heading
+                ts_rank('{0.1, 0.1, 0.1, 0.2}', s.search, CASE WHEN a.locale = $3 THEN q.lib_query ELSE q.query END)::real,
+                s.body_text, false,
+                a.title, NULL, NULL, false, NULL, NULL, NULL, a.slug, s.anchor, s.heading,
+                CASE WHEN a.locale = $3 THEN $4::text ELSE 'english' END
            FROM q, article_sections s
-           JOIN articles a ON a.id = s.article_id
-          WHERE s.search @@ q.query AND a.published AND s.matchable AND $2::text IS NULL
+           JOIN lib a ON a.id = s.article_id
+          WHERE s.matchable
+            AND ((a.locale = $3 AND s.search @@ q.lib_query) OR (a.locale <> $3 AND s.search @@ q.query))
        )
        SELECT * FROM matches m ${after} ORDER BY m.rank DESC, m.key DESC LIMIT $${params.length}`,
           params,
@@ -155,12 +178,12 @@ export class SearchRepository {
         const marked: Array<{ snippet: string }> = await manager.query(
           // A short text is shown whole; a long one as the fragments around its matches.
           `SELECT CASE WHEN cardinality(regexp_split_to_array(u.text, '\\s+')) <= $4
-                       THEN ts_headline('english', u.text, websearch_to_tsquery('english', $1), $5)
-                       ELSE ts_headline('english', u.text, websearch_to_tsquery('english', $1), $3) END AS snippet
-             FROM unnest($2::text[]) WITH ORDINALITY AS u(text, n) ORDER BY u.n`,
-          [text, texts, HEADLINE_OPTIONS, WHOLE_SNIPPET_WORDS, WHOLE_OPTIONS],
+                       THEN ts_headline(u.cfg::regconfig, u.text, websearch_to_tsquery(u.cfg::regconfig, $1), $5)
+                       ELSE ts_headline(u.cfg::regconfig, u.text, websearch_to_tsquery(u.cfg::regconfig, $1), $3) END AS snippet
+             FROM unnest($2::text[], $6::text[]) WITH ORDINALITY AS u(text, cfg, n) ORDER BY u.n`,
+          [text, texts, HEADLINE_OPTIONS, WHOLE_SNIPPET_WORDS, WHOLE_OPTIONS, page.map((row) => row.tsConfig)],
         );
-        return page.map(({ text: _text, markdown: _markdown, ...row }, i) => ({
+        return page.map(({ text: _text, markdown: _markdown, tsConfig: _tsConfig, ...row }, i) => ({
           ...row,
           rank: Number(row.rank),
           snippet: marked[i].snippet,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MemberProfileView, Page, SearchResult } from '@kindred/contracts';
+import { DEFAULT_LOCALE, type Locale, type MemberProfileView, type Page, type SearchResult } from '@kindred/contracts';
 import { AppError, notFound } from '../common/app-error.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { rankCursor, timeCursor, toPage } from './boards-cursor.js';
@@ -34,7 +34,8 @@ export class SearchService {
     private readonly users: UsersRepository,
   ) {}
 
-  async find(query: SearchQuery): Promise<Page<SearchResult>> {
+  /** Threads and posts in any language; library articles in the reader's (`locale`), else English. */
+  async find(query: SearchQuery, locale: Locale = DEFAULT_LOCALE): Promise<Page<SearchResult>> {
     if (query.q.split(/\s+/).filter(Boolean).length > MAX_SEARCH_WORDS) {
       const reason = `may have at most ${MAX_SEARCH_WORDS} words`;
       throw new AppError('validation_failed', `q: ${reason}. Please search for fewer words.`, {
@@ -43,7 +44,7 @@ export class SearchService {
     }
     const after = rankCursor.decode(query.cursor);
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.search.search(query.q, { boardSlug: query.board ?? null, after, limit });
+    const rows = await this.search.search(query.q, { boardSlug: query.board ?? null, after, limit, locale });
     return toPage(rows, limit, toSearchResult, (row) => rankCursor.encode({ rank: row.rank, id: row.key }));
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@kindred/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { renderArticle } from './article-sections.js';
 import { parseArticle, type ArticleSource } from './front-matter.js';
@@ -17,16 +18,24 @@ export interface ImportResult {
 interface ArticleFile extends ArticleSource {
   fileName: string;
   hash: string;
+  locale: Locale;
 }
+
+/** One key per article and language. */
+const keyOf = (a: { locale: Locale; slug: string }): string => `${a.locale}:${a.slug}`;
 
 /**
  * Imports the Markdown articles in the content folder at start-up, idempotently:
- * - upsert by slug; a file whose hash changed rewrites the article and its sections;
+ * - the folder's own `*.md` files are the English articles; a sub-folder per other language
+ *   (`es/<slug>.md`) holds that language's version of the article with the same slug. A
+ *   translation needs no English file beside it, but it is only shown to readers of its language;
+ * - upsert by slug and language; a file whose hash changed rewrites the article and its sections;
  * - an article whose file is gone is unpublished (kept, so links and stored related reading
  *   can come back if the file returns), never left showing stale text;
  * - the `boards` in a file's front matter pin the article only when it is FIRST imported.
  *   After that, pins belong to the admins (/admin/library), and a restart never undoes their
- *   changes. To re-pin from the file, an admin pins it on the screen.
+ *   changes. To re-pin from the file, an admin pins it on the screen. Pins name the English
+ *   article (a translation's `boards` are not used); readers see a pin in their own language.
  */
 @Injectable()
 export class ArticleImporter implements OnApplicationBootstrap {
@@ -47,10 +56,10 @@ export class ArticleImporter implements OnApplicationBootstrap {
   async importAll(): Promise<ImportResult> {
     const files = await this.readFiles();
     return this.repository.withImportLock(async (tx) => {
-      const existing = new Map((await tx.allArticles()).map((a) => [a.slug, a]));
+      const existing = new Map((await tx.allArticles()).map((a) => [keyOf(a), a]));
       const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, unpublished: 0 };
       for (const file of files) {
-        const current = existing.get(file.slug);
+        const current = existing.get(keyOf(file));
         if (current && current.contentHash === file.hash && current.published) {
           result.unchanged++;
           continue;
@@ -58,6 +67,7 @@ export class ArticleImporter implements OnApplicationBootstrap {
         const rendered = renderArticle(file.body);
         const fields = {
           slug: file.slug,
+          locale: file.locale,
           title: file.title,
           summary: file.summary,
           tags: file.tags,
@@ -75,34 +85,42 @@ export class ArticleImporter implements OnApplicationBootstrap {
           result.updated++;
         } else {
           articleId = await tx.insertArticle(fields);
-          await tx.addDefaultPins(articleId, file.boards);
+          if (file.locale === DEFAULT_LOCALE) await tx.addDefaultPins(articleId, file.boards);
           result.inserted++;
         }
-        await tx.replaceSections(articleId, rendered.sections);
+        await tx.replaceSections(articleId, file.locale, rendered.sections);
       }
-      result.unpublished = await tx.unpublishExcept(files.map((f) => f.slug));
+      result.unpublished = await tx.unpublishExcept(files.map(keyOf));
       return result;
     });
   }
 
-  /** Every `*.md` file in the content folder, parsed. A malformed file stops start-up with its name. */
+  /**
+   * Every `*.md` file in the content folder (English) and in its language sub-folders, parsed. A
+   * malformed file stops start-up with its name; a missing language folder is a language not written yet.
+   */
   private async readFiles(): Promise<ArticleFile[]> {
     const dir = this.config.contentDir;
-    let names: string[];
-    try {
-      names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
-    } catch {
-      throw new Error(`The library content folder "${dir}" cannot be read; set CONTENT_DIR to the articles folder.`);
-    }
     const files: ArticleFile[] = [];
-    const seen = new Map<string, string>();
-    for (const fileName of names) {
-      const text = await readFile(join(dir, fileName), 'utf8');
-      const article = parseArticle(text, fileName);
-      const other = seen.get(article.slug);
-      if (other) throw new Error(`${fileName} and ${other} both use the slug "${article.slug}".`);
-      seen.set(article.slug, fileName);
-      files.push({ ...article, fileName, hash: createHash('sha256').update(text).digest('hex') });
+    for (const locale of LOCALES) {
+      const folder = locale === DEFAULT_LOCALE ? dir : join(dir, locale);
+      let names: string[];
+      try {
+        names = (await readdir(folder)).filter((name) => name.endsWith('.md')).sort();
+      } catch {
+        if (locale !== DEFAULT_LOCALE) continue;
+        throw new Error(`The library content folder "${dir}" cannot be read; set CONTENT_DIR to the articles folder.`);
+      }
+      const seen = new Map<string, string>();
+      for (const name of names) {
+        const fileName = locale === DEFAULT_LOCALE ? name : `${locale}/${name}`;
+        const text = await readFile(join(folder, name), 'utf8');
+        const article = parseArticle(text, fileName);
+        const other = seen.get(article.slug);
+        if (other) throw new Error(`${fileName} and ${other} both use the slug "${article.slug}".`);
+        seen.set(article.slug, fileName);
+        files.push({ ...article, fileName, locale, hash: createHash('sha256').update(text).digest('hex') });
+      }
     }
     return files;
   }

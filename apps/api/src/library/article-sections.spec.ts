@@ -69,6 +69,14 @@ describe(splitSections.name, () => {
   it('leaves the closing note out of matching', () => {
     expect(splitSections(markdown).sections.map((s) => s.matchable)).toEqual([true, true, true, false]);
   });
+
+  it('leaves the Spanish closing note out too, with an anchor without accents', () => {
+    const sut = splitSections('## Metadona\n\nCada día.\n\n## Una nota sobre este artículo\n\nInformación general.');
+    expect(sut.sections.map((s) => [s.anchor, s.matchable])).toEqual([
+      ['metadona', true],
+      ['una-nota-sobre-este-articulo', false],
+    ]);
+  });
 });
 
 describe(renderArticle.name, () => {

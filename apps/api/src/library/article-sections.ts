@@ -20,6 +20,8 @@ export interface RenderedArticle {
 
 /** The closing note every article ends with; it is shown but never offered as related reading. */
 export const NOTE_HEADING = 'A note on this article';
+/** The closing note's heading in every language the library is written in. */
+const NOTE_HEADINGS = new Set([NOTE_HEADING, 'Una nota sobre este artículo'].map((h) => h.toLowerCase()));
 
 /** A URL-safe anchor from a heading: "Starting buprenorphine (induction)" → "starting-buprenorphine-induction". */
 export function slugifyHeading(heading: string): string {
@@ -65,7 +67,7 @@ export function splitSections(markdown: string): { intro: string; sections: Arti
       position,
       markdown: body,
       bodyText: toPlainText(body),
-      matchable: part.heading.toLowerCase() !== NOTE_HEADING.toLowerCase(),
+      matchable: !NOTE_HEADINGS.has(part.heading.toLowerCase()),
     };
   });
   return { intro: introLines.join('\n').trim(), sections };

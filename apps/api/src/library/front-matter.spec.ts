@@ -80,4 +80,25 @@ describe(parseArticle.name, () => {
     }
     expect(new Set(articles.map((a) => a.order)).size).toBe(10);
   });
+
+  it('has every article in Spanish too, with the same slug, sources, review date, order and sections', () => {
+    const names = readdirSync(CONTENT).filter((n) => n.endsWith('.md'));
+    expect(readdirSync(join(CONTENT, 'es')).filter((n) => n.endsWith('.md'))).toEqual(names);
+    for (const name of names) {
+      const en = parseArticle(readFileSync(join(CONTENT, name), 'utf8'), name);
+      const es = parseArticle(readFileSync(join(CONTENT, 'es', name), 'utf8'), `es/${name}`);
+      expect(es).toMatchObject({ slug: en.slug, sources: en.sources, reviewedAt: en.reviewedAt, order: en.order });
+      expect(es.title).not.toBe(en.title);
+      const headings = (body: string): string[] => body.match(/^#{2,3} /gm) ?? [];
+      expect(headings(es.body)).toEqual(headings(en.body));
+      // The closing note gives the Spanish way to reach 988, as every crisis mention in Spanish must.
+      expect(es.body).toMatch(
+        /## Una nota sobre este artículo\n\nEsta es información general, no consejo médico\.[^\n]*llama al 988 y marca 2, o envía AYUDA por mensaje de texto al 988\.$/,
+      );
+      expect(es.body).not.toMatch(/call or text|llama o envía un mensaje de texto al 988/i);
+      const words = es.body.split(/\s+/).length;
+      expect(words).toBeGreaterThanOrEqual(400);
+      expect(words).toBeLessThanOrEqual(1300);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   ArticleList,
@@ -10,6 +10,7 @@ import type {
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import {
+  ArticleLanguageQuery,
   ArticleListQuery,
   ArticleSlugParams,
   BoardSlugParams,
@@ -27,16 +28,33 @@ export class LibraryController {
     private readonly related: RelatedArticlesService,
   ) {}
 
+  // The library reads in the reader's language: the member's saved one, or Accept-Language.
   @Get('articles')
-  @ApiOperation({ summary: 'Published articles, in library order; ?tag= filters by tag' })
-  list(@Query() query: ArticleListQuery): Promise<ArticleList> {
-    return this.library.list(query.tag);
+  @Auth({ optional: true })
+  @ApiOperation({ summary: "Published articles, in library order, in the reader's language; ?tag= filters by tag" })
+  async list(
+    @Query() query: ArticleListQuery,
+    @CurrentUser() user: AuthUser | null,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<ArticleList> {
+    return this.library.list(await this.library.readerLocale(user, acceptLanguage), query.tag);
   }
 
   @Get('articles/:slug')
-  @ApiOperation({ summary: 'One article with its sanitised HTML and its sections (anchors)' })
-  get(@Param() params: ArticleSlugParams): Promise<ArticleView> {
-    return this.library.get(params.slug);
+  @Auth({ optional: true })
+  @ApiOperation({
+    summary: 'One article with its sanitised HTML and its sections (anchors)',
+    description:
+      "In ?lang= when given, otherwise in the reader's language, when the article is written in it (else English). " +
+      '`translations` lists the other languages it can be read in.',
+  })
+  async get(
+    @Param() params: ArticleSlugParams,
+    @Query() query: ArticleLanguageQuery,
+    @CurrentUser() user: AuthUser | null,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<ArticleView> {
+    return this.library.get(params.slug, query.lang ?? (await this.library.readerLocale(user, acceptLanguage)));
   }
 
   @Get('threads/:id/related')
@@ -47,9 +65,14 @@ export class LibraryController {
   }
 
   @Get('boards/:slug/articles')
-  @ApiOperation({ summary: 'The articles pinned to a board, in board order' })
-  boardArticles(@Param() params: BoardSlugParams): Promise<BoardArticleList> {
-    return this.library.boardArticles(params.slug);
+  @Auth({ optional: true })
+  @ApiOperation({ summary: "The articles pinned to a board, in board order, in the reader's language" })
+  async boardArticles(
+    @Param() params: BoardSlugParams,
+    @CurrentUser() user: AuthUser | null,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<BoardArticleList> {
+    return this.library.boardArticles(params.slug, await this.library.readerLocale(user, acceptLanguage));
   }
 
   @Put('boards/:slug/articles')

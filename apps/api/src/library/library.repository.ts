@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@kindred/contracts';
 import type { ArticleSectionSource } from './article-sections.js';
 import { ArticleSectionEntity } from './entities/article-section.entity.js';
 import { ArticleEntity } from './entities/article.entity.js';
@@ -8,8 +9,25 @@ import { BoardArticleEntity } from './entities/board-article.entity.js';
 
 export type ArticleFields = Pick<
   ArticleEntity,
-  'slug' | 'title' | 'summary' | 'tags' | 'sources' | 'reviewedAt' | 'position' | 'body' | 'html' | 'contentHash'
+  | 'slug'
+  | 'locale'
+  | 'title'
+  | 'summary'
+  | 'tags'
+  | 'sources'
+  | 'reviewedAt'
+  | 'position'
+  | 'body'
+  | 'html'
+  | 'contentHash'
 >;
+
+/**
+ * The row a reader of `:locale` sees for each article: the one in their language, or the English one
+ * when the article is not written in it (a translation without an English original is theirs alone).
+ */
+const SHOWN_TO_READER = `(a.locale = :locale OR (a.locale = '${DEFAULT_LOCALE}' AND NOT EXISTS (
+  SELECT 1 FROM articles t WHERE t.slug = a.slug AND t.locale = :locale AND t.published)))`;
 
 export interface PinnedRow {
   boardSlug: string;
@@ -34,42 +52,62 @@ export class LibraryRepository {
     });
   }
 
-  listPublished(tag?: string): Promise<ArticleEntity[]> {
+  /** The library index for a reader: each article once, in their language when it is written in it. */
+  listPublished(locale: Locale, tag?: string): Promise<ArticleEntity[]> {
     const query = this.dataSource
       .getRepository(ArticleEntity)
       .createQueryBuilder('a')
       .where('a.published')
+      .andWhere(SHOWN_TO_READER, { locale })
       .orderBy('a.position', 'ASC')
       .addOrderBy('a.title', 'ASC');
     if (tag) query.andWhere('EXISTS (SELECT 1 FROM unnest(a.tags) t WHERE lower(t) = lower(:tag))', { tag });
     return query.getMany();
   }
 
-  findPublishedBySlug(slug: string): Promise<ArticleEntity | null> {
+  /** The languages an article is published in. */
+  async publishedLocales(slug: string): Promise<Locale[]> {
+    const rows: Array<{ locale: string }> = await this.dataSource.query(
+      `SELECT locale FROM articles WHERE slug = $1 AND published ORDER BY locale`,
+      [slug],
+    );
+    return rows.map((r) => r.locale).filter(isLocale);
+  }
+
+  findPublishedBySlug(slug: string, locale: Locale): Promise<ArticleEntity | null> {
     return this.dataSource
       .getRepository(ArticleEntity)
       .createQueryBuilder('a')
       .leftJoinAndSelect('a.sections', 's')
-      .where('a.slug = :slug AND a.published', { slug })
+      .where('a.slug = :slug AND a.locale = :locale AND a.published', { slug, locale })
       .orderBy('s.position', 'ASC')
       .getOne();
   }
 
+  /** The English rows of these articles (what board pins point at). */
   findPublishedBySlugs(slugs: string[]): Promise<ArticleEntity[]> {
     if (slugs.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(ArticleEntity).find({ where: { slug: In(slugs), published: true } });
+    return this.dataSource
+      .getRepository(ArticleEntity)
+      .createQueryBuilder('a')
+      .where('a.slug = ANY(:slugs) AND a.locale = :locale AND a.published', { slugs, locale: DEFAULT_LOCALE })
+      .getMany();
   }
 
-  /** Published articles pinned to the given boards, each board in its pin order. */
-  async pinnedForBoards(boardSlugs: string[]): Promise<PinnedRow[]> {
+  /**
+   * Published articles pinned to the given boards, each board in its pin order, with the title and
+   * summary in the reader's language where the article is written in it.
+   */
+  async pinnedForBoards(boardSlugs: string[], locale: Locale = DEFAULT_LOCALE): Promise<PinnedRow[]> {
     if (boardSlugs.length === 0) return [];
     const rows: Array<{ board_slug: string; slug: string; title: string; summary: string }> =
       await this.dataSource.query(
-        `SELECT b.board_slug, a.slug, a.title, a.summary
+        `SELECT b.board_slug, a.slug, coalesce(t.title, a.title) AS title, coalesce(t.summary, a.summary) AS summary
            FROM board_articles b JOIN articles a ON a.id = b.article_id
+           LEFT JOIN articles t ON t.slug = a.slug AND t.locale = $2 AND t.published
           WHERE b.board_slug = ANY($1) AND a.published
           ORDER BY b.board_slug, b.position, a.title`,
-        [boardSlugs],
+        [boardSlugs, locale],
       );
     return rows.map((r) => ({ boardSlug: r.board_slug, slug: r.slug, title: r.title, summary: r.summary }));
   }
@@ -107,8 +145,10 @@ export class LibraryRepository {
 export class LibraryImportTx {
   constructor(private readonly manager: EntityManager) {}
 
-  allArticles(): Promise<Array<Pick<ArticleEntity, 'id' | 'slug' | 'contentHash' | 'published'>>> {
-    return this.manager.find(ArticleEntity, { select: { id: true, slug: true, contentHash: true, published: true } });
+  allArticles(): Promise<Array<Pick<ArticleEntity, 'id' | 'slug' | 'locale' | 'contentHash' | 'published'>>> {
+    return this.manager.find(ArticleEntity, {
+      select: { id: true, slug: true, locale: true, contentHash: true, published: true },
+    });
   }
 
   async insertArticle(fields: ArticleFields): Promise<string> {
@@ -124,7 +164,7 @@ export class LibraryImportTx {
    * Makes the article's sections exactly these, keeping the row (and id) of every anchor that
    * survives an edit, so related reading stored for threads keeps pointing at the right place.
    */
-  async replaceSections(articleId: string, sections: ArticleSectionSource[]): Promise<void> {
+  async replaceSections(articleId: string, locale: Locale, sections: ArticleSectionSource[]): Promise<void> {
     const anchors = sections.map((s) => s.anchor);
     await this.manager
       .createQueryBuilder()
@@ -143,18 +183,20 @@ export class LibraryImportTx {
         position: s.position,
         bodyText: s.bodyText,
         matchable: s.matchable,
+        locale,
       })),
       ['articleId', 'anchor'],
     );
   }
 
-  async unpublishExcept(slugs: string[]): Promise<number> {
+  /** Unpublishes every article language not in `keys` ("<locale>:<slug>"). */
+  async unpublishExcept(keys: string[]): Promise<number> {
     const result = await this.manager
       .createQueryBuilder()
       .update(ArticleEntity)
       .set({ published: false })
       .where('published')
-      .andWhere(slugs.length > 0 ? 'NOT (slug = ANY(:slugs))' : 'TRUE', { slugs })
+      .andWhere(keys.length > 0 ? `NOT ((locale || ':' || slug) = ANY(:keys))` : 'TRUE', { keys })
       .execute();
     return result.affected ?? 0;
   }

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ArticleList,
-  ArticleSummary,
-  ArticleView,
-  BoardArticleList,
-  BoardPinsOverview,
-  PinnedArticle,
+import {
+  DEFAULT_LOCALE,
+  type ArticleList,
+  type ArticleSummary,
+  type ArticleView,
+  type BoardArticleList,
+  type BoardPinsOverview,
+  type Locale,
+  type PinnedArticle,
 } from '@kindred/contracts';
+import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, notFound } from '../common/app-error.js';
+import { localeFor } from '../i18n/i18n.js';
 import type { ArticleEntity } from './entities/article.entity.js';
 import { LibraryRepository } from './library.repository.js';
 
@@ -16,31 +20,47 @@ import { LibraryRepository } from './library.repository.js';
 export class LibraryService {
   constructor(private readonly repository: LibraryRepository) {}
 
-  async list(tag?: string): Promise<ArticleList> {
-    const articles = await this.repository.listPublished(tag);
+  /**
+   * The reader's language for a request: the member's saved choice when signed in, otherwise their
+   * Accept-Language, otherwise English. Exported for the boards' pins and search, which show the library.
+   */
+  readerLocale(user: AuthUser | null, acceptLanguage: string | string[] | undefined): Promise<Locale> {
+    // The saved choice comes with the signed-in account (the per-process account cache): no query here.
+    return Promise.resolve(localeFor(user?.locale ?? null, acceptLanguage));
+  }
+
+  async list(locale: Locale, tag?: string): Promise<ArticleList> {
+    const articles = await this.repository.listPublished(locale, tag);
     return { items: articles.map(toSummary) };
   }
 
-  async get(slug: string): Promise<ArticleView> {
-    const article = await this.repository.findPublishedBySlug(slug);
+  /**
+   * An article in `locale` when it is written in it, otherwise in English; `translations` names the
+   * other languages it can be read in, for the "Leer en español" / "Read in English" link.
+   */
+  async get(slug: string, locale: Locale): Promise<ArticleView> {
+    const locales = await this.repository.publishedLocales(slug);
+    const chosen = locales.includes(locale) ? locale : locales.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : null;
+    const article = chosen ? await this.repository.findPublishedBySlug(slug, chosen) : null;
     if (!article) throw notFound('That article');
     return {
       ...toSummary(article),
       html: article.html,
       sections: (article.sections ?? []).map((s) => ({ id: s.anchor, heading: s.heading })),
       sources: article.sources,
+      translations: locales.filter((l) => l !== article.locale),
     };
   }
 
-  /** The articles pinned to a board, in board order (for the board page and its sidebar). */
-  async pinnedForBoard(boardSlug: string): Promise<PinnedArticle[]> {
-    const rows = await this.repository.pinnedForBoards([boardSlug]);
+  /** The articles pinned to a board, in board order (for the board page and its sidebar), in the reader's language. */
+  async pinnedForBoard(boardSlug: string, locale: Locale = DEFAULT_LOCALE): Promise<PinnedArticle[]> {
+    const rows = await this.repository.pinnedForBoards([boardSlug], locale);
     return rows.map(({ slug, title, summary }) => ({ slug, title, summary }));
   }
 
-  async boardArticles(boardSlug: string): Promise<BoardArticleList> {
+  async boardArticles(boardSlug: string, locale: Locale = DEFAULT_LOCALE): Promise<BoardArticleList> {
     await this.assertBoard(boardSlug);
-    return { boardSlug, items: await this.pinnedForBoard(boardSlug) };
+    return { boardSlug, items: await this.pinnedForBoard(boardSlug, locale) };
   }
 
   /** Admin: replaces a board's pins with these articles, in this order. */
@@ -97,6 +117,7 @@ function toSummary(article: ArticleEntity): ArticleSummary {
     summary: article.summary,
     tags: article.tags,
     reviewedAt: reviewedDate(article.reviewedAt),
+    locale: article.locale,
   };
 }
 

@@ -5,14 +5,15 @@ import { notFound } from '../common/app-error.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { toPlainText } from '../common/markdown.js';
 import { RelatedRepository } from './related.repository.js';
+import { textLanguage } from './text-language.js';
 
 export const RELATED_LIMIT = 3;
 /** The body is capped so a very long post cannot make matching slow; the start says what it is about. */
 const MAX_TEXT = 4000;
 
 /**
- * "Related reading" beside a thread: the article sections that best match its title and opening
- * post. Computed once when the thread is created or its opening post edited (domain events) and
+ * "Related reading" beside a thread: the article sections, in the thread's language, that best match
+ * its title and opening post. Computed once when the thread is created or its opening post edited (domain events) and
  * stored, so showing a thread costs one small indexed read.
  */
 @Injectable()
@@ -39,10 +40,10 @@ export class RelatedArticlesService implements OnModuleInit {
     this.logger.debug(`Related reading for thread ${threadId}: ${matches.length} sections.`);
   }
 
-  /** The best sections for a title and Markdown body, best first. */
+  /** The best sections for a title and Markdown body, among the articles in the text's language, best first. */
   match(title: string, body: string, limit = RELATED_LIMIT) {
     const text = `${title}\n${toPlainText(body)}`.slice(0, MAX_TEXT);
-    return this.repository.match(text, title, limit);
+    return this.repository.match(text, title, limit, textLanguage(text));
   }
 
   /**
@@ -59,6 +60,7 @@ export class RelatedArticlesService implements OnModuleInit {
     return {
       items: rows.map((r) => ({
         articleSlug: r.articleSlug,
+        locale: r.locale,
         articleTitle: r.articleTitle,
         sectionId: r.anchor,
         heading: r.heading,

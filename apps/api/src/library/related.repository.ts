@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isLocale, DEFAULT_LOCALE, type Locale } from '@kindred/contracts';
+
+/** PostgreSQL's text-search configuration for each language (as in the articles' generated tsvectors). */
+export const TS_CONFIG: Record<Locale, string> = { en: 'english', es: 'spanish' };
 
 export interface SectionMatch {
   sectionId: string;
@@ -10,6 +14,7 @@ export interface SectionMatch {
 
 export interface RelatedRow {
   articleSlug: string;
+  locale: Locale;
   articleTitle: string;
   anchor: string;
   heading: string;
@@ -19,8 +24,11 @@ export interface RelatedRow {
 /**
  * Matching a thread to article sections with PostgreSQL full-text search.
  *
+ * A thread is matched against the sections of one language, with that language's stemmer (`$6`
+ * the locale, `$7` its configuration): a thread in Spanish finds the Spanish articles.
+ *
  * `plainto_tsquery` ANDs every word, which almost never matches a whole post. Instead the
- * thread's text is turned into its English lexemes, and the query ORs the informative ones:
+ * thread's text is turned into its lexemes, and the query ORs the informative ones:
  * words that occur in many sections ("opioid", "help", "use") are dropped like stopwords, using
  * document frequencies from `ts_stat` over the sections. The GIN index finds the candidate
  * sections (`search @@ query`); each is scored by summing, over the words it shares with the
@@ -32,25 +40,26 @@ const MATCH_SQL = `
 WITH docs AS (
   SELECT s.id, s.search, s.body_text
     FROM article_sections s JOIN articles a ON a.id = s.article_id
-   WHERE a.published AND s.matchable
+   WHERE a.published AND s.matchable AND s.locale = $6
 ),
 corpus AS (
   SELECT count(*)::float8 AS total, greatest(avg(length(search)), 1)::float8 AS avg_len FROM docs
 ),
 df AS (
-  SELECT word, ndoc FROM ts_stat(
-    'SELECT s.search FROM article_sections s JOIN articles a ON a.id = s.article_id WHERE a.published AND s.matchable'
-  )
+  SELECT word, ndoc FROM ts_stat(format(
+    'SELECT s.search FROM article_sections s JOIN articles a ON a.id = s.article_id WHERE a.published AND s.matchable AND s.locale = %L',
+    $6::text
+  ))
 ),
 title_words AS (
-  SELECT lexeme FROM unnest(to_tsvector('english', $2))
+  SELECT lexeme FROM unnest(to_tsvector($7::regconfig, $2))
 ),
 terms AS (
   SELECT t.lexeme,
          coalesce(array_length(t.positions, 1), 1) AS tf,
          EXISTS (SELECT 1 FROM title_words w WHERE w.lexeme = t.lexeme) AS in_title
-    FROM unnest(to_tsvector('english', $1)) t
-   WHERE t.lexeme ~ '^[a-z0-9]+$'
+    FROM unnest(to_tsvector($7::regconfig, $1)) t
+   WHERE t.lexeme ~ '^[a-z0-9ñü]+$'
 ),
 kept AS (
   SELECT terms.lexeme, terms.in_title, ln((corpus.total + 1) / df.ndoc) AS idf
@@ -81,7 +90,7 @@ scored AS (
    GROUP BY d.id, d.body_text, q.query, d.search, corpus.avg_len
 )
 SELECT id AS section_id, score, body_text,
-       ts_headline('english', body_text, query,
+       ts_headline($7::regconfig, body_text, query,
          'StartSel="", StopSel="", MaxWords=28, MinWords=14, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "') AS snippet
   FROM scored
  WHERE score >= $5
@@ -92,10 +101,17 @@ SELECT id AS section_id, score, body_text,
 export class RelatedRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The best-matching sections for a text, best first. */
-  async match(text: string, title: string, limit: number, maxDocShare = 0.35, minScore = 0): Promise<SectionMatch[]> {
+  /** The best-matching sections of the articles in `locale` for a text in that language, best first. */
+  async match(
+    text: string,
+    title: string,
+    limit: number,
+    locale: Locale = DEFAULT_LOCALE,
+    maxDocShare = 0.35,
+    minScore = 0,
+  ): Promise<SectionMatch[]> {
     const rows: Array<{ section_id: string; score: number; snippet: string; body_text: string }> =
-      await this.dataSource.query(MATCH_SQL, [text, title, limit, maxDocShare, minScore]);
+      await this.dataSource.query(MATCH_SQL, [text, title, limit, maxDocShare, minScore, locale, TS_CONFIG[locale]]);
     return rows.map((r) => ({
       sectionId: r.section_id,
       score: Number(r.score),
@@ -118,18 +134,25 @@ export class RelatedRepository {
 
   /** What is stored for a thread, skipping sections of unpublished articles. */
   async listForThread(threadId: string): Promise<RelatedRow[]> {
-    const rows: Array<{ slug: string; title: string; anchor: string; heading: string; snippet: string }> =
-      await this.dataSource.query(
-        `SELECT a.slug, a.title, s.anchor, s.heading, r.snippet
+    const rows: Array<{
+      slug: string;
+      locale: string;
+      title: string;
+      anchor: string;
+      heading: string;
+      snippet: string;
+    }> = await this.dataSource.query(
+      `SELECT a.slug, a.locale, a.title, s.anchor, s.heading, r.snippet
            FROM thread_related r
            JOIN article_sections s ON s.id = r.section_id
            JOIN articles a ON a.id = s.article_id
           WHERE r.thread_id = $1 AND a.published
           ORDER BY r.position`,
-        [threadId],
-      );
+      [threadId],
+    );
     return rows.map((r) => ({
       articleSlug: r.slug,
+      locale: isLocale(r.locale) ? r.locale : DEFAULT_LOCALE,
       articleTitle: r.title,
       anchor: r.anchor,
       heading: r.heading,

@@ -30,6 +30,7 @@ import { PushSession1765400000000 } from './1765400000000-push-session.js';
 import { UserLocale1765500000000 } from './1765500000000-user-locale.js';
 import { LocaleChangedNotify1765600000000 } from './1765600000000-locale-changed-notify.js';
 import { BoardTranslations1765600001000 } from './1765600001000-board-translations.js';
+import { LibraryLanguages1765700000000 } from './1765700000000-library-languages.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   UserLocale1765500000000,
   LocaleChangedNotify1765600000000,
   BoardTranslations1765600001000,
+  LibraryLanguages1765700000000,
 ];

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { LOCALES, type Locale } from '@kindred/contracts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -11,6 +12,16 @@ export class ArticleListQuery {
   @IsString({ message: 'must be text' })
   @Length(1, 60, { message: 'must be 1–60 characters' })
   tag?: string;
+}
+
+export class ArticleLanguageQuery {
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: "The language to read the article in (its link to another language); otherwise the reader's",
+  })
+  @IsOptional()
+  @IsIn([...LOCALES], { message: `must be one of: ${LOCALES.join(', ')}` })
+  lang?: Locale;
 }
 
 export class ArticleSlugParams {

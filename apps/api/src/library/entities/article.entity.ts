@@ -1,13 +1,20 @@
-import { Column, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, OneToMany, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type { Locale } from '@kindred/contracts';
 import { ArticleSectionEntity } from './article-section.entity.js';
 
+/** One language of an article: the slug names the article, and each language it is written in is a row. */
 @Entity({ name: 'articles' })
+@Unique(['slug', 'locale'])
 export class ArticleEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'varchar', length: 100, unique: true })
+  @Column({ type: 'varchar', length: 100 })
   slug!: string;
+
+  /** The language of this row's text ('en' for content/articles, 'es' for content/articles/es). */
+  @Column({ type: 'text', default: 'en' })
+  locale!: Locale;
 
   @Column({ type: 'varchar', length: 200 })
   title!: string;
