@@ -7,6 +7,8 @@ export interface AuthUser {
   role: Role;
   suspendedUntil: Date | null;
   createdAt: Date;
+  /** The member's saved language (users.locale); null or absent: not chosen, Accept-Language decides. */
+  locale?: string | null;
   /** The session (device) the token belongs to; null for a token from before sessions (v0.1). */
   sessionId?: string | null;
 }

@@ -36,7 +36,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') implements CanActivate {
     await (super.canActivate(context) as Promise<boolean>);
     const user = req.user as AuthUser;
     if (options.roles && !options.roles.includes(user.role)) {
-      throw new AppError('forbidden', 'You do not have permission to do that.');
+      throw new AppError('forbidden', 'errors.auth.noPermission');
     }
     if (options.write && isSuspended(user)) throw suspendedError(user);
     return true;
@@ -46,7 +46,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') implements CanActivate {
     // The database is down, not the session: a 503, so the client does not sign the member out.
     if (isDatabaseDown(error)) throw error;
     if (error || !user) {
-      throw new AppError('unauthorized', 'Please sign in again: your session is missing, invalid or has expired.');
+      throw new AppError('unauthorized', 'errors.auth.sessionMissing');
     }
     return user;
   }

@@ -100,5 +100,6 @@ export function toAuthUser(user: AuthUser): AuthUser {
     role: user.role,
     suspendedUntil: user.suspendedUntil,
     createdAt: user.createdAt,
+    locale: user.locale ?? null,
   };
 }

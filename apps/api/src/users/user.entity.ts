@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ name: 'anonymous_by_default', type: 'boolean', default: true })
   anonymousByDefault!: boolean;
 
+  /** The member's language (migration 1765500000000); null: not chosen. */
+  @Column({ type: 'text', nullable: true })
+  locale!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

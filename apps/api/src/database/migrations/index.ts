@@ -28,6 +28,7 @@ import { ArticleSearch1765100000000 } from './1765100000000-article-search.js';
 import { TrueReplyCounts1765100001000 } from './1765100001000-true-reply-counts.js';
 import { PushSession1765400000000 } from './1765400000000-push-session.js';
 import { UserLocale1765500000000 } from './1765500000000-user-locale.js';
+import { UsersChangedLocale1765500001000 } from './1765500001000-users-changed-locale.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   TrueReplyCounts1765100001000,
   PushSession1765400000000,
   UserLocale1765500000000,
+  UsersChangedLocale1765500001000,
 ];
