@@ -8,6 +8,7 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { I18nModule } from './i18n/i18n.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LibraryModule } from './library/library.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
@@ -22,6 +23,7 @@ import { SafetyModule } from './safety/safety.module.js';
 const FEATURES = [
   CommonModule,
   AuthModule,
+  I18nModule,
   HealthModule,
   RealtimeModule,
   BoardsModule,

@@ -10,13 +10,14 @@ import compression from 'compression';
 import expressStaticGzip from 'express-static-gzip';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module.js';
-import { toErrorBody } from './common/http-exception.filter.js';
+import { sendError } from './common/http-exception.filter.js';
 import { createRequestLogger, createRootLogger, PinoNestLogger } from './common/logging.js';
 import { applyHttpLimits } from './common/http-limits.js';
 import { KindredIoAdapter } from './common/kindred-io.adapter.js';
 import { applySecurityHeaders } from './common/security.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/config.js';
+import { RequestLocale } from './i18n/request-locale.js';
 
 export const BODY_LIMIT = '64kb';
 
@@ -42,7 +43,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // API answers over 1 KB are compressed for clients that ask; sockets and static files are not
   // (static files are compressed once, at build time).
   app.use('/api', compression({ threshold: 1024 }));
-  app.use(bodyErrorHandler);
+  app.use(bodyErrorHandler(app.get(RequestLocale)));
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -57,11 +58,15 @@ function dropUnparsedBody(req: Request, _res: Response, next: NextFunction): voi
   next();
 }
 
-/** Malformed JSON → 400 and over 64 KB → 413, in the same error shape as everything else. */
-function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
-  if (!error) return next();
-  const body = toErrorBody(error, new NestLogger('Body'));
-  res.status(body.statusCode).json(body);
+/** Malformed JSON → 400 and over 64 KB → 413, in the same error shape (and language) as everything else. */
+function bodyErrorHandler(locales: RequestLocale) {
+  const logger = new NestLogger('Body');
+  return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
+    if (!error) return next();
+    sendError(error, req, res, locales, logger).catch((failure: unknown) =>
+      logger.error(`Could not send an error answer: ${String(failure)}`),
+    );
+  };
 }
 
 function setUpOpenApi(app: INestApplication): void {

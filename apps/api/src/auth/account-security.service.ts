@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthResponse, DeviceSessionView } from '@kindred/contracts';
 import * as argon2 from 'argon2';
 import { AppError } from '../common/app-error.js';
+import { msg } from '../i18n/i18n.js';
 import { toUserView } from '../users/user.mapper.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from './auth-user.js';
@@ -15,11 +16,6 @@ import { SessionCache } from './sessions/session-cache.service.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
 import { GuessThrottle } from './throttle/guess-throttle.js';
 import { TokenService } from './token.service.js';
-
-export const WRONG_CODE =
-  "That code didn't work. Check it against your saved list (each code works once), or try another of your codes.";
-const WRONG_PASSWORD =
-  "That isn't your current password. Please try again; if you have forgotten it, sign out and use one of your recovery codes.";
 
 /** Password change, recovery codes, recovery, and the list of signed-in devices. */
 @Injectable()
@@ -68,7 +64,7 @@ export class AccountSecurityService {
     const ok = await this.recoveryCodes.consume(user?.id ?? null, dto.code);
     if (!user || !ok) {
       await this.throttle.failed('recover', dto.username, context.clientKey);
-      throw new AppError('wrong_code', WRONG_CODE);
+      throw new AppError('wrong_code', 'errors.auth.wrongCode');
     }
     await this.throttle.succeeded('recover', dto.username, context.clientKey);
     return this.startOver(user.id, dto.newPassword, context);
@@ -81,7 +77,7 @@ export class AccountSecurityService {
     await this.sessions.deleteAllBut(userId, null);
     this.revocation.revoke(userId);
     const fresh = await this.users.findById(userId);
-    if (!fresh) throw new AppError('not_found', 'That account no longer exists.');
+    if (!fresh) throw new AppError('not_found', 'errors.auth.accountGone');
     return { user: toUserView(fresh), token: await this.tokens.issue(fresh, context.userAgent) };
   }
 
@@ -95,10 +91,7 @@ export class AccountSecurityService {
     if (problem) throw fieldError('newPassword', problem);
     const link = await this.resetLinks.use(dto.token);
     if (!link.ok) {
-      throw new AppError(
-        'link_expired',
-        `This reset link has expired or was already used: each link works once, for ${RESET_LINK_MINUTES} minutes. Ask the person who gave it to you for a new one, or use one of your recovery codes on the "Forgot password?" page.`,
-      );
+      throw new AppError('link_expired', msg('errors.auth.resetLinkExpired', { minutes: RESET_LINK_MINUTES }));
     }
     return this.startOver(link.userId, dto.newPassword, context);
   }
@@ -117,7 +110,7 @@ export class AccountSecurityService {
   /** Signs one device out: its token stops and its sockets drop, on every process. */
   async endSession(user: AuthUser, sessionId: string): Promise<void> {
     if (!(await this.sessions.delete(user.id, sessionId))) {
-      throw new AppError('not_found', 'That device is not signed in any more. Refresh the list to see your sessions.');
+      throw new AppError('not_found', 'errors.auth.sessionGone');
     }
     this.forgetLocally([sessionId]);
   }
@@ -144,8 +137,8 @@ export class AccountSecurityService {
     await this.throttle.check('login', user.username, context.clientKey);
     if (!(await this.auth.verifyPassword(user.id, password))) {
       await this.throttle.failed('login', user.username, context.clientKey);
-      throw new AppError('wrong_password', WRONG_PASSWORD, {
-        fields: [{ field: 'currentPassword', reason: 'is not your current password' }],
+      throw new AppError('wrong_password', 'errors.auth.wrongPassword', {
+        fields: [{ field: 'currentPassword', reason: 'validation.auth.notCurrentPassword' }],
       });
     }
   }

@@ -39,7 +39,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') implements CanActivate {
     // From here on the member's language is the request's: their saved choice, else Accept-Language.
     user.locale = localeFor(user.locale, req.headers['accept-language']);
     if (options.roles && !options.roles.includes(user.role)) {
-      throw new AppError('forbidden', 'You do not have permission to do that.');
+      throw new AppError('forbidden', 'errors.auth.noPermission');
     }
     if (options.write && isSuspended(user)) throw suspendedError(user);
     return true;
@@ -49,7 +49,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') implements CanActivate {
     // The database is down, not the session: a 503, so the client does not sign the member out.
     if (isDatabaseDown(error)) throw error;
     if (error || !user) {
-      throw new AppError('unauthorized', 'Please sign in again: your session is missing, invalid or has expired.');
+      throw new AppError('unauthorized', 'errors.auth.sessionMissing');
     }
     return user;
   }

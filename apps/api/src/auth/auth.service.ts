@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthResponse, Locale, MeView, RegisterResponse } from '@kindred/contracts';
 import * as argon2 from 'argon2';
-import { AppError } from '../common/app-error.js';
+import { AppError, fieldError as refuseField } from '../common/app-error.js';
+import type { Message, MessageKey } from '../i18n/i18n.js';
 import { ContentSafetyService } from '../safety/content-safety.service.js';
 import { toUserView } from '../users/user.mapper.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -15,8 +16,6 @@ import { SessionsRepository } from './sessions/sessions.repository.js';
 import { GuessThrottle } from './throttle/guess-throttle.js';
 import { TokenService } from './token.service.js';
 import { UserCache } from './user-cache.service.js';
-
-const WRONG_CREDENTIALS = 'That username and password do not match an account.';
 
 /** Who is asking, as far as the account features need to know: never an address. */
 export interface RequestContext {
@@ -44,12 +43,12 @@ export class AuthService {
 
   async register(dto: RegisterDto, context: Pick<RequestContext, 'userAgent'> = {}): Promise<RegisterResponse> {
     // A username is shown on every signed post: it passes the same safety decision as a post.
-    this.safety.refuseUnsafe(dto.username.replace(/[-_.]+/g, ' '), 'username', 'A username');
+    this.safety.refuseUnsafe(dto.username.replace(/[-_.]+/g, ' '), 'username', 'username');
     const problem = passwordProblem(dto.password, dto.username);
     if (problem) throw fieldError('password', problem);
     if (await this.users.findByUsername(dto.username)) {
-      throw new AppError('username_taken', 'That username is taken; please choose another.', {
-        fields: [{ field: 'username', reason: 'is already taken' }],
+      throw new AppError('username_taken', 'errors.auth.usernameTaken', {
+        fields: [{ field: 'username', reason: 'validation.auth.usernameTaken' }],
       });
     }
     const passwordHash = await argon2.hash(dto.password, { type: argon2.argon2id });
@@ -59,7 +58,7 @@ export class AuthService {
     } catch (error) {
       // Two registrations raced for the same name: the unique index decided.
       if ((error as { code?: string }).code === '23505') {
-        throw new AppError('username_taken', 'That username is taken; please choose another.');
+        throw new AppError('username_taken', 'errors.auth.usernameTaken');
       }
       throw error;
     }
@@ -76,7 +75,7 @@ export class AuthService {
     const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), dto.password).catch(() => false);
     if (!user || !ok) {
       await this.throttle.failed('login', dto.username, context.clientKey);
-      throw new AppError('invalid_credentials', WRONG_CREDENTIALS);
+      throw new AppError('invalid_credentials', 'errors.auth.wrongCredentials');
     }
     await this.throttle.succeeded('login', dto.username, context.clientKey);
     return { user: toUserView(user), token: await this.tokens.issue(user, context.userAgent) };
@@ -84,7 +83,7 @@ export class AuthService {
 
   async me(auth: AuthUser): Promise<MeView> {
     const user = await this.users.findById(auth.id);
-    if (!user) throw new AppError('unauthorized', 'Please sign in again.');
+    if (!user) throw new AppError('unauthorized', 'errors.auth.signInAgain');
     const codes = await this.recoveryCodes.status(auth.id);
     const prefs = await this.users.notificationPrefs(auth.id);
     return { ...toUserView(user), ...prefs, recoveryCodesLeft: codes.left, recoveryCodesSaved: codes.saved };
@@ -101,18 +100,13 @@ export class AuthService {
       pushTitles === undefined &&
       locale === undefined
     ) {
-      throw new AppError(
-        'validation_failed',
-        'Send at least one setting to change: anonymousByDefault, autoWatch, pushTitles or locale.',
-        {
-          fields: [{ field: 'anonymousByDefault', reason: 'send anonymousByDefault, autoWatch, pushTitles or locale' }],
-        },
-      );
+      throw new AppError('validation_failed', 'errors.auth.noSetting', {
+        fields: [{ field: 'anonymousByDefault', reason: 'validation.auth.noSetting' }],
+      });
     }
     await this.users.updateSettings(auth.id, settings);
-    // The language is read from the cached account on every request: the trigger's notification
-    // drops the copies on every process; here before we answer, so the next request uses it.
-    if (locale !== undefined) this.accounts.invalidate(auth.id);
+    // The very next answer (and this member's live sockets here) speak the new language.
+    if (locale !== undefined) this.revocation.languageChanged(auth.id, locale);
     return this.me(auth);
   }
 
@@ -141,6 +135,7 @@ export class AuthService {
   }
 }
 
-export function fieldError(field: string, reason: string): AppError {
-  return new AppError('validation_failed', `${field}: ${reason}.`, { fields: [{ field, reason }] });
+/** A refused password (or other account field): "field: reason." as the message. */
+export function fieldError(field: string, reason: MessageKey | Message): AppError {
+  return refuseField(field, reason, { summary: 'validation.summary.fieldSentence' });
 }

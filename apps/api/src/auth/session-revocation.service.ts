@@ -1,7 +1,9 @@
+import { isLocale } from '@kindred/contracts';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
-import type { SocketData } from '../common/socket.js';
+import { handshakeLanguage, type SocketData } from '../common/socket.js';
 import { DataSource } from 'typeorm';
+import { localeFor } from '../i18n/i18n.js';
 import { UserCache } from './user-cache.service.js';
 
 /** The room every authenticated socket joins, on every namespace, so that one call reaches all of a person's sockets. */
@@ -69,6 +71,23 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
     for (const namespace of this.server._nsps.values()) namespace.in(userRoom(userId)).disconnectSockets(true);
   }
 
+  /**
+   * The member chose another language: their sockets on this process say errors in it at once
+   * (the account cache is dropped by the users trigger; other processes' sockets follow at their sweep).
+   */
+  languageChanged(userId: string, locale: string | null): void {
+    this.accounts.invalidate(userId);
+    if (!this.server) return;
+    for (const namespace of this.server._nsps.values()) {
+      for (const socket of namespace.sockets.values()) {
+        const data = socket.data as SocketData;
+        if (data.user?.id !== userId) continue;
+        data.user.locale = isLocale(locale) ? locale : null;
+        data.locale = localeFor(locale, handshakeLanguage(socket));
+      }
+    }
+  }
+
   /** Re-checks every local authenticated socket; returns how many were disconnected. */
   async sweep(): Promise<number> {
     if (!this.server) return 0;
@@ -97,6 +116,11 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
           (cached.sessionId && !liveSessions.has(cached.sessionId)) ||
           (data.tokenVersion !== undefined && account.tokenVersion !== data.tokenVersion) ||
           account.role !== cached.role;
+        if (!stale && account.locale !== (cached.locale ?? null)) {
+          // A language chosen on another process: error acks follow it from now on.
+          cached.locale = isLocale(account.locale) ? account.locale : null;
+          data.locale = localeFor(account.locale, handshakeLanguage(socket));
+        }
         if (!stale && (account.suspendedUntil?.getTime() ?? null) !== (cached.suspendedUntil?.getTime() ?? null)) {
           // A suspension does not end the connection: if it did, a member suspended through an
           // anonymous post would vanish from the meeting they sit in, in front of everyone, linking
@@ -132,19 +156,23 @@ export class SessionRevocation implements OnApplicationBootstrap, OnModuleDestro
    * The session-relevant columns of these accounts, fresh from the table: one statement per
    * thousand accounts (10,000 idle sockets used to mean 10,000 lookups every 15 s).
    */
-  private async currentAccounts(
-    ids: string[],
-  ): Promise<Map<string, { role: string; suspendedUntil: Date | null; tokenVersion: number }>> {
-    const out = new Map<string, { role: string; suspendedUntil: Date | null; tokenVersion: number }>();
+  private async currentAccounts(ids: string[]): Promise<Map<string, SweptAccount>> {
+    const out = new Map<string, SweptAccount>();
     for (let i = 0; i < ids.length; i += 1000) {
-      const rows: Array<{ id: string; role: string; suspendedUntil: Date | null; tokenVersion: number }> =
-        await this.db.query(
-          `SELECT id, role, suspended_until AS "suspendedUntil", token_version AS "tokenVersion"
+      const rows: Array<SweptAccount & { id: string }> = await this.db.query(
+        `SELECT id, role, suspended_until AS "suspendedUntil", token_version AS "tokenVersion", locale
              FROM users WHERE id = ANY($1::uuid[])`,
-          [ids.slice(i, i + 1000)],
-        );
+        [ids.slice(i, i + 1000)],
+      );
       for (const row of rows) out.set(row.id, row);
     }
     return out;
   }
+}
+
+interface SweptAccount {
+  role: string;
+  suspendedUntil: Date | null;
+  tokenVersion: number;
+  locale: string | null;
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { Locale } from '@kindred/contracts';
 import type { Socket } from 'socket.io';
 import { isDatabaseDown } from '../common/http-exception.filter.js';
-import type { SocketData } from '../common/socket.js';
-import { localeFor } from '../i18n/i18n.js';
+import { handshakeLanguage, type SocketData } from '../common/socket.js';
+import { localeFor, translate, type MessageKey } from '../i18n/i18n.js';
 import type { AuthUser } from './auth-user.js';
 import { extractBearer } from './extract-token.js';
 import { SessionRevocation } from './session-revocation.service.js';
@@ -36,7 +37,7 @@ export class SocketAuthService {
         (error: Error) =>
           next(
             isDatabaseDown(error)
-              ? refusal('unavailable', 'Kindred is having trouble reaching its database. Please try again in a moment.')
+              ? refusal('unavailable', 'errors.socket.databaseDown', localeFor(null, handshakeLanguage(socket)))
               : error,
           ),
       );
@@ -50,27 +51,31 @@ export class SocketAuthService {
     let tokenVersion: number | undefined;
     if (token) {
       const session = await this.tokens.verifySession(token);
-      if (!session) throw refusal('unauthorized', 'Please sign in again: your session is invalid or has expired.');
+      if (!session)
+        throw refusal('unauthorized', 'errors.socket.sessionInvalid', localeFor(null, handshakeLanguage(socket)));
       ({ user, tokenVersion } = session);
       // The socket reads in the member's saved language, else its handshake's Accept-Language.
       user = { ...user, locale: localeFor(user.locale, socket.handshake.headers['accept-language']) };
     }
+    // Error acks on this socket are said in the member's language, else the handshake's.
+    const locale = localeFor(user?.locale, handshakeLanguage(socket));
     if (!user && (options.required || options.roles)) {
-      throw refusal('unauthorized', 'Please sign in to connect here.');
+      throw refusal('unauthorized', 'errors.socket.signInToConnect', locale);
     }
     if (user && options.roles && !options.roles.includes(user.role)) {
-      throw refusal('forbidden', 'You do not have permission to connect here.');
+      throw refusal('forbidden', 'errors.socket.notAllowedHere', locale);
     }
     const data = socket.data as SocketData;
     data.user = user;
     data.tokenVersion = tokenVersion;
+    data.locale = locale;
     // Joins the user:<id> room so that sign-out, suspension or deletion can end this socket.
     this.revocation.track(socket);
   }
 }
 
-function refusal(code: string, message: string): Error & { data: { code: string } } {
-  const error = new Error(message) as Error & { data: { code: string } };
+function refusal(code: string, key: MessageKey, locale: Locale): Error & { data: { code: string } } {
+  const error = new Error(translate(locale, key)) as Error & { data: { code: string } };
   error.data = { code };
   return error;
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../common/app-error.js';
+import { msg } from '../i18n/i18n.js';
 import type { AuthUser } from './auth-user.js';
 
 const PERMANENT_AFTER = new Date('9000-01-01T00:00:00Z');
@@ -7,12 +8,9 @@ const PERMANENT_AFTER = new Date('9000-01-01T00:00:00Z');
 export function suspendedError(user: Pick<AuthUser, 'suspendedUntil'>): AppError {
   const until = user.suspendedUntil;
   const permanent = until !== null && until >= PERMANENT_AFTER;
-  const when = permanent ? 'until further notice' : `until ${until?.toUTCString()}`;
-  return new AppError(
-    'suspended',
-    `Your account is paused ${when}. You can still read everything here. If you need support now, the "Need help now?" page lists people you can reach any time.`,
-    { suspendedUntil: permanent ? null : (until?.toISOString() ?? null), permanent },
-  );
+  return new AppError('suspended', msg('errors.auth.suspended', { permanent: String(permanent), until }), {
+    details: { suspendedUntil: permanent ? null : (until?.toISOString() ?? null), permanent },
+  });
 }
 
 export const PERMANENT_SUSPENSION = new Date('9999-12-31T00:00:00Z');

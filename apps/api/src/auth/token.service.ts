@@ -1,3 +1,4 @@
+import { isLocale } from '@kindred/contracts';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -93,12 +94,13 @@ export class TokenService {
   }
 }
 
-export function toAuthUser(user: Omit<AuthUser, 'locale'>): AuthUser {
+export function toAuthUser(user: Omit<AuthUser, 'locale'> & { locale?: string | null }): AuthUser {
   return {
     id: user.id,
     username: user.username,
     role: user.role,
     suspendedUntil: user.suspendedUntil,
     createdAt: user.createdAt,
+    locale: isLocale(user.locale) ? user.locale : null,
   };
 }

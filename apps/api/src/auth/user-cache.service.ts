@@ -25,7 +25,7 @@ const RELISTEN_MS = 1_000;
  * The accounts behind tokens, cached for a few seconds so that an authenticated request or a
  * socket handshake does not read the users table every time. Correctness does not rest on the
  * TTL: a trigger notifies `kindred_users` on every change that matters to a session (role,
- * suspension, token version, username, deletion) from any path — this process, another API
+ * suspension, token version, username, language, deletion) from any path — this process, another API
  * process, the CLI or SQL — and every process LISTENs and drops its copy; sign-out-everywhere and
  * deletion also drop it here synchronously (SessionRevocation). The cache is only used while the
  * LISTEN connection is up: without it (database restarting, connection lost) every lookup reads

@@ -27,8 +27,8 @@ export interface RankKey {
 }
 
 const invalid = (): AppError =>
-  new AppError('bad_cursor', 'cursor: is not a valid cursor (use nextCursor from a previous page).', {
-    fields: [{ field: 'cursor', reason: 'is not a valid cursor' }],
+  new AppError('bad_cursor', 'errors.common.badCursor', {
+    fields: [{ field: 'cursor', reason: 'validation.common.cursor' }],
   });
 
 function checkTimeKey(micros: unknown, id: unknown): TimeKey {

@@ -49,7 +49,7 @@ export class BoardsGateway implements OnGatewayInit<ForumServer>, OnGatewayConne
     @ConnectedSocket() socket: Socket,
     @MessageBody() body: unknown,
   ): Promise<Ack<{ threadId: string; readers: number }>> {
-    return handleSocketEvent(WatchThreadDto, body, async ({ threadId }) => {
+    return handleSocketEvent(socket, WatchThreadDto, body, async ({ threadId }) => {
       await this.threads.assertReadable(threadId, socketUser(socket));
       await socket.join(threadRoom(threadId));
       const readers = await this.live.broadcastReaders(threadId);
@@ -59,7 +59,7 @@ export class BoardsGateway implements OnGatewayInit<ForumServer>, OnGatewayConne
 
   @SubscribeMessage('thread:unwatch')
   unwatchThread(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ threadId: string }>> {
-    return handleSocketEvent(WatchThreadDto, body, async ({ threadId }) => {
+    return handleSocketEvent(socket, WatchThreadDto, body, async ({ threadId }) => {
       if (socket.rooms.has(threadRoom(threadId))) {
         await socket.leave(threadRoom(threadId));
         await this.live.broadcastReaders(threadId);
@@ -70,7 +70,7 @@ export class BoardsGateway implements OnGatewayInit<ForumServer>, OnGatewayConne
 
   @SubscribeMessage('board:watch')
   watchBoard(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ slug: string }>> {
-    return handleSocketEvent(WatchBoardDto, body, async ({ slug }) => {
+    return handleSocketEvent(socket, WatchBoardDto, body, async ({ slug }) => {
       await this.boards.require(slug);
       await socket.join(boardRoom(slug));
       return { slug };
@@ -79,7 +79,7 @@ export class BoardsGateway implements OnGatewayInit<ForumServer>, OnGatewayConne
 
   @SubscribeMessage('board:unwatch')
   unwatchBoard(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ slug: string }>> {
-    return handleSocketEvent(WatchBoardDto, body, async ({ slug }) => {
+    return handleSocketEvent(socket, WatchBoardDto, body, async ({ slug }) => {
       await socket.leave(boardRoom(slug));
       return { slug };
     });

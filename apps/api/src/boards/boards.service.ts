@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { DEFAULT_LOCALE, type BoardView, type Locale } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, notFound } from '../common/app-error.js';
+import { msg } from '../i18n/i18n.js';
 import { toBoardView } from './boards.mapper.js';
 import { BoardsRepository } from './boards.repository.js';
 import { BOARD_SEEDS } from './boards.seeds.js';
@@ -35,14 +36,14 @@ export class BoardsService implements OnApplicationBootstrap {
 
   async require(slug: string): Promise<BoardEntity> {
     const board = await this.boards.findBySlug(slug);
-    if (!board) throw notFound('That board');
+    if (!board) throw notFound('errors.notFound.board');
     return board;
   }
 
   /** Like require, for reads only: may answer from a copy up to a second old (see findBySlugForReading). */
   async requireForReading(slug: string): Promise<BoardEntity> {
     const board = await this.boards.findBySlugForReading(slug);
-    if (!board) throw notFound('That board');
+    if (!board) throw notFound('errors.notFound.board');
     return board;
   }
 
@@ -54,8 +55,8 @@ export class BoardsService implements OnApplicationBootstrap {
       position: dto.position ?? (await this.boards.nextPosition()),
     });
     if (!board) {
-      throw new AppError('conflict', `slug: a board called "${dto.slug}" already exists.`, {
-        fields: [{ field: 'slug', reason: 'is already used by another board' }],
+      throw new AppError('conflict', msg('errors.boards.slugTaken', { slug: dto.slug }), {
+        fields: [{ field: 'slug', reason: 'validation.boards.slugTaken' }],
       });
     }
     return toBoardView(board, locale);
@@ -76,7 +77,7 @@ export class BoardsService implements OnApplicationBootstrap {
       ...(dto.position !== undefined ? { position: dto.position } : {}),
       ...(dto.archived !== undefined ? { archived: dto.archived } : {}),
     });
-    if (!updated) throw notFound('That board');
+    if (!updated) throw notFound('errors.notFound.board');
     return toBoardView(updated, locale);
   }
 }

@@ -7,6 +7,7 @@ import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { ClientKeyService } from '../common/client-key.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { LibraryService } from '../library/library.service.js';
+import { msg } from '../i18n/i18n.js';
 import { RateLimitService, type RateRule } from '../safety/limits/rate-limit.service.js';
 import { MemberPostsQuery, SearchQuery } from './dto/search.dto.js';
 import { SearchService } from './search.service.js';
@@ -27,7 +28,7 @@ export class SearchController {
       name: 'search-client',
       limit: config.limits.searchesPerMinute,
       windowMs: 60_000,
-      message: 'That is a lot of searches in a minute.',
+      message: msg('errors.limits.searches'),
     };
   }
 

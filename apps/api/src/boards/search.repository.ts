@@ -64,8 +64,8 @@ export const SEARCH_TIMEOUT_MS = 2_000;
 const QUERY_CANCELED = '57014';
 
 const searchTooBroad = (): AppError =>
-  new AppError('unprocessable', 'q: that search matches too much to finish quickly. Please add a word or two.', {
-    fields: [{ field: 'q', reason: 'matches too much to finish quickly' }],
+  new AppError('unprocessable', 'errors.search.tooBroad', {
+    fields: [{ field: 'q', reason: 'validation.search.tooBroad' }],
   });
 
 @Injectable()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_LOCALE, type Locale, type MemberProfileView, type Page, type SearchResult } from '@kindred/contracts';
 import { AppError, notFound } from '../common/app-error.js';
+import { msg } from '../i18n/i18n.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { rankCursor, timeCursor, toPage } from './boards-cursor.js';
 import { toAuthorView } from './boards.mapper.js';
@@ -37,9 +38,8 @@ export class SearchService {
   /** Threads and posts in any language; library articles in the reader's (`locale`), else English. */
   async find(query: SearchQuery, locale: Locale = DEFAULT_LOCALE): Promise<Page<SearchResult>> {
     if (query.q.split(/\s+/).filter(Boolean).length > MAX_SEARCH_WORDS) {
-      const reason = `may have at most ${MAX_SEARCH_WORDS} words`;
-      throw new AppError('validation_failed', `q: ${reason}. Please search for fewer words.`, {
-        fields: [{ field: 'q', reason }],
+      throw new AppError('validation_failed', msg('errors.search.tooManyWords', { max: MAX_SEARCH_WORDS }), {
+        fields: [{ field: 'q', reason: msg('validation.search.wordsMax', { max: MAX_SEARCH_WORDS }) }],
       });
     }
     const after = rankCursor.decode(query.cursor);
@@ -52,7 +52,7 @@ export class SearchService {
   async member(username: string, query: MemberPostsQuery): Promise<MemberProfileView> {
     const after = timeCursor.decode(query.cursor);
     const user = await this.users.findByUsername(username);
-    if (!user) throw notFound('That member');
+    if (!user) throw notFound('errors.notFound.member');
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.search.memberPosts(user.id, { after, limit });
     return {

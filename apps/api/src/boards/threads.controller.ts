@@ -29,8 +29,8 @@ export class ThreadsController {
   @ApiOperation({ summary: 'Open threads nobody has answered yet, across boards (newest activity first)' })
   unanswered(@Query() query: ListThreadsQuery): Promise<Page<ThreadSummary>> {
     if (query.unanswered !== true) {
-      throw new AppError('validation_failed', 'unanswered: only unanswered=true is listed across boards', {
-        fields: [{ field: 'unanswered', reason: 'must be true (list a board for all its threads)' }],
+      throw new AppError('validation_failed', 'errors.boards.unansweredOnly', {
+        fields: [{ field: 'unanswered', reason: 'validation.boards.unansweredOnly' }],
       });
     }
     return this.threads.listUnanswered(query);

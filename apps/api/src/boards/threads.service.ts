@@ -10,7 +10,7 @@ import type {
   ThreadView,
 } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AppError, forbidden, notFound } from '../common/app-error.js';
+import { AppError, fieldError, forbidden, notFound } from '../common/app-error.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { renderMarkdown } from '../common/markdown.js';
 import { localeOf, storeMessages } from '../i18n/message.js';
@@ -38,8 +38,8 @@ const DEFAULT_LIMIT = 20;
 /** Alias candidates a reply tries under the thread lock before the full search (see AliasGenerator). */
 const ALIAS_CANDIDATES = 8;
 
-const threadGone = (): AppError => notFound('That thread');
-const postGone = (): AppError => notFound('That post');
+const threadGone = (): AppError => notFound('errors.notFound.thread');
+const postGone = (): AppError => notFound('errors.notFound.post');
 
 /** Threads, posts and reactions: the rules of the boards. Views only, never rows. */
 @Injectable()
@@ -206,9 +206,7 @@ export class ThreadsService {
       );
     } catch (error) {
       if (error instanceof ReplyTargetMissing) {
-        throw new AppError('validation_failed', 'replyToId: is not a post in this thread', {
-          fields: [{ field: 'replyToId', reason: 'is not a post in this thread' }],
-        });
+        throw fieldError('replyToId', 'validation.boards.replyToNotInThread');
       }
       throw error;
     }
@@ -256,11 +254,11 @@ export class ThreadsService {
     const viewer = viewerOf(user);
     const post = await this.requireOwnPost(postId, user);
     if (post.status === 'deleted' || post.status === 'removed') {
-      throw forbidden('This post can no longer be edited.');
+      throw forbidden('errors.boards.postNotEditable');
     }
     const thread = await this.requireVisibleThread(post.threadId, viewer);
     if (thread.status === 'removed' || thread.status === 'deleted') {
-      throw forbidden('This thread has been taken down, so its posts can no longer be edited.');
+      throw forbidden('errors.boards.threadTakenDown');
     }
     if (thread.locked) throw lockedError();
     const safety = await this.safety.review(body, { kind: 'edit', userId: user.id, accountCreatedAt: user.createdAt });
@@ -316,13 +314,11 @@ export class ThreadsService {
     const thread = await this.threads.findThread(post.threadId);
     if (!thread || !threadReadable(thread, viewer)) throw postGone();
     if (post.status !== 'published' || thread.status !== 'published') {
-      throw forbidden('This post cannot take reactions right now.');
+      throw forbidden('errors.boards.noReactions');
     }
     // Reactions are what others send you; taking back one given earlier is still allowed.
     if (on && post.authorId === user.id) {
-      throw forbidden(
-        "Reactions are for other people's posts, so you can't react to your own. Others can send you theirs.",
-      );
+      throw forbidden('errors.boards.ownPostReaction');
     }
     const counts = await this.threads.setReaction(postId, user.id, kind, on);
     this.live.postReactions({
@@ -421,7 +417,7 @@ export class ThreadsService {
   private async requireOwnPost(postId: string, user: AuthUser): Promise<PostRow> {
     const post = await this.threads.findPost(postId, user.id);
     if (!post || !canSeeExistence(post.status, post.authorId, viewerOf(user))) throw postGone();
-    if (post.authorId !== user.id) throw forbidden('Only the author of a post can change it.');
+    if (post.authorId !== user.id) throw forbidden('errors.boards.notAuthor');
     return post;
   }
 
@@ -434,7 +430,7 @@ export class ThreadsService {
     if (thread.boardArchived) throw archived();
     if (thread.locked) throw lockedError();
     if (thread.status === 'removed' || thread.status === 'deleted') {
-      throw forbidden('This thread is closed, so it cannot take new replies.');
+      throw forbidden('errors.boards.threadClosed');
     }
     return thread;
   }
@@ -456,14 +452,9 @@ export function threadReadable(thread: Pick<ThreadRow, 'status' | 'authorId'>, v
   return viewer !== null && (viewer.moderator || thread.authorId === viewer.id);
 }
 
-const lockedError = (): AppError =>
-  new AppError(
-    'locked',
-    'This thread has been locked by the moderators, so it is not taking new replies. You are welcome to start a new thread.',
-  );
+const lockedError = (): AppError => new AppError('locked', 'errors.boards.threadLocked');
 
-const archived = (): AppError =>
-  new AppError('forbidden', 'This board has been archived: you can still read it, but new posts go on other boards.');
+const archived = (): AppError => new AppError('forbidden', 'errors.boards.boardArchived');
 
 /** New content is stored already held when safety says so: it is never visible, not even briefly. */
 function heldOrPublished(safety: SafetyDecision): { status: 'published' | 'held'; statusReason: string | null } {

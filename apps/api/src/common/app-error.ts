@@ -1,19 +1,79 @@
-import { ErrorCode } from '@kindred/contracts';
+import { DEFAULT_LOCALE, type ErrorCode, type FieldError, type Locale } from '@kindred/contracts';
+import { msg, render, type Message, type MessageKey } from '../i18n/i18n.js';
+
+/** One field's problem: the field's name (never translated) and the reason, said to the reader. */
+export interface FieldReason {
+  field: string;
+  reason: MessageKey | Message;
+}
+
+export interface AppErrorOptions {
+  /** Per-field reasons, rendered into `details.fields` in the reader's language. */
+  fields?: FieldReason[];
+  /** Anything else for the client (retryAfterSeconds, spans…): never words for a person. */
+  details?: Record<string, unknown>;
+}
 
 /**
- * A domain error: features throw these with a code; the global filter maps the code to an HTTP
- * status and the socket helpers map it to an error ack. The message is shown to people, so it
- * is written kindly and says what to do next.
+ * A domain error: features throw these with a code and a message key; the global filter maps the
+ * code to an HTTP status and the socket helpers map it to an error ack, both saying the message in
+ * the reader's language (apps/api/src/i18n). The words are written kindly and say what to do next.
+ * `message` is the English text, for logs.
  */
 export class AppError extends Error {
+  readonly text: Message;
+  readonly fields?: readonly FieldReason[];
+  private readonly extra?: Record<string, unknown>;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
+    message: MessageKey | Message,
+    options: AppErrorOptions = {},
   ) {
-    super(message);
+    const text = typeof message === 'string' ? msg(message) : message;
+    super(render(DEFAULT_LOCALE, text));
+    this.text = text;
+    this.fields = options.fields;
+    this.extra = options.details;
+  }
+
+  messageIn(locale: Locale): string {
+    return locale === DEFAULT_LOCALE ? this.message : render(locale, this.text);
+  }
+
+  /** The details of the answer, field reasons in `locale`; undefined when there are none. */
+  detailsIn(locale: Locale): Record<string, unknown> | undefined {
+    if (!this.fields && !this.extra) return undefined;
+    const fields: FieldError[] | undefined = this.fields?.map((f) => ({
+      field: f.field,
+      reason: render(locale, f.reason),
+    }));
+    return { ...(fields ? { fields } : {}), ...this.extra };
+  }
+
+  /** The details in English (logs, tests). */
+  get details(): Record<string, unknown> | undefined {
+    return this.detailsIn(DEFAULT_LOCALE);
   }
 }
+
+/**
+ * A refusal naming one field: the reason beside the field, and "field: reason" as the message
+ * (`summary` picks another wording of that line, e.g. one ending in a full stop).
+ */
+export function fieldError(
+  field: string,
+  reason: MessageKey | Message,
+  options: { code?: ErrorCode; summary?: MessageKey; details?: Record<string, unknown> } = {},
+): AppError {
+  const summary = options.summary ?? 'validation.summary.field';
+  return new AppError(options.code ?? 'validation_failed', msg(summary, { field, reason: toMessage(reason) }), {
+    fields: [{ field, reason }],
+    details: options.details,
+  });
+}
+
+export const toMessage = (text: MessageKey | Message): Message => (typeof text === 'string' ? msg(text) : text);
 
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -66,5 +126,7 @@ export const HTTP_ERROR_NAMES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export const notFound = (what: string): AppError => new AppError('not_found', `${what} was not found.`);
-export const forbidden = (message = 'You are not allowed to do that.'): AppError => new AppError('forbidden', message);
+/** A 404 saying what was not found ("That thread was not found."): one key per thing, so each language can say it well. */
+export const notFound = (message: MessageKey | Message): AppError => new AppError('not_found', message);
+export const forbidden = (message: MessageKey | Message = 'errors.common.forbidden'): AppError =>
+  new AppError('forbidden', message);

@@ -2,26 +2,28 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { DEFAULT_LOCALE, translate, type MessageKey } from '../i18n/i18n.js';
 
-const RESPONSES: Record<string, { status: number; reason: string; code: string; message: string }> = {
+const RESPONSES: Record<string, { status: number; reason: string; code: string; message: MessageKey }> = {
   HPE_HEADER_OVERFLOW: {
     status: 431,
     reason: 'Request Header Fields Too Large',
     code: 'payload_too_large',
-    message: 'The address or headers of that request are too long.',
+    message: 'errors.http.headersTooLong',
   },
   // HTTP_HEADERS_TIMEOUT_S / HTTP_REQUEST_TIMEOUT_S ran out (see http-limits.ts).
   ERR_HTTP_REQUEST_TIMEOUT: {
     status: 408,
     reason: 'Request Timeout',
     code: 'bad_request',
-    message: 'The request took too long to arrive. Please check your connection and try again.',
+    message: 'errors.http.requestTimeout',
   },
 };
 
 /**
  * Requests Node's HTTP parser rejects before Express sees them (a URL over 16 KB, broken HTTP)
- * get the same JSON error shape as every other 4xx instead of an empty body.
+ * get the same JSON error shape as every other 4xx instead of an empty body. Their headers were
+ * never read, so there is no Accept-Language: the words are English.
  */
 @Injectable()
 export class HttpClientErrors implements OnApplicationBootstrap {
@@ -38,7 +40,7 @@ export class HttpClientErrors implements OnApplicationBootstrap {
         statusCode: status,
         error: known?.reason ?? 'Bad Request',
         code: known?.code ?? 'bad_request',
-        message: known?.message ?? 'The request could not be read.',
+        message: translate(DEFAULT_LOCALE, known?.message ?? 'errors.http.unreadable'),
       });
       socket.end(
         `HTTP/1.1 ${status} ${known?.reason ?? 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\n` +

@@ -46,6 +46,6 @@ export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): A
 }
 
 const badCursor = (): AppError =>
-  new AppError('bad_cursor', 'cursor: is not a valid cursor (use nextCursor from a previous page).', {
-    fields: [{ field: 'cursor', reason: 'is not a valid cursor' }],
+  new AppError('bad_cursor', 'errors.common.badCursor', {
+    fields: [{ field: 'cursor', reason: 'validation.common.cursor' }],
   });

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { ErrorBody } from '@kindred/contracts';
-import type { Response } from 'express';
+import { DEFAULT_LOCALE, type ErrorBody, type Locale } from '@kindred/contracts';
+import type { Request, Response } from 'express';
+import { msg, render, type Message, type MessageKey } from '../i18n/i18n.js';
+import { RequestLocale } from '../i18n/request-locale.js';
 import { AppError, HTTP_ERROR_NAMES, HTTP_STATUS_BY_CODE } from './app-error.js';
 
 const DB_DOWN_CODES = new Set([
@@ -28,16 +30,18 @@ export function isDatabaseDown(error: unknown): boolean {
   );
 }
 
-/** Maps any error to the one error body shape. Unknown errors are logged; the body never carries internals. */
-export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
+/** Maps any error to the one error body shape, in the reader's language. Unknown errors are logged; the body never carries internals. */
+export function toErrorBody(error: unknown, logger: Logger, locale: Locale = DEFAULT_LOCALE): ErrorBody {
+  const say = (message: MessageKey | Message): string => render(locale, message);
   if (error instanceof AppError) {
     const statusCode = HTTP_STATUS_BY_CODE[error.code];
+    const details = error.detailsIn(locale);
     return {
       statusCode,
       error: HTTP_ERROR_NAMES[statusCode] ?? 'Error',
       code: error.code,
-      message: error.message,
-      ...(error.details ? { details: error.details } : {}),
+      message: error.messageIn(locale),
+      ...(details ? { details } : {}),
     };
   }
   // A 429 from a library (e.g. @nestjs/throttler's ThrottlerException) speaks like our own.
@@ -46,7 +50,7 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
       statusCode: 429,
       error: HTTP_ERROR_NAMES[429],
       code: 'rate_limited',
-      message: 'That is a lot of requests in a short time. Please wait a moment, then try again.',
+      message: say('errors.http.tooManyRequests'),
     };
   }
   if (error instanceof HttpException) {
@@ -55,10 +59,17 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : error.message;
     if (statusCode >= 500) logger.error(`HTTP ${statusCode}: ${message}`);
+    // Nest's own 404 for a route that does not exist: "Cannot GET /api/…".
+    const route = statusCode === 404 ? /^Cannot ([A-Z]+) (.+)$/.exec(message) : null;
     return {
       statusCode,
       error: HTTP_ERROR_NAMES[statusCode] ?? 'Error',
-      message: statusCode >= 500 ? 'Something went wrong on our side. Please try again.' : message,
+      message:
+        statusCode >= 500
+          ? say('errors.common.internal')
+          : route
+            ? say(msg('errors.http.routeNotFound', { method: route[1], path: route[2] }))
+            : say(msg('errors.http.other', { message, status: statusCode })),
     };
   }
   const parserError = error as { type?: string; status?: number };
@@ -67,7 +78,7 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
       statusCode: 413,
       error: 'Payload Too Large',
       code: 'payload_too_large',
-      message: 'That request is too large (the limit is 64 KB).',
+      message: say('errors.http.tooLarge'),
     };
   }
   if (parserError?.type === 'entity.parse.failed') {
@@ -75,14 +86,14 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
       statusCode: 400,
       error: 'Bad Request',
       code: 'bad_request',
-      message: 'The request body is not valid JSON.',
+      message: say('errors.http.invalidJson'),
     };
   }
   if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
     return {
       statusCode: parserError.status,
       error: HTTP_ERROR_NAMES[parserError.status] ?? 'Error',
-      message: 'The request could not be read.',
+      message: say('errors.http.unreadable'),
     };
   }
   if (isDatabaseDown(error)) {
@@ -91,8 +102,7 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
       statusCode: 503,
       error: 'Service Unavailable',
       code: 'unavailable',
-      message:
-        'Kindred is having trouble reaching its database. Please try again in a moment — nothing you sent was lost.',
+      message: say('errors.common.databaseDown'),
     };
   }
   const pgCode =
@@ -103,7 +113,7 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
       statusCode: 400,
       error: 'Bad Request',
       code: 'bad_request',
-      message: 'The request contains a value that is not valid.',
+      message: say('errors.http.invalidValue'),
     };
   }
   logger.error(
@@ -115,23 +125,40 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
     statusCode: 500,
     error: 'Internal Server Error',
     code: 'internal',
-    message: 'Something went wrong on our side. Please try again.',
+    message: say('errors.common.internal'),
   };
+}
+
+/** Writes the error answer for a request, in the reader's language (RequestLocale). */
+export async function sendError(
+  error: unknown,
+  req: Request,
+  res: Response,
+  locales: RequestLocale,
+  logger: Logger,
+): Promise<void> {
+  // The database being down is the error: looking the member up would only wait for it again.
+  const locale = isDatabaseDown(error) ? locales.fromHeader(req) : await locales.of(req);
+  const body = toErrorBody(error, logger, locale);
+  if (res.headersSent) return;
+  if (body.statusCode === 429) {
+    const retry = (error as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds;
+    if (retry) res.setHeader('Retry-After', String(retry));
+  }
+  res.status(body.statusCode).json(body);
 }
 
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly locales: RequestLocale) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
-    const res = host.switchToHttp().getResponse<Response>();
-    const body = toErrorBody(error, this.logger);
-    if (res.headersSent) return;
-    if (body.statusCode === 429) {
-      const retry = (error as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds;
-      if (retry) res.setHeader('Retry-After', String(retry));
-    }
-    res.status(body.statusCode).json(body);
+    const http = host.switchToHttp();
+    sendError(error, http.getRequest<Request>(), http.getResponse<Response>(), this.locales, this.logger).catch(
+      (failure: unknown) => this.logger.error(`Could not send an error answer: ${String(failure)}`),
+    );
   }
 }

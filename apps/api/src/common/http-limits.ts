@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AppConfig } from '../config/config.js';
+import { DEFAULT_LOCALE, translate } from '../i18n/i18n.js';
 import { clientAddress, clientGroup, compileTrustProxy } from './client-key.js';
 
 /** How the HTTP server treats slow and numerous connections (HTTP_*_TIMEOUT_S, CONNECTIONS_PER_CLIENT). */
@@ -10,12 +11,13 @@ export interface HttpLimits {
   connectionsPerClient: number;
 }
 
+// Refused before a request is read: there is no Accept-Language yet, so the words are English.
 const refusal = (): string => {
   const body = JSON.stringify({
     statusCode: 429,
     error: 'Too Many Requests',
     code: 'rate_limited',
-    message: 'There are a lot of open connections from this network. Please close a few tabs, then try again.',
+    message: translate(DEFAULT_LOCALE, 'errors.http.tooManyConnections'),
   });
   return [
     'HTTP/1.1 429 Too Many Requests',

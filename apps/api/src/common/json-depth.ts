@@ -1,4 +1,5 @@
-import { AppError } from './app-error.js';
+import { msg, type Message, type MessageKey } from '../i18n/i18n.js';
+import { AppError, fieldError } from './app-error.js';
 
 /** No legitimate Kindred payload nests deeper than this; deeper ones would exhaust the stack of the validators. */
 export const MAX_PAYLOAD_DEPTH = 32;
@@ -11,17 +12,16 @@ export const MAX_PAYLOAD_ITEMS = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface PayloadProblem {
-  message: string;
+  message: Message;
   /** The dotted path of the offending field, when there is one. */
   field?: string;
-  reason?: string;
+  reason?: Message;
 }
 
-const fieldProblem = (field: string, reason: string): PayloadProblem => ({
-  message: `${field}: ${reason}`,
-  field,
-  reason,
-});
+const fieldProblem = (field: string, key: MessageKey, params?: Record<string, number>): PayloadProblem => {
+  const reason = msg(key, params);
+  return { message: msg('validation.summary.field', { field, reason }), field, reason };
+};
 
 /**
  * Why a payload is refused before validation, or null when it is fine. Checked without
@@ -34,23 +34,27 @@ export function payloadProblem(value: unknown, limit = MAX_PAYLOAD_DEPTH): Paylo
     const [current, depth, path] = stack.pop()!;
     if (typeof current === 'string') {
       // PostgreSQL text cannot hold a NUL byte; no member means to type one.
-      if (current.includes('\u0000')) return fieldProblem(path || 'payload', 'must not contain a NUL character');
+      if (current.includes('\u0000')) return fieldProblem(path || 'payload', 'validation.payload.nul');
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= limit) return { message: `The request is nested too deeply (more than ${limit} levels).` };
+    if (depth >= limit) return { message: msg('errors.payload.tooDeep', { limit }) };
     const isArray = Array.isArray(current);
     const keys = Object.keys(current);
     if (isArray && keys.length > MAX_PAYLOAD_ITEMS) {
-      return fieldProblem(path || 'payload', `must have at most ${MAX_PAYLOAD_ITEMS} items`);
+      return fieldProblem(path || 'payload', 'validation.payload.itemsMax', { max: MAX_PAYLOAD_ITEMS });
     }
     if (!isArray && keys.length > MAX_PAYLOAD_KEYS) {
       return {
-        message: `The request has ${keys.length} fields${path ? ` in "${path}"` : ''}; no form here has more than ${MAX_PAYLOAD_KEYS}. Please send only the fields of the form.`,
+        message: msg(path ? 'errors.payload.tooWideIn' : 'errors.payload.tooWide', {
+          count: keys.length,
+          path,
+          max: MAX_PAYLOAD_KEYS,
+        }),
       };
     }
     for (const key of keys) {
-      if (FORBIDDEN_KEYS.has(key)) return { message: `The field name "${key}" is not allowed.` };
+      if (FORBIDDEN_KEYS.has(key)) return { message: msg('errors.payload.forbiddenKey', { key }) };
       const child = (current as Record<string, unknown>)[key];
       if (typeof child === 'string' || (child !== null && typeof child === 'object')) {
         stack.push([child, depth + 1, path ? `${path}.${key}` : key]);
@@ -64,9 +68,6 @@ export function payloadProblem(value: unknown, limit = MAX_PAYLOAD_DEPTH): Paylo
 export function assertSafePayload(value: unknown): void {
   const problem = payloadProblem(value);
   if (!problem) return;
-  throw new AppError(
-    'validation_failed',
-    problem.message,
-    problem.field ? { fields: [{ field: problem.field, reason: problem.reason ?? '' }] } : undefined,
-  );
+  if (problem.field && problem.reason) throw fieldError(problem.field, problem.reason);
+  throw new AppError('validation_failed', problem.message);
 }

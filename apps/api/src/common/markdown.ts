@@ -1,6 +1,7 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { AppError } from './app-error.js';
+import { msg, type Message } from '../i18n/i18n.js';
+import { fieldError } from './app-error.js';
 
 // Raw HTML in Markdown is dropped before rendering: members write Markdown, never HTML.
 const marked = new Marked({
@@ -96,7 +97,7 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const MARKS = /[*_~[\]]/g;
 
 /** Why marked would be too slow or overflow on this text, or null when it renders in linear time. */
-export function markdownProblem(source: string): string | null {
+export function markdownProblem(source: string): Message | null {
   let containers = 0;
   for (const line of source.split('\n')) {
     if (THEMATIC_BREAK.test(line)) continue;
@@ -104,16 +105,16 @@ export function markdownProblem(source: string): string | null {
     const levels = prefix.replace(/[ \t]/g, '').replace(/\d{1,9}[.)]/g, '1').length;
     const indent = LIST_ITEM.exec(line)?.[1].replace(/\t/g, '    ').length ?? 0;
     if (levels > MAX_MARKDOWN_NESTING || indent > MAX_LIST_INDENT) {
-      return `quotes and lists can be nested at most ${MAX_MARKDOWN_NESTING} levels deep. Please flatten them a little.`;
+      return msg('validation.markdown.nesting', { max: MAX_MARKDOWN_NESTING });
     }
     containers += levels;
     if (containers > MAX_MARKDOWN_CONTAINERS) {
-      return `there are more than ${MAX_MARKDOWN_CONTAINERS} quote and list markers. Please quote less, or split the text into several posts.`;
+      return msg('validation.markdown.containers', { max: MAX_MARKDOWN_CONTAINERS });
     }
   }
   for (const paragraph of source.split(/\n[ \t]*\n/)) {
     if ((paragraph.match(MARKS)?.length ?? 0) > MAX_MARKS_PER_PARAGRAPH) {
-      return `one paragraph has more than ${MAX_MARKS_PER_PARAGRAPH} formatting marks (* _ ~ [ ]). Please split it into shorter paragraphs or remove some marks.`;
+      return msg('validation.markdown.marks', { max: MAX_MARKS_PER_PARAGRAPH });
     }
   }
   return null;
@@ -123,7 +124,7 @@ export function markdownProblem(source: string): string | null {
 export function renderMarkdown(source: string, field = 'body'): string {
   const problem = markdownProblem(source);
   if (problem) {
-    throw new AppError('unprocessable', `${field}: ${problem}`, { fields: [{ field, reason: problem }] });
+    throw fieldError(field, problem, { code: 'unprocessable' });
   }
   const raw = marked.parse(source) as string;
   return sanitizeHtml(raw, SANITIZE).trim();

@@ -1,5 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import { Decoder, Encoder, PacketType } from 'socket.io-parser';
+import { translate } from '../i18n/i18n.js';
+import { socketLocale } from './socket.js';
 
 /** The largest event payload handled, as for an HTTP body (BODY_LIMIT). */
 export const SOCKET_PAYLOAD_LIMIT = 64 * 1024;
@@ -13,13 +15,14 @@ export const SOCKET_FRAME_LIMIT = 4 * 1024 * 1024;
 /** Stands in for the payload of an event that was too large to parse. */
 const TOO_LARGE = '$kindredPayloadTooLarge';
 
-const TOO_LARGE_ACK = {
-  ok: false,
-  error: {
-    code: 'payload_too_large',
-    message: `That message is too large to send (the limit is ${SOCKET_PAYLOAD_LIMIT / 1024} KB). Please make it shorter and try again.`,
-  },
-} as const;
+const tooLargeAck = (socket: Socket) =>
+  ({
+    ok: false,
+    error: {
+      code: 'payload_too_large',
+      message: translate(socketLocale(socket), 'errors.socket.tooLarge', { limit: SOCKET_PAYLOAD_LIMIT / 1024 }),
+    },
+  }) as const;
 
 /**
  * socket.io's decoder, except that an event longer than SOCKET_PAYLOAD_LIMIT is not parsed: only
@@ -48,10 +51,10 @@ const isTooLarge = (payload: unknown): boolean =>
   payload !== null && typeof payload === 'object' && TOO_LARGE in payload;
 
 /** Answers events marked by KindredDecoder with `payload_too_large` and handles them no further. */
-function payloadGuard(packet: unknown[], next: (error?: Error) => void): void {
+function payloadGuard(socket: Socket, packet: unknown[], next: (error?: Error) => void): void {
   if (!packet.slice(1).some(isTooLarge)) return next();
   const ack = packet[packet.length - 1];
-  if (typeof ack === 'function') (ack as (reply: unknown) => void)(TOO_LARGE_ACK);
+  if (typeof ack === 'function') (ack as (reply: unknown) => void)(tooLargeAck(socket));
 }
 
 /** Installs payloadGuard on every socket of every namespace, present and future. */
@@ -61,7 +64,7 @@ export function guardSocketPayloads(server: Server): void {
     if (seen.has(namespace)) return;
     seen.add(namespace);
     namespace.use((socket: Socket, next) => {
-      socket.use(payloadGuard);
+      socket.use((packet, next) => payloadGuard(socket, packet, next));
       next();
     });
   };

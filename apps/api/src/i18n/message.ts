@@ -2,45 +2,15 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Locale } from '@kindred/contracts';
 import type { Request } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
-import { localeFor, translate } from './i18n.js';
+import { localeFor, render, type Message } from './i18n.js';
 
-/**
- * A text for a person kept as its key and arguments, so it can be written in the reader's
- * language when it is read rather than in the writer's when it is stored. An argument may itself
- * be a message (rendered in the same language) or a list of them (joined as a list: "a, b and c").
- */
-export interface Message {
-  key: string;
-  params?: Record<string, MessageParam>;
-}
-export type MessageParam = string | number | null | Message | Message[];
+// A text for a person kept as its key and arguments (a Message, see i18n.ts), so it can be written
+// in the reader's language when it is read rather than in the writer's when it is stored. An argument
+// may itself be a message or a list of them ("a, b and c" / "a, b y c").
+export type { Message, MessageParam } from './i18n.js';
 
 const isMessage = (value: unknown): value is Message =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Message).key === 'string';
-
-/** "a, b and c" — English keeps its wording (no serial comma); other languages use their own list. */
-export function joinList(locale: Locale, items: string[]): string {
-  if (locale === 'en') {
-    if (items.length <= 1) return items[0] ?? '';
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-  }
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
-}
-
-export function render(locale: Locale, message: Message): string {
-  const params: Record<string, string | number | null> = {};
-  for (const [name, value] of Object.entries(message.params ?? {})) {
-    params[name] = Array.isArray(value)
-      ? joinList(
-          locale,
-          value.map((m) => render(locale, m)),
-        )
-      : isMessage(value)
-        ? render(locale, value)
-        : value;
-  }
-  return translate(locale, message.key, params);
-}
 
 /** Several sentences, each rendered, joined by a space. */
 export const renderAll = (locale: Locale, messages: Message[]): string =>

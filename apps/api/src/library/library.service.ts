@@ -12,6 +12,7 @@ import {
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { localeFor } from '../i18n/i18n.js';
+import { msg } from '../i18n/i18n.js';
 import type { ArticleEntity } from './entities/article.entity.js';
 import { LibraryRepository } from './library.repository.js';
 
@@ -42,7 +43,7 @@ export class LibraryService {
     const locales = await this.repository.publishedLocales(slug);
     const chosen = locales.includes(locale) ? locale : locales.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : null;
     const article = chosen ? await this.repository.findPublishedBySlug(slug, chosen) : null;
-    if (!article) throw notFound('That article');
+    if (!article) throw notFound('errors.notFound.article');
     return {
       ...toSummary(article),
       html: article.html,
@@ -67,17 +68,21 @@ export class LibraryService {
   async setBoardArticles(boardSlug: string, slugs: string[]): Promise<BoardArticleList> {
     await this.assertBoard(boardSlug);
     if (new Set(slugs).size !== slugs.length) {
-      throw new AppError('validation_failed', 'Each article can be pinned to a board only once.', {
-        fields: [{ field: 'slugs', reason: 'must not repeat an article' }],
+      throw new AppError('validation_failed', 'errors.library.pinnedTwice', {
+        fields: [{ field: 'slugs', reason: 'validation.library.repeated' }],
       });
     }
     const articles = await this.repository.findPublishedBySlugs(slugs);
     const bySlug = new Map(articles.map((a) => [a.slug, a]));
     const missing = slugs.filter((slug) => !bySlug.has(slug));
     if (missing.length > 0) {
-      throw new AppError('not_found', `No published article is called ${missing.map((s) => `"${s}"`).join(', ')}.`, {
-        slugs: missing,
-      });
+      throw new AppError(
+        'not_found',
+        msg('errors.library.noSuchArticles', { slugs: missing.map((s) => `"${s}"`).join(', ') }),
+        {
+          details: { slugs: missing },
+        },
+      );
     }
     await this.repository.setBoardPins(
       boardSlug,
@@ -106,7 +111,7 @@ export class LibraryService {
 
   private async assertBoard(boardSlug: string): Promise<void> {
     const known = await this.repository.knownBoards();
-    if (!known.some((b) => b.slug === boardSlug)) throw notFound('That board');
+    if (!known.some((b) => b.slug === boardSlug)) throw notFound('errors.notFound.board');
   }
 }
 

@@ -55,7 +55,7 @@ export class RelatedArticlesService implements OnModuleInit {
     const visible =
       thread !== null &&
       (thread.status === 'published' || isModerator(viewer) || (viewer !== null && thread.authorId === viewer.id));
-    if (!visible) throw notFound('That thread');
+    if (!visible) throw notFound('errors.notFound.thread');
     const rows = await this.repository.listForThread(threadId);
     return {
       items: rows.map((r) => ({

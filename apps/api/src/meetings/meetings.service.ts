@@ -11,7 +11,8 @@ import {
 } from '@kindred/contracts';
 import { isModerator, isSuspended, type AuthUser } from '../auth/auth-user.js';
 import { suspendedError } from '../auth/suspension.js';
-import { AppError, notFound } from '../common/app-error.js';
+import { AppError, fieldError, notFound } from '../common/app-error.js';
+import { msg } from '../i18n/i18n.js';
 import { MeetingActionsRepository } from './actions.repository.js';
 import type { CreateMeetingDto, UpdateMeetingDto } from './dto/meeting.dto.js';
 import type { MeetingEntity } from './entities/meeting.entity.js';
@@ -21,9 +22,6 @@ import { MeetingsRepository, type MeetingFields } from './meetings.repository.js
 import { currentOrNextOccurrence, isValidTimeZone, normalizeRrule } from './recurrence.js';
 import { ChatService } from './room/chat.service.js';
 import { SessionsRepository } from './sessions.repository.js';
-
-const fieldError = (field: string, reason: string): AppError =>
-  new AppError('validation_failed', `${field}: ${reason}`, { fields: [{ field, reason }] });
 
 /** Meetings over REST: schedule, list, RSVP and the calendar file. */
 @Injectable()
@@ -136,10 +134,10 @@ export class MeetingsService implements OnApplicationBootstrap {
   async cancelSession(id: string, sessionId: string, actor: AuthUser): Promise<void> {
     const meeting = await this.find(id);
     const row = await this.sessions.findById(sessionId);
-    if (!row || row.meetingId !== meeting.id) throw notFound('That session');
+    if (!row || row.meetingId !== meeting.id) throw notFound('errors.notFound.session');
     const now = this.current.now();
     const status = this.current.status(meeting, { startsAt: row.startsAt, endsAt: row.endsAt, row }, now);
-    if (status === 'ended') throw new AppError('conflict', 'That session has already ended.');
+    if (status === 'ended') throw new AppError('conflict', 'errors.meetings.sessionAlreadyEnded');
     if (status === 'scheduled') await this.sessions.cancel(row.id);
     else await this.chat.endSession(meeting, row.id, now);
     await this.actions.record({ meetingId: id, sessionId, actorId: actor.id, action: 'session.cancel' });
@@ -149,7 +147,7 @@ export class MeetingsService implements OnApplicationBootstrap {
     if (going && isSuspended(user)) throw suspendedError(user);
     const meeting = await this.find(id);
     const session = await this.current.ensureCurrent(meeting, this.current.now());
-    if (!session) throw new AppError('not_open', 'This meeting has no upcoming session to RSVP for.');
+    if (!session) throw new AppError('not_open', 'errors.meetings.noUpcomingSession');
     if (going) await this.sessions.addRsvp(session.row.id, user.id);
     else await this.sessions.removeRsvp(session.row.id, user.id);
     const summary = (await this.sessions.rsvpSummary([session.row.id], user.id)).get(session.row.id);
@@ -158,9 +156,9 @@ export class MeetingsService implements OnApplicationBootstrap {
 
   async setFacilitatorName(user: AuthUser, name: string): Promise<FacilitatorNameView> {
     if (!isModerator(user) && !(await this.meetings.facilitatesAny(user.id))) {
-      throw new AppError('forbidden', 'Only facilitators and moderators choose a facilitator name.');
+      throw new AppError('forbidden', 'errors.meetings.facilitatorNameOnly');
     }
-    this.safety.refuseUnsafe(name, 'name', 'A facilitator name');
+    this.safety.refuseUnsafe(name, 'name', 'facilitatorName');
     await this.meetings.setFacilitatorName(user.id, name);
     return { displayName: facilitatorDisplayName(name) };
   }
@@ -192,7 +190,7 @@ export class MeetingsService implements OnApplicationBootstrap {
 
   private async find(id: string): Promise<MeetingEntity> {
     const meeting = await this.meetings.findActive(id);
-    if (!meeting) throw notFound('That meeting');
+    if (!meeting) throw notFound('errors.notFound.meeting');
     return meeting;
   }
 
@@ -200,27 +198,26 @@ export class MeetingsService implements OnApplicationBootstrap {
   private validatedFields(dto: UpdateMeetingDto, existing: MeetingEntity | null): Partial<MeetingFields> {
     const fields: Partial<MeetingFields> = {};
     // Shown to everyone who opens the schedule: the same safety decision as a post, refused (422) not held.
-    if (dto.name !== undefined) this.safety.refuseUnsafe(dto.name, 'name', "A meeting's name");
+    if (dto.name !== undefined) this.safety.refuseUnsafe(dto.name, 'name', 'meetingName');
     if (dto.description !== undefined) {
-      this.safety.refuseUnsafe(dto.description, 'description', "A meeting's description");
+      this.safety.refuseUnsafe(dto.description, 'description', 'meetingDescription');
     }
-    dto.tags?.forEach((tag, i) => this.safety.refuseUnsafe(tag, `tags.${i}`, "A meeting's tag"));
+    dto.tags?.forEach((tag, i) => this.safety.refuseUnsafe(tag, `tags.${i}`, 'meetingTag'));
     if (dto.name !== undefined) fields.name = dto.name;
     if (dto.description !== undefined) fields.description = dto.description;
     if (dto.tags !== undefined) fields.tags = [...new Set(dto.tags.filter((t) => t !== ''))];
     if (dto.audience !== undefined) fields.audience = dto.audience;
     if (dto.timezone !== undefined) {
-      if (!isValidTimeZone(dto.timezone))
-        throw fieldError('timezone', 'must be an IANA time zone such as America/New_York');
+      if (!isValidTimeZone(dto.timezone)) throw fieldError('timezone', 'validation.meetings.timezone');
       fields.timezone = dto.timezone;
     }
     if (dto.startsAt !== undefined) {
       const startsAt = new Date(dto.startsAt);
-      if (Number.isNaN(startsAt.getTime())) throw fieldError('startsAt', 'must be a date and time (ISO 8601)');
+      if (Number.isNaN(startsAt.getTime())) throw fieldError('startsAt', 'validation.meetings.dateTime');
       const oneOff = dto.rrule === null || dto.rrule === '' || (dto.rrule === undefined && !existing?.rrule);
       const duration = dto.durationMinutes ?? existing?.durationMinutes ?? 0;
       if (oneOff && startsAt.getTime() + duration * 60_000 < this.current.now().getTime()) {
-        throw fieldError('startsAt', 'is in the past: a one-off meeting needs a time that has not ended yet');
+        throw fieldError('startsAt', 'validation.meetings.startsInPast');
       }
       fields.startsAt = startsAt;
     }
@@ -243,7 +240,10 @@ export class MeetingsService implements OnApplicationBootstrap {
     const ids = await this.meetings.userIdsByUsername(usernames);
     const missing = usernames.filter((u) => !ids.has(u.toLowerCase()));
     if (missing.length > 0) {
-      throw fieldError('facilitators', `no member is called ${missing.map((m) => `"${m}"`).join(', ')}`);
+      throw fieldError(
+        'facilitators',
+        msg('validation.meetings.noSuchMembers', { names: missing.map((m) => `"${m}"`).join(', ') }),
+      );
     }
     return [...new Set(ids.values())];
   }

@@ -1,5 +1,6 @@
 import rrulePkg from 'rrule';
 import type { SessionStatus } from '@kindred/contracts';
+import type { MessageKey } from '../i18n/i18n.js';
 
 // rrule ships CommonJS with ESM types; under nodenext its classes hang off the default export.
 const { RRule, RRuleSet } = rrulePkg;
@@ -39,27 +40,27 @@ export function isValidTimeZone(zone: string): boolean {
  * Validates and normalises an RRULE body ("RRULE:" prefix optional). Returns the canonical
  * text, or a reason it was refused. DTSTART is not allowed: it comes from startsAt + timezone.
  */
-export function normalizeRrule(text: string): { rrule: string } | { error: string } {
+export function normalizeRrule(text: string): { rrule: string } | { error: MessageKey } {
   const body = text.trim().replace(/^RRULE:/i, '');
-  if (body === '' || body.length > 300) return { error: 'must be an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=TU' };
-  if (/DTSTART|\n|\r/i.test(body)) return { error: 'must be a single RRULE without DTSTART' };
+  if (body === '' || body.length > 300) return { error: 'validation.meetings.rrule' };
+  if (/DTSTART|\n|\r/i.test(body)) return { error: 'validation.meetings.rruleSingle' };
   let options: ReturnType<typeof RRule.parseString>;
   try {
     options = RRule.parseString(body);
   } catch {
-    return { error: 'is not a valid RFC 5545 rule (for example FREQ=WEEKLY;BYDAY=TU)' };
+    return { error: 'validation.meetings.rruleInvalidExample' };
   }
-  if (options.freq === undefined || options.freq === null) return { error: 'needs a FREQ' };
+  if (options.freq === undefined || options.freq === null) return { error: 'validation.meetings.rruleFreq' };
   const freq = RRule.FREQUENCIES[options.freq];
-  if (!freq || !ALLOWED_FREQ.has(freq)) return { error: 'must repeat daily, weekly, monthly or yearly' };
+  if (!freq || !ALLOWED_FREQ.has(freq)) return { error: 'validation.meetings.rruleFrequency' };
   if (options.byhour !== undefined || options.byminute !== undefined || options.bysecond !== undefined) {
-    return { error: 'must not set BYHOUR, BYMINUTE or BYSECOND (the time comes from startsAt)' };
+    return { error: 'validation.meetings.rruleTime' };
   }
   try {
     const rule = new RRule(options);
     return { rrule: rule.toString().replace(/^RRULE:/, '') };
   } catch {
-    return { error: 'is not a valid RFC 5545 rule' };
+    return { error: 'validation.meetings.rruleInvalid' };
   }
 }
 

@@ -55,5 +55,5 @@ export class MilestonesController {
 }
 
 function notFoundKind(): Error {
-  return new AppError('not_found', 'There is no such date: use clean or medication.');
+  return new AppError('not_found', 'errors.milestones.noSuchKind');
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { MilestoneDateView, MilestoneKind, MilestoneResetView, MilestonesView } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AppError, notFound } from '../common/app-error.js';
+import { fieldError as refuseField, notFound, type AppError } from '../common/app-error.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { translate } from '../i18n/i18n.js';
@@ -47,17 +48,17 @@ export class MilestonesService implements OnModuleInit {
     const today = this.today();
     const since = new Date(`${dto.since}T00:00:00Z`);
     if (Number.isNaN(since.getTime()) || isoDay(since) !== dto.since) {
-      throw fieldError('since', 'must be a real date like 2026-11-07');
+      throw fieldError('since', 'validation.milestones.realDate');
     }
-    if (dto.since > today) throw fieldError('since', 'must be today or earlier');
-    if (dto.since < '1900-01-01') throw fieldError('since', 'must be after 1900');
+    if (dto.since > today) throw fieldError('since', 'validation.milestones.notFuture');
+    if (dto.since < '1900-01-01') throw fieldError('since', 'validation.milestones.after1900');
     return this.repo.set(user.id, kind, dto.label, dto.since, dto.showBadge, today);
   }
 
   /** One click: the date becomes today, with a kind word (in the member's language). No notification to anyone. */
   async reset(user: AuthUser, kind: MilestoneKind): Promise<MilestoneResetView> {
     const date = await this.repo.reset(user.id, kind, this.today());
-    if (!date) throw notFound('That date');
+    if (!date) throw notFound('errors.notFound.date');
     return { date, message: translate(localeOf(user.locale), 'milestones.reset.message') };
   }
 
@@ -80,5 +81,5 @@ export class MilestonesService implements OnModuleInit {
   }
 }
 
-const fieldError = (field: string, reason: string): AppError =>
-  new AppError('validation_failed', `${field} ${reason}.`, { fields: [{ field, reason }] });
+const fieldError = (field: string, reason: MessageKey): AppError =>
+  refuseField(field, reason, { summary: 'validation.summary.fieldPlain' });

@@ -39,7 +39,7 @@ export class ModerationGateway implements OnGatewayInit<ModerationNamespace>, On
 
   @SubscribeMessage('queue:claim')
   claim(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ item: QueueItemView }>> {
-    return handleSocketEvent(ItemIdDto, body, async (dto) => {
+    return handleSocketEvent(socket, ItemIdDto, body, async (dto) => {
       const user = socketUser(socket);
       if (!user) throw forbidden();
       return { item: await this.queue.claim(user, dto.id) };

@@ -77,8 +77,8 @@ export class NotificationsService implements OnModuleInit {
 
   async markRead(user: AuthUser, dto: { ids?: string[]; all?: true }): Promise<{ unread: number }> {
     if ((dto.ids === undefined) === (dto.all === undefined)) {
-      throw new AppError('validation_failed', 'ids: send the ids to mark read, or all: true (one of the two).', {
-        fields: [{ field: 'ids', reason: 'send ids or all: true, not both and not neither' }],
+      throw new AppError('validation_failed', 'errors.notifications.idsOrAll', {
+        fields: [{ field: 'ids', reason: 'validation.notifications.idsOrAll' }],
       });
     }
     const ids = dto.all ? null : (dto.ids ?? []);
@@ -100,7 +100,7 @@ export class NotificationsService implements OnModuleInit {
 
   async followBoard(user: AuthUser, slug: string, level: BoardFollowLevel): Promise<BoardFollowView> {
     const board = await this.repo.findBoard(slug);
-    if (!board) throw notFound('That board');
+    if (!board) throw notFound('errors.notFound.board');
     await this.repo.setBoardFollow(user.id, board.id, level);
     return { slug: board.slug, level };
   }
@@ -116,13 +116,13 @@ export class NotificationsService implements OnModuleInit {
 
   async boardFollow(user: AuthUser, slug: string): Promise<BoardFollowView> {
     const board = await this.repo.findBoard(slug);
-    if (!board) throw notFound('That board');
+    if (!board) throw notFound('errors.notFound.board');
     return { slug: board.slug, level: await this.repo.boardFollow(user.id, board.id) };
   }
 
   async markThreadRead(user: AuthUser, threadId: string, postId: string): Promise<ThreadReadView> {
     await this.requireReadableThread(user, threadId);
-    if (!(await this.reads.markRead(user.id, threadId, postId))) throw notFound('That post');
+    if (!(await this.reads.markRead(user.id, threadId, postId))) throw notFound('errors.notFound.post');
     return { threadId, ...(await this.reads.readState(user.id, threadId)) };
   }
 
@@ -167,7 +167,7 @@ export class NotificationsService implements OnModuleInit {
       thread !== null &&
       (thread.status === 'published' ||
         (thread.status !== 'deleted' && (thread.authorId === user.id || isModerator(user))));
-    if (!readable) throw notFound('That thread');
+    if (!readable) throw notFound('errors.notFound.thread');
   }
 }
 

@@ -47,8 +47,8 @@ export class PrivacyService {
   /** Deletes the account after checking the password again; every token stops working at once. */
   async deleteAccount(user: AuthUser, request: DeleteAccountRequest): Promise<void> {
     if (!(await this.auth.verifyPassword(user.id, request.password))) {
-      throw new AppError('forbidden', 'That password is not right, so nothing was deleted.', {
-        fields: [{ field: 'password', reason: 'is not right' }],
+      throw new AppError('forbidden', 'errors.privacy.wrongPassword', {
+        fields: [{ field: 'password', reason: 'validation.privacy.wrongPassword' }],
       });
     }
     await this.repo.deleteAccount(user.id, request.mode === 'erase', this.config.eraseWindowSeconds);

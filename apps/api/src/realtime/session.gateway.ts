@@ -29,7 +29,7 @@ export class SessionGateway implements OnGatewayInit<Server<ClientToServerEvents
     @ConnectedSocket() socket: Socket,
     @MessageBody() body: unknown,
   ): Promise<Ack<{ user: { username: string; role: Role } | null }>> {
-    return handleSocketEvent(EmptyDto, body ?? {}, () => {
+    return handleSocketEvent(socket, EmptyDto, body ?? {}, () => {
       const user = socketUser(socket);
       return { user: user ? { username: user.username, role: user.role } : null };
     });

@@ -8,11 +8,11 @@ import type {
   SafetyNotice,
   SafetyTestResult,
 } from '@kindred/contracts';
-import { DEFAULT_CRISIS_RESOURCES, DEFAULT_LOCALE, type Locale } from '@kindred/contracts';
+import { DEFAULT_CRISIS_RESOURCES, type Locale } from '@kindred/contracts';
 import { parseMentions } from '../common/mentions.js';
 import { analyzeText, type CrisisLevel, type SafetyReport, type SourcingLevel, type Span } from '@kindred/safety';
 import { AppError } from '../common/app-error.js';
-import { render, type Message } from '../i18n/message.js';
+import { DEFAULT_LOCALE, msg, render, type Message, type MessageKey } from '../i18n/i18n.js';
 import type { QueueEvents } from '../moderation/queue/queue-events.js';
 import type { QueueService } from '../moderation/queue/queue.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -48,17 +48,24 @@ export interface SafetyDecision {
   queue: { priority: QueuePriority; hits: DetectionHit[] } | null;
   /** For the author's create response; null when there is nothing to tell them. */
   notice: SafetyNotice | null;
-  /** For a block: the error code and message. */
-  block: { code: 'blocked_sourcing' | 'blocked_personal_info' | 'unprocessable'; message: string } | null;
+  /** For a block: the error code and message (said in the reader's language when it is sent). */
+  block: { code: 'blocked_sourcing' | 'blocked_personal_info' | 'unprocessable'; message: Message } | null;
 }
 
-const PERSONAL_INFO_NAMES: Record<string, string> = {
-  phone: 'a phone number',
-  email: 'an email address',
-  address: 'a street address',
-  handle: 'a social-media or messaging handle',
-  profile_url: 'a link to a profile',
-  name: 'a full name',
+/**
+ * What a field is, for a refusal of unsafe text in it (refuseUnsafe): "A username cannot include …".
+ * One word per field so that each language says the whole sentence its own way.
+ */
+export type UnsafeFieldKind =
+  'username' | 'flagNote' | 'appeal' | 'facilitatorName' | 'meetingName' | 'meetingDescription' | 'meetingTag';
+
+const PERSONAL_INFO_NAMES: Record<string, MessageKey> = {
+  phone: 'errors.safety.personal.phone',
+  email: 'errors.safety.personal.email',
+  address: 'errors.safety.personal.address',
+  handle: 'errors.safety.personal.handle',
+  profile_url: 'errors.safety.personal.profileUrl',
+  name: 'errors.safety.personal.name',
 };
 
 /** The catalogue word (safety.personalInfo.<key>) for each kind of personal detail. */
@@ -83,7 +90,7 @@ const NEW_MEMBER_CHAT: RateRule = {
   name: 'new-member-chat',
   limit: 1,
   windowMs: 3_000,
-  message: 'While your account is new, you can send one chat message every 3 seconds.',
+  message: msg('errors.limits.newMemberChat', { seconds: 3 }),
 };
 
 const RANK: Record<QueuePriority, number> = { urgent: 0, high: 1, normal: 2 };
@@ -151,8 +158,8 @@ export class ContentSafetyService {
 
   /** The 422 / ack error for a blocked decision. */
   blockError(decision: SafetyDecision): AppError {
-    const block = decision.block ?? { code: 'unprocessable', message: 'This was not sent.' };
-    return new AppError(block.code, block.message, { spans: decision.spans });
+    const block = decision.block ?? { code: 'unprocessable', message: msg('errors.safety.notSent') };
+    return new AppError(block.code, block.message, { details: { spans: decision.spans } });
   }
 
   /** The decision alone: no limits, nothing thrown, nothing stored. */
@@ -176,7 +183,7 @@ export class ContentSafetyService {
     if (refusedOutright) {
       block = {
         code: 'unprocessable',
-        message: `This includes words that are not allowed on Kindred (${watched.block.map((w) => `“${w.pattern}”`).join(', ')}). Please reword it and send it again.`,
+        message: msg('errors.safety.blockedWords', { words: watched.block.map((w) => `“${w.pattern}”`).join(', ') }),
       };
     }
 
@@ -190,11 +197,7 @@ export class ContentSafetyService {
       spans.push(...report.sourcing.spans);
       raise('high');
       if (chat) {
-        block ??= {
-          code: 'blocked_sourcing',
-          message:
-            'This message was not sent: it reads like arranging to buy, sell or trade drugs, which Kindred does not allow — for everyone’s safety. If that is not what you meant, try saying it another way.',
-        };
+        block ??= { code: 'blocked_sourcing', message: msg('errors.safety.chatSourcing') };
       } else {
         hold = true;
         reasonMessages.push({ key: 'safety.hold.sourcing' });
@@ -210,9 +213,12 @@ export class ContentSafetyService {
     }
 
     if (report.personalInfo.found) {
-      const kinds = [
-        ...new Set(report.personalInfo.spans.map((s) => PERSONAL_INFO_NAMES[s.kind] ?? 'personal details')),
+      const kindKeys = [
+        ...new Set(report.personalInfo.spans.map((s) => PERSONAL_INFO_NAMES[s.kind] ?? 'errors.safety.personal.other')),
       ];
+      const kindList = { list: kindKeys.map((key) => msg(key)) };
+      // The moderator's label and the held post's reasons stay English; the author's refusal is said in their language.
+      const kinds = kindKeys.map((key) => render(DEFAULT_LOCALE, key));
       spans.push(...report.personalInfo.spans);
       hits.push({
         kind: 'personal_info',
@@ -225,7 +231,10 @@ export class ContentSafetyService {
         raise('normal');
         block ??= {
           code: 'blocked_personal_info',
-          message: `This message was not sent because it includes ${joinList(kinds)} (${report.personalInfo.spans.map((s) => `“${s.text}”`).join(', ')}). Remove it and send again — personal details stay off Kindred to keep everyone safe.`,
+          message: msg('errors.safety.chatPersonalInfo', {
+            kinds: kindList,
+            found: report.personalInfo.spans.map((s) => `“${s.text}”`).join(', '),
+          }),
         };
       } else {
         hold = true;
@@ -242,10 +251,7 @@ export class ContentSafetyService {
       hits.push({ kind: 'watched_word', label: 'hold', match: watched.hold.map((w) => w.pattern).join(', ') });
       raise('normal');
       if (chat) {
-        block ??= {
-          code: 'unprocessable',
-          message: 'This message includes words the moderators review first, so it was not sent. Please reword it.',
-        };
+        block ??= { code: 'unprocessable', message: msg('errors.safety.chatWatched') };
       } else {
         hold = true;
         reasonMessages.push({ key: 'safety.hold.watchedWords' });
@@ -308,25 +314,22 @@ export class ContentSafetyService {
   /**
    * For text that has no "held" state — usernames, meeting names, descriptions and tags, flag
    * notes, appeal messages: whatever a post would be held or blocked for is refused here with a
-   * kind 422 naming the field, so it is never shown to anyone. `what` is how the member calls it
-   * ("Your username"). The same decision as posts (assess), so nothing goes round review.
+   * kind 422 naming the field, so it is never shown to anyone. `what` says what the field is
+   * ("A username …"). The same decision as posts (assess), so nothing goes round review.
    */
-  refuseUnsafe(text: string, field: string, what: string): void {
+  refuseUnsafe(text: string, field: string, what: UnsafeFieldKind): void {
     if (text.trim() === '') return;
     const decision = this.assess(text, 'post');
     if (decision.action === 'publish') return;
-    const because: string[] = [];
-    if (decision.personalInfo) {
-      because.push('personal contact details (such as a phone number, email address or handle)');
-    }
-    if (decision.sourcing === 'likely') because.push('words that read like buying, selling or trading drugs');
-    if (because.length === 0) because.push('words that are not allowed here or that the moderators review first');
-    const reason = `cannot include ${joinList(because)}`;
-    throw new AppError(
-      'unprocessable',
-      `${what} ${reason}. Please change it and try again — this keeps everyone here safe.`,
-      { fields: [{ field, reason }], spans: decision.spans },
-    );
+    const because: Message[] = [];
+    if (decision.personalInfo) because.push(msg('errors.safety.because.personalInfo'));
+    if (decision.sourcing === 'likely') because.push(msg('errors.safety.because.sourcing'));
+    if (because.length === 0) because.push(msg('errors.safety.because.words'));
+    const reason = msg('validation.safety.cannotInclude', { things: { list: because } });
+    throw new AppError('unprocessable', msg('errors.safety.refused', { what, reason }), {
+      fields: [{ field, reason }],
+      details: { spans: decision.spans },
+    });
   }
 
   /** Censors watched words in one piece of text (titles and bodies separately). */
@@ -345,7 +348,7 @@ export class ContentSafetyService {
       crisis: decision.crisis,
       sourcing: decision.sourcing,
       personalInfo: decision.personalInfo,
-      reasons: decision.block ? [decision.block.message] : decision.reasons,
+      reasons: decision.block ? [render(DEFAULT_LOCALE, decision.block.message)] : decision.reasons,
       censoredText: decision.censoredText,
       watched: [
         ...entries.map((w) => ({ id: w.id, pattern: w.pattern, action: w.action })),
@@ -427,29 +430,29 @@ export class ContentSafetyService {
     const now = Date.now();
     if (context.kind === 'thread' && activity.threads >= NEW_MEMBER_THREADS_PER_DAY) {
       throw limited(
-        `While your account is new, you can start ${NEW_MEMBER_THREADS_PER_DAY} threads a day.`,
+        msg('errors.limits.newMemberThreads', { count: NEW_MEMBER_THREADS_PER_DAY }),
         activity.oldestThreadAt!.getTime() + DAY_MS - now,
       );
     }
     if (context.kind === 'post' && activity.replies >= NEW_MEMBER_REPLIES_PER_DAY) {
       throw limited(
-        `While your account is new, you can post ${NEW_MEMBER_REPLIES_PER_DAY} replies a day.`,
+        msg('errors.limits.newMemberReplies', { count: NEW_MEMBER_REPLIES_PER_DAY }),
         activity.oldestReplyAt!.getTime() + DAY_MS - now,
       );
     }
     if (activity.lastPostAt && now - activity.lastPostAt.getTime() < NEW_MEMBER_POST_GAP_MS) {
       throw limited(
-        'While your account is new, please leave 30 seconds between posts.',
+        msg('errors.limits.newMemberGap', { seconds: NEW_MEMBER_POST_GAP_MS / 1000 }),
         activity.lastPostAt.getTime() + NEW_MEMBER_POST_GAP_MS - now,
       );
     }
   }
 }
 
-function limited(message: string, waitMs: number): AppError {
+function limited(reason: Message, waitMs: number): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return new AppError('rate_limited', `${message} You can post again ${waitText(retryAfterSeconds)}.`, {
-    retryAfterSeconds,
+  return new AppError('rate_limited', msg('errors.limits.postAgain', { reason, wait: waitText(retryAfterSeconds) }), {
+    details: { retryAfterSeconds },
   });
 }
 
@@ -488,9 +491,4 @@ function spanText(spans: Span[]): string {
     .slice(0, 5)
     .join(' · ')
     .slice(0, 200);
-}
-
-function joinList(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

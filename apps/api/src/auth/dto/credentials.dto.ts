@@ -1,29 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, type Locale } from '@kindred/contracts';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { reason } from '../../common/validation.js';
 
 export class RegisterDto {
   @ApiProperty({ minLength: 3, maxLength: 24, pattern: '^[A-Za-z0-9_-]+$', example: 'quiet_river' })
-  @IsString({ message: 'must be text' })
-  @Length(3, 24, { message: 'must be 3–24 characters' })
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'may use only letters, digits, _ and -' })
+  @IsString(reason('validation.common.text'))
+  @Length(3, 24, reason('validation.common.lengthBetween', { min: 3, max: 24 }))
+  @Matches(/^[A-Za-z0-9_-]+$/, reason('validation.auth.usernameCharacters'))
   username!: string;
 
   @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString({ message: 'must be text' })
-  @Length(10, 200, { message: 'must be 10–200 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(10, 200, reason('validation.common.lengthBetween', { min: 10, max: 200 }))
   password!: string;
 }
 
 export class LoginDto {
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @Length(1, 100, { message: 'must be 1–100 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, 100, reason('validation.common.lengthBetween', { min: 1, max: 100 }))
   username!: string;
 
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @Length(1, 200, { message: 'must be 1–200 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, 200, reason('validation.common.lengthBetween', { min: 1, max: 200 }))
   password!: string;
 }
 
@@ -31,72 +32,72 @@ export class LoginDto {
 export class UpdateSettingsDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsBoolean({ message: 'must be true or false' })
+  @IsBoolean(reason('validation.common.trueOrFalse'))
   anonymousByDefault?: boolean;
 
   /** Watch the threads you start and reply to (also PUT /api/me/notification-settings). */
   @ApiPropertyOptional()
   @IsOptional()
-  @IsBoolean({ message: 'must be true or false' })
+  @IsBoolean(reason('validation.common.trueOrFalse'))
   autoWatch?: boolean;
 
   /** Push notifications name the thread ("New reply in …") instead of the discreet default. */
   @ApiPropertyOptional()
   @IsOptional()
-  @IsBoolean({ message: 'must be true or false' })
+  @IsBoolean(reason('validation.common.trueOrFalse'))
   pushTitles?: boolean;
 
   /** The member's language for screens and for the texts Kindred writes them (notices, notifications). */
   @ApiPropertyOptional({ enum: LOCALES })
   @IsOptional()
-  @IsIn([...LOCALES], { message: `must be one of: ${LOCALES.join(', ')}` })
+  @IsIn([...LOCALES], reason('validation.common.oneOfColon', { options: LOCALES.join(', ') }))
   locale?: Locale;
 }
 
 export class ChangePasswordDto {
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @Length(1, 200, { message: 'must be 1–200 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, 200, reason('validation.common.lengthBetween', { min: 1, max: 200 }))
   currentPassword!: string;
 
   @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString({ message: 'must be text' })
-  @Length(10, 200, { message: 'must be 10–200 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(10, 200, reason('validation.common.lengthBetween', { min: 10, max: 200 }))
   newPassword!: string;
 }
 
 export class CurrentPasswordDto {
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @Length(1, 200, { message: 'must be 1–200 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, 200, reason('validation.common.lengthBetween', { min: 1, max: 200 }))
   currentPassword!: string;
 }
 
 export class RecoverDto {
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @Length(1, 100, { message: 'must be 1–100 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, 100, reason('validation.common.lengthBetween', { min: 1, max: 100 }))
   username!: string;
 
   @ApiProperty({ example: 'kq7m-2xpv-9tce' })
-  @IsString({ message: 'must be text' })
-  @Length(1, 40, { message: 'must be 1–40 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, 40, reason('validation.common.lengthBetween', { min: 1, max: 40 }))
   code!: string;
 
   @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString({ message: 'must be text' })
-  @Length(10, 200, { message: 'must be 10–200 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(10, 200, reason('validation.common.lengthBetween', { min: 10, max: 200 }))
   newPassword!: string;
 }
 
 export class ResetDto {
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @Length(1, 100, { message: 'must be 1–100 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, 100, reason('validation.common.lengthBetween', { min: 1, max: 100 }))
   token!: string;
 
   @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString({ message: 'must be text' })
-  @Length(10, 200, { message: 'must be 10–200 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(10, 200, reason('validation.common.lengthBetween', { min: 10, max: 200 }))
   newPassword!: string;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
+import { reason } from '../../common/validation.js';
 
 /** The browser's answer to a passkey ceremony (@simplewebauthn/browser's JSON), checked by the service. */
 export class PasskeyResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true })
-  @IsObject({ message: "must be the browser's passkey answer" })
+  @IsObject(reason('validation.passkeys.response'))
   response!: Record<string, unknown>;
 }

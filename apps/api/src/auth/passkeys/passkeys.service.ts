@@ -11,6 +11,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { AppError } from '../../common/app-error.js';
+import { msg, type Message, type MessageKey } from '../../i18n/i18n.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { toUserView } from '../../users/user.mapper.js';
 import { UsersRepository } from '../../users/users.repository.js';
@@ -20,10 +21,10 @@ import { deviceLabel } from '../sessions/device-label.js';
 import { TokenService } from '../token.service.js';
 import { PasskeysRepository } from './passkeys.repository.js';
 
-const failed = (reason: string): AppError =>
+const failed = (reason: MessageKey | Message): AppError =>
   new AppError(
     'passkey_failed',
-    `The passkey didn't work: ${reason}. You can try again, or sign in with your password.`,
+    msg('errors.passkeys.failed', { reason: typeof reason === 'string' ? msg(reason) : reason }),
   );
 
 /**
@@ -68,9 +69,9 @@ export class PasskeysService {
     } catch (error) {
       throw failed(reasonOf(error));
     }
-    if (!verification.verified) throw failed('the browser’s answer could not be verified');
+    if (!verification.verified) throw failed('errors.passkeys.reason.notVerified');
     const { credential } = verification.registrationInfo;
-    if (await this.passkeys.find(credential.id)) throw failed('this passkey is already added');
+    if (await this.passkeys.find(credential.id)) throw failed('errors.passkeys.reason.alreadyAdded');
     const name = deviceLabel(context.userAgent);
     await this.passkeys.add({
       id: credential.id,
@@ -90,7 +91,7 @@ export class PasskeysService {
 
   async remove(user: AuthUser, id: string): Promise<void> {
     if (!(await this.passkeys.remove(user.id, id))) {
-      throw new AppError('not_found', 'That passkey is not on your account any more. Refresh to see your passkeys.');
+      throw new AppError('not_found', 'errors.passkeys.notOnAccount');
     }
   }
 
@@ -106,7 +107,7 @@ export class PasskeysService {
 
   async signIn(response: AuthenticationResponseJSON, context: RequestContext): Promise<AuthResponse> {
     const passkey = typeof response?.id === 'string' ? await this.passkeys.find(response.id) : null;
-    if (!passkey) throw failed('this passkey is not on any Kindred account (it may have been removed)');
+    if (!passkey) throw failed('errors.passkeys.reason.unknown');
     let verification;
     try {
       verification = await verifyAuthenticationResponse({
@@ -125,10 +126,10 @@ export class PasskeysService {
     } catch (error) {
       throw failed(reasonOf(error));
     }
-    if (!verification.verified) throw failed('the browser’s answer could not be verified');
+    if (!verification.verified) throw failed('errors.passkeys.reason.notVerified');
     await this.passkeys.setCounter(passkey.id, verification.authenticationInfo.newCounter);
     const user = await this.users.findById(passkey.userId);
-    if (!user) throw failed('its account no longer exists');
+    if (!user) throw failed('errors.passkeys.reason.accountGone');
     return { user: toUserView(user), token: await this.tokens.issue(user, context.userAgent) };
   }
 }
@@ -137,10 +138,11 @@ function toPasskeyView(row: { id: string; name: string; createdAt: Date }): Pass
   return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString() };
 }
 
-function reasonOf(error: unknown): string {
+function reasonOf(error: unknown): Message {
   const message = error instanceof Error ? error.message : String(error);
-  if (/challenge/i.test(message)) return 'the request expired or was already used (start again)';
-  if (/origin/i.test(message)) return 'it was made for another site address';
-  if (/RP ID|rpID/i.test(message)) return 'it belongs to another site';
-  return message.slice(0, 200).replace(/\.$/, '');
+  if (/challenge/i.test(message)) return msg('errors.passkeys.reason.challenge');
+  if (/origin/i.test(message)) return msg('errors.passkeys.reason.origin');
+  if (/RP ID|rpID/i.test(message)) return msg('errors.passkeys.reason.rpId');
+  // The library's own words (English), for whoever reads the logs or reports the problem.
+  return msg('errors.passkeys.reason.library', { detail: message.slice(0, 200).replace(/\.$/, '') });
 }

@@ -1,6 +1,13 @@
-import { passwordProblem } from './password-policy.js';
+import { render } from '../../i18n/i18n.js';
+import { passwordProblem as problemOf } from './password-policy.js';
 
-describe(passwordProblem.name, () => {
+/** The reason in English, as the API says it without another language asked for. */
+const passwordProblem = (password: string, username?: string): string | null => {
+  const problem = problemOf(password, username);
+  return problem && render('en', problem);
+};
+
+describe(problemOf.name, () => {
   it.each([
     ['aaaaaaaaaa', 'all one character'],
     ['Password1!', 'a common password with the usual decorations'],
@@ -19,6 +26,13 @@ describe(passwordProblem.name, () => {
   it('refuses a password shorter than 10 characters and one equal to the username', () => {
     expect(passwordProblem('short one')).toBe('must be at least 10 characters');
     expect(passwordProblem('Quiet_River_42', 'quiet_river_42')).toBe('must not be the same as your username');
+  });
+
+  it('gives the reason and the advice in Spanish too, zxcvbn’s warning included', () => {
+    const problem = problemOf('abcdefghijkl', 'river_1');
+    expect(problem && render('es', problem)).toMatch(
+      /^es demasiado fácil de adivinar\. .*fáciles de adivinar\. Prueba con tres o cuatro palabras/,
+    );
   });
 
   it('refuses a password built from the username', () => {

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { AppError } from '../../common/app-error.js';
 import { closeRedis, FAIL_FAST } from '../../common/redis.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { msg } from '../../i18n/i18n.js';
 import { waitText } from '../../safety/limits/rate-limit.service.js';
 
 /** A pair's wrong guesses are forgotten after a day without one. */
@@ -121,11 +122,12 @@ export class GuessThrottle implements OnModuleDestroy {
     const wait = state ? state.nextAt - Date.now() : 0;
     if (wait > 0) {
       const retryAfterSeconds = Math.ceil(wait / 1000);
-      const what = kind === 'login' ? 'password' : 'recovery code';
       throw new AppError(
         'rate_limited',
-        `That ${what} has been wrong a few times from this device, so Kindred is slowing down guesses for this account. You can try again ${waitText(retryAfterSeconds)}. Other devices are not affected.`,
-        { retryAfterSeconds },
+        msg('errors.auth.guessesSlowed', { kind, wait: waitText(retryAfterSeconds) }),
+        {
+          details: { retryAfterSeconds },
+        },
       );
     }
   }

@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Cursor, Flag, OptionalTrimmedText, PageLimit, QueryBoolean, TrimmedText } from '../../common/validation.js';
+import {
+  Cursor,
+  Flag,
+  OptionalTrimmedText,
+  PageLimit,
+  QueryBoolean,
+  reason,
+  TrimmedText,
+} from '../../common/validation.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -12,9 +20,9 @@ export class ListBoardsQuery {
 
 export class CreateBoardDto {
   @ApiProperty({ pattern: SLUG_PATTERN.source, minLength: 2, maxLength: 60 })
-  @IsString({ message: 'must be text' })
-  @Length(2, 60, { message: 'must be 2–60 characters' })
-  @Matches(SLUG_PATTERN, { message: 'may use only lower-case letters, digits and single dashes' })
+  @IsString(reason('validation.common.text'))
+  @Length(2, 60, reason('validation.common.lengthBetween', { min: 2, max: 60 }))
+  @Matches(SLUG_PATTERN, reason('validation.boards.slugCharacters'))
   slug!: string;
 
   @TrimmedText(2, 80)
@@ -25,9 +33,9 @@ export class CreateBoardDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 })
   @IsOptional()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(0, { message: 'must be at least 0' })
-  @Max(10000, { message: 'must be at most 10000' })
+  @IsInt(reason('validation.common.wholeNumber'))
+  @Min(0, reason('validation.common.atLeast', { min: 0 }))
+  @Max(10000, reason('validation.common.atMost', { max: 10000 }))
   position?: number;
 }
 
@@ -35,8 +43,8 @@ export class UpdateBoardDto {
   @ApiPropertyOptional({ minLength: 2, maxLength: 80 })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString({ message: 'must be text' })
-  @Length(2, 80, { message: 'must be 2–80 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(2, 80, reason('validation.common.lengthBetween', { min: 2, max: 80 }))
   name?: string;
 
   @OptionalTrimmedText(300)
@@ -44,9 +52,9 @@ export class UpdateBoardDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 })
   @IsOptional()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(0, { message: 'must be at least 0' })
-  @Max(10000, { message: 'must be at most 10000' })
+  @IsInt(reason('validation.common.wholeNumber'))
+  @Min(0, reason('validation.common.atLeast', { min: 0 }))
+  @Max(10000, reason('validation.common.atMost', { max: 10000 }))
   position?: number;
 
   @Flag()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Cursor, PageLimit, TrimmedText } from '../../common/validation.js';
+import { Cursor, PageLimit, reason, TrimmedText } from '../../common/validation.js';
 import { SLUG_PATTERN } from './boards.dto.js';
 
 export class SearchQuery {
@@ -9,8 +9,8 @@ export class SearchQuery {
 
   @ApiPropertyOptional({ description: 'Only this board (slug)' })
   @IsOptional()
-  @IsString({ message: 'must be text' })
-  @Matches(SLUG_PATTERN, { message: 'is not a board' })
+  @IsString(reason('validation.common.text'))
+  @Matches(SLUG_PATTERN, reason('validation.common.notBoard'))
   board?: string;
 
   @Cursor()
@@ -30,8 +30,8 @@ export class MemberPostsQuery {
 
 export class WatchBoardDto {
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @Length(1, 60, { message: 'must be 1–60 characters' })
-  @Matches(SLUG_PATTERN, { message: 'is not a board' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, 60, reason('validation.common.lengthBetween', { min: 1, max: 60 }))
+  @Matches(SLUG_PATTERN, reason('validation.common.notBoard'))
   slug!: string;
 }

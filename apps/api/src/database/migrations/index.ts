@@ -28,9 +28,9 @@ import { ArticleSearch1765100000000 } from './1765100000000-article-search.js';
 import { TrueReplyCounts1765100001000 } from './1765100001000-true-reply-counts.js';
 import { PushSession1765400000000 } from './1765400000000-push-session.js';
 import { UserLocale1765500000000 } from './1765500000000-user-locale.js';
-import { LocaleChangedNotify1765600000000 } from './1765600000000-locale-changed-notify.js';
 import { BoardTranslations1765600001000 } from './1765600001000-board-translations.js';
 import { LibraryLanguages1765700000000 } from './1765700000000-library-languages.js';
+import { UsersChangedLocale1765500001000 } from './1765500001000-users-changed-locale.js';
 
 /** Every migration, in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -64,7 +64,7 @@ export const MIGRATIONS = [
   TrueReplyCounts1765100001000,
   PushSession1765400000000,
   UserLocale1765500000000,
-  LocaleChangedNotify1765600000000,
   BoardTranslations1765600001000,
   LibraryLanguages1765700000000,
+  UsersChangedLocale1765500001000,
 ];

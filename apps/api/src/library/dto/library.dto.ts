@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { LOCALES, type Locale } from '@kindred/contracts';
+import { reason } from '../../common/validation.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -9,8 +10,8 @@ export class ArticleListQuery {
   @ApiPropertyOptional({ description: 'Only articles with this tag (case-insensitive)', maxLength: 60 })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString({ message: 'must be text' })
-  @Length(1, 60, { message: 'must be 1–60 characters' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, 60, reason('validation.common.lengthBetween', { min: 1, max: 60 }))
   tag?: string;
 }
 
@@ -20,28 +21,28 @@ export class ArticleLanguageQuery {
     description: "The language to read the article in (its link to another language); otherwise the reader's",
   })
   @IsOptional()
-  @IsIn([...LOCALES], { message: `must be one of: ${LOCALES.join(', ')}` })
+  @IsIn([...LOCALES], reason('validation.common.oneOfColon', { options: LOCALES.join(', ') }))
   lang?: Locale;
 }
 
 export class ArticleSlugParams {
   @ApiProperty({ example: 'medications-for-opioid-use-disorder' })
-  @IsString()
-  @Length(1, 100, { message: 'is not an article' })
+  @IsString(reason('validation.library.notArticle'))
+  @Length(1, 100, reason('validation.library.notArticle'))
   slug!: string;
 }
 
 export class BoardSlugParams {
   @ApiProperty({ example: 'withdrawal-detox' })
-  @IsString()
-  @Length(1, 100, { message: 'is not a board' })
-  @Matches(SLUG, { message: 'is not a board' })
+  @IsString(reason('validation.common.notBoard'))
+  @Length(1, 100, reason('validation.common.notBoard'))
+  @Matches(SLUG, reason('validation.common.notBoard'))
   slug!: string;
 }
 
 export class ThreadIdParams {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'must be a valid id' })
+  @IsUUID('all', reason('validation.common.id'))
   id!: string;
 }
 
@@ -52,9 +53,9 @@ export class SetBoardArticlesDto {
     description: 'Article slugs to pin to the board, in display order. Replaces the current pins; [] unpins all.',
     example: ['medications-for-opioid-use-disorder', 'withdrawal-symptoms-and-timeline'],
   })
-  @IsArray({ message: 'must be a list of article slugs' })
-  @ArrayMaxSize(20, { message: 'may pin at most 20 articles' })
-  @IsString({ each: true, message: 'must be a list of article slugs' })
-  @Matches(SLUG, { each: true, message: 'must be a list of article slugs' })
+  @IsArray(reason('validation.library.slugList'))
+  @ArrayMaxSize(20, reason('validation.library.pinMax', { max: 20 }))
+  @IsString(reason('validation.library.slugList', undefined, { each: true }))
+  @Matches(SLUG, reason('validation.library.slugList', undefined, { each: true }))
   slugs!: string[];
 }

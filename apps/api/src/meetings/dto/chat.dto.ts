@@ -1,7 +1,7 @@
 import { MEETING_LIMITS as L } from '@kindred/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
-import { Id, OptionalId, TrimmedText } from '../../common/validation.js';
+import { Id, OptionalId, reason, TrimmedText } from '../../common/validation.js';
 
 const HANDLE = /^[A-Za-z0-9_-]{8,32}$/;
 
@@ -15,37 +15,39 @@ export class JoinDto extends MeetingRefDto {
   afterId?: string;
 
   @IsOptional()
-  @IsBoolean({ message: 'must be true or false' })
+  @IsBoolean(reason('validation.common.trueOrFalse'))
   useUsername?: boolean;
 }
 
 export class SendMessageDto extends MeetingRefDto {
-  @IsString({ message: 'must be text' })
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1–64 letters, digits, - or _ (a UUID is ideal)' })
+  @IsString(reason('validation.common.text'))
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, reason('validation.meetings.clientId'))
   clientId!: string;
 
   /** Over-long text is refused by the service with `too_long`; this only stops absurd payloads. */
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString({ message: 'must be text' })
-  @Length(1, L.messageMax * 4, { message: 'must not be empty' })
+  @IsString(reason('validation.common.text'))
+  @Length(1, L.messageMax * 4, reason('validation.common.notEmpty'))
   body!: string;
 }
 
 export class ParticipantRefDto extends MeetingRefDto {
-  @IsString({ message: 'must be a participant id' })
-  @Matches(HANDLE, { message: 'must be a participant id' })
+  @IsString(reason('validation.meetings.participant'))
+  @Matches(HANDLE, reason('validation.meetings.participant'))
   participant!: string;
 }
 
 const MinutesOrSession = (): PropertyDecorator =>
-  ValidateBy({
-    name: 'minutesOrSession',
-    validator: {
-      validate: (value: unknown) =>
-        value === 'session' || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 240),
-      defaultMessage: () => 'must be a whole number of minutes (0–240) or "session"',
+  ValidateBy(
+    {
+      name: 'minutesOrSession',
+      validator: {
+        validate: (value: unknown) =>
+          value === 'session' || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 240),
+      },
     },
-  });
+    reason('validation.meetings.muteMinutes', { max: 240 }),
+  );
 
 export class MuteDto extends ParticipantRefDto {
   @MinutesOrSession()
@@ -56,13 +58,13 @@ export class CallHandDto {
   @OptionalId()
   meetingId?: string;
 
-  @IsString({ message: 'must be a participant id' })
-  @Matches(HANDLE, { message: 'must be a participant id' })
+  @IsString(reason('validation.meetings.participant'))
+  @Matches(HANDLE, reason('validation.meetings.participant'))
   participant!: string;
 }
 
 export class RemoveMessageDto {
-  @IsUUID('4', { message: 'must be a valid id' })
+  @IsUUID('4', reason('validation.common.id'))
   messageId!: string;
 
   @TrimmedText(1, 300)
@@ -70,8 +72,8 @@ export class RemoveMessageDto {
 }
 
 export class SlowModeDto extends MeetingRefDto {
-  @IsInt({ message: `must be a whole number of seconds (0–${L.slowModeMax})` })
-  @Min(0, { message: `must be a whole number of seconds (0–${L.slowModeMax})` })
-  @Max(L.slowModeMax, { message: `must be a whole number of seconds (0–${L.slowModeMax})` })
+  @IsInt(reason('validation.meetings.slowModeSeconds', { max: L.slowModeMax }))
+  @Min(0, reason('validation.meetings.slowModeSeconds', { max: L.slowModeMax }))
+  @Max(L.slowModeMax, reason('validation.meetings.slowModeSeconds', { max: L.slowModeMax }))
   seconds!: number;
 }

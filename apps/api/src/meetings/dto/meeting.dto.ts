@@ -14,7 +14,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Id, OptionalTrimmedText, TrimmedText } from '../../common/validation.js';
+import { Id, OptionalTrimmedText, reason, TrimmedText } from '../../common/validation.js';
 
 const trimEach = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
@@ -29,18 +29,18 @@ export class CreateMeetingDto {
   @ApiPropertyOptional({ type: [String], maxItems: L.tagsMax, example: ['newcomers welcome', 'MAT-friendly'] })
   @IsOptional()
   @Transform(trimEach)
-  @IsArray({ message: 'must be a list of tags' })
-  @ArrayMaxSize(L.tagsMax, { message: `may have at most ${L.tagsMax} tags` })
-  @IsString({ each: true, message: 'must be a list of text tags' })
-  @Length(1, L.tagMax, { each: true, message: `each tag must be 1–${L.tagMax} characters` })
+  @IsArray(reason('validation.meetings.tagList'))
+  @ArrayMaxSize(L.tagsMax, reason('validation.meetings.tagsMax', { max: L.tagsMax }))
+  @IsString(reason('validation.meetings.tagTextList', undefined, { each: true }))
+  @Length(1, L.tagMax, reason('validation.meetings.tagLength', { max: L.tagMax }, { each: true }))
   tags?: string[];
 
   @ApiProperty({ enum: MEETING_AUDIENCES })
-  @IsIn(MEETING_AUDIENCES, { message: 'must be "members" or "open"' })
+  @IsIn(MEETING_AUDIENCES, reason('validation.meetings.audience'))
   audience!: MeetingAudience;
 
   @ApiProperty({ format: 'date-time', description: 'The first occurrence' })
-  @IsISO8601({ strict: true }, { message: 'must be a date and time (ISO 8601)' })
+  @IsISO8601({ strict: true }, reason('validation.meetings.dateTime'))
   startsAt!: string;
 
   @ApiPropertyOptional({
@@ -49,49 +49,49 @@ export class CreateMeetingDto {
     description: 'RFC 5545 RRULE; null for one-off',
   })
   @IsOptional()
-  @IsString({ message: 'must be an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=TU' })
-  @Length(1, 300, { message: 'must be 1–300 characters' })
+  @IsString(reason('validation.meetings.rrule'))
+  @Length(1, 300, reason('validation.common.lengthBetween', { min: 1, max: 300 }))
   rrule?: string | null;
 
   @ApiProperty({ example: 'America/New_York' })
-  @IsString({ message: 'must be an IANA time zone such as America/New_York' })
-  @Length(1, 64, { message: 'must be an IANA time zone such as America/New_York' })
+  @IsString(reason('validation.meetings.timezone'))
+  @Length(1, 64, reason('validation.meetings.timezone'))
   timezone!: string;
 
   @ApiProperty({ minimum: L.durationMin, maximum: L.durationMax })
-  @IsInt({ message: 'must be a whole number of minutes' })
-  @Min(L.durationMin, { message: `must be ${L.durationMin}–${L.durationMax} minutes` })
-  @Max(L.durationMax, { message: `must be ${L.durationMin}–${L.durationMax} minutes` })
+  @IsInt(reason('validation.meetings.wholeMinutes'))
+  @Min(L.durationMin, reason('validation.meetings.minutesBetween', { min: L.durationMin, max: L.durationMax }))
+  @Max(L.durationMax, reason('validation.meetings.minutesBetween', { min: L.durationMin, max: L.durationMax }))
   durationMinutes!: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: L.lobbyMax, default: L.lobbyDefault })
   @IsOptional()
-  @IsInt({ message: 'must be a whole number of minutes' })
-  @Min(0, { message: `must be 0–${L.lobbyMax} minutes` })
-  @Max(L.lobbyMax, { message: `must be 0–${L.lobbyMax} minutes` })
+  @IsInt(reason('validation.meetings.wholeMinutes'))
+  @Min(0, reason('validation.meetings.minutesBetween', { min: 0, max: L.lobbyMax }))
+  @Max(L.lobbyMax, reason('validation.meetings.minutesBetween', { min: 0, max: L.lobbyMax }))
   lobbyMinutes?: number;
 
   @ApiPropertyOptional({ minimum: L.capacityMin, maximum: L.capacityMax, default: L.capacityDefault })
   @IsOptional()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(L.capacityMin, { message: `must be ${L.capacityMin}–${L.capacityMax} people` })
-  @Max(L.capacityMax, { message: `must be ${L.capacityMin}–${L.capacityMax} people` })
+  @IsInt(reason('validation.common.wholeNumber'))
+  @Min(L.capacityMin, reason('validation.meetings.peopleBetween', { min: L.capacityMin, max: L.capacityMax }))
+  @Max(L.capacityMax, reason('validation.meetings.peopleBetween', { min: L.capacityMin, max: L.capacityMax }))
   capacity?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: L.slowModeMax, default: 0 })
   @IsOptional()
-  @IsInt({ message: 'must be a whole number of seconds' })
-  @Min(0, { message: `must be 0–${L.slowModeMax} seconds` })
-  @Max(L.slowModeMax, { message: `must be 0–${L.slowModeMax} seconds` })
+  @IsInt(reason('validation.meetings.wholeSeconds'))
+  @Min(0, reason('validation.meetings.secondsBetween', { min: 0, max: L.slowModeMax }))
+  @Max(L.slowModeMax, reason('validation.meetings.secondsBetween', { min: 0, max: L.slowModeMax }))
   slowModeSeconds?: number;
 
   @ApiPropertyOptional({ type: [String], description: 'Usernames of the facilitators' })
   @IsOptional()
   @Transform(trimEach)
-  @IsArray({ message: 'must be a list of usernames' })
-  @ArrayMaxSize(L.facilitatorsMax, { message: `may have at most ${L.facilitatorsMax} facilitators` })
-  @IsString({ each: true, message: 'must be a list of usernames' })
-  @Matches(USERNAME_PATTERN, { each: true, message: 'must be a list of usernames' })
+  @IsArray(reason('validation.meetings.usernameList'))
+  @ArrayMaxSize(L.facilitatorsMax, reason('validation.meetings.facilitatorsMax', { max: L.facilitatorsMax }))
+  @IsString(reason('validation.meetings.usernameList', undefined, { each: true }))
+  @Matches(USERNAME_PATTERN, reason('validation.meetings.usernameList', undefined, { each: true }))
   facilitators?: string[];
 }
 

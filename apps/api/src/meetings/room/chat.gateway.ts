@@ -67,12 +67,12 @@ export class ChatGateway
 
   @SubscribeMessage('meeting:join')
   join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<JoinResult>> {
-    return handleSocketEvent(JoinDto, body, (dto) => this.chat.join(socket, socketUser(socket), dto));
+    return handleSocketEvent(socket, JoinDto, body, (dto) => this.chat.join(socket, socketUser(socket), dto));
   }
 
   @SubscribeMessage('meeting:leave')
   leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    return handleSocketEvent(MeetingRefDto, body, async () => {
+    return handleSocketEvent(socket, MeetingRefDto, body, async () => {
       await this.chat.leave(socket);
       return {};
     });
@@ -80,12 +80,12 @@ export class ChatGateway
 
   @SubscribeMessage('message:send')
   send(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ message: ChatMessageView }>> {
-    return handleSocketEvent(SendMessageDto, body, (dto) => this.chat.send(socket, dto));
+    return handleSocketEvent(socket, SendMessageDto, body, (dto) => this.chat.send(socket, dto));
   }
 
   @SubscribeMessage('typing')
   typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    return handleSocketEvent(MeetingRefDto, body, async (dto) => {
+    return handleSocketEvent(socket, MeetingRefDto, body, async (dto) => {
       await this.chat.typing(socket, dto.meetingId);
       return {};
     });
@@ -93,7 +93,7 @@ export class ChatGateway
 
   @SubscribeMessage('hand:raise')
   raiseHand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    return handleSocketEvent(MeetingRefDto, body, async (dto) => {
+    return handleSocketEvent(socket, MeetingRefDto, body, async (dto) => {
       await this.chat.setHand(socket, dto.meetingId, true);
       return {};
     });
@@ -101,7 +101,7 @@ export class ChatGateway
 
   @SubscribeMessage('hand:lower')
   lowerHand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    return handleSocketEvent(MeetingRefDto, body, async (dto) => {
+    return handleSocketEvent(socket, MeetingRefDto, body, async (dto) => {
       await this.chat.setHand(socket, dto.meetingId, false);
       return {};
     });
@@ -109,7 +109,7 @@ export class ChatGateway
 
   @SubscribeMessage('message:remove')
   removeMessage(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    return handleSocketEvent(RemoveMessageDto, body, async (dto) => {
+    return handleSocketEvent(socket, RemoveMessageDto, body, async (dto) => {
       await this.chat.removeMessage(socket, socketUser(socket), dto);
       return {};
     });
@@ -117,12 +117,12 @@ export class ChatGateway
 
   @SubscribeMessage('participant:mute')
   mute(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ until: string | null }>> {
-    return handleSocketEvent(MuteDto, body, (dto) => this.chat.mute(socket, socketUser(socket), dto));
+    return handleSocketEvent(socket, MuteDto, body, (dto) => this.chat.mute(socket, socketUser(socket), dto));
   }
 
   @SubscribeMessage('participant:remove')
   removeParticipant(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    return handleSocketEvent(ParticipantRefDto, body, async (dto) => {
+    return handleSocketEvent(socket, ParticipantRefDto, body, async (dto) => {
       await this.chat.removeParticipant(socket, socketUser(socket), dto);
       return {};
     });
@@ -130,12 +130,12 @@ export class ChatGateway
 
   @SubscribeMessage('meeting:slowmode')
   slowMode(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ seconds: number }>> {
-    return handleSocketEvent(SlowModeDto, body, (dto) => this.chat.slowMode(socket, socketUser(socket), dto));
+    return handleSocketEvent(socket, SlowModeDto, body, (dto) => this.chat.slowMode(socket, socketUser(socket), dto));
   }
 
   @SubscribeMessage('meeting:end')
   end(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    return handleSocketEvent(MeetingRefDto, body, async (dto) => {
+    return handleSocketEvent(socket, MeetingRefDto, body, async (dto) => {
       await this.chat.end(socket, socketUser(socket), dto.meetingId);
       return {};
     });
@@ -143,7 +143,7 @@ export class ChatGateway
 
   @SubscribeMessage('hand:call')
   callHand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    return handleSocketEvent(CallHandDto, body, async (dto) => {
+    return handleSocketEvent(socket, CallHandDto, body, async (dto) => {
       await this.chat.callHand(socket, socketUser(socket), dto.participant, dto.meetingId);
       return {};
     });

@@ -15,6 +15,7 @@ import { suspendedError } from '../../auth/suspension.js';
 import { UserCache } from '../../auth/user-cache.service.js';
 import { toAuthUser } from '../../auth/token.service.js';
 import { AppError, forbidden, notFound } from '../../common/app-error.js';
+import { msg } from '../../i18n/i18n.js';
 import { socketUser } from '../../common/socket.js';
 import { translate } from '../../i18n/i18n.js';
 import { localeOf } from '../../i18n/message.js';
@@ -96,13 +97,13 @@ export class ChatService {
 
   async join(socket: Socket, socketUser: AuthUser | null, dto: JoinDto): Promise<JoinResult> {
     const meeting = await this.meetings.findActive(dto.meetingId);
-    if (!meeting) throw notFound('That meeting');
+    if (!meeting) throw notFound('errors.notFound.meeting');
     if (!socketUser && meeting.audience === 'members') {
-      throw new AppError('unauthorized', 'Please sign in to join this meeting: it is for members.');
+      throw new AppError('unauthorized', 'errors.meetings.membersOnly');
     }
     // Re-read the account: a suspension or role change since the handshake applies now.
     const fresh = socketUser ? await this.users.findById(socketUser.id) : null;
-    if (socketUser && !fresh) throw new AppError('unauthorized', 'Please sign in again.');
+    if (socketUser && !fresh) throw new AppError('unauthorized', 'errors.auth.signInAgain');
     const user = fresh ? toAuthUser(fresh) : null;
     if (user && isSuspended(user)) throw suspendedError(user);
 
@@ -113,9 +114,9 @@ export class ChatService {
       throw new AppError(
         'not_open',
         session && status === 'scheduled'
-          ? `This meeting opens ${meeting.lobbyMinutes > 0 ? `${meeting.lobbyMinutes} minutes before it starts` : 'when it starts'}. Come back then.`
-          : 'This session has ended. Check the meetings page for the next one.',
-        session ? { startsAt: session.startsAt.toISOString() } : undefined,
+          ? msg('errors.meetings.opensLater', { lobbyMinutes: meeting.lobbyMinutes })
+          : 'errors.meetings.sessionEnded',
+        session ? { details: { startsAt: session.startsAt.toISOString() } } : undefined,
       );
     }
     const row = session.row ?? (await this.sessions.ensure(meeting.id, session.startsAt, session.endsAt));
@@ -153,14 +154,11 @@ export class ChatService {
       const participant = this.alias.handle(row.id, user.id, displayName);
       const otherHandle = this.alias.handle(row.id, user.id, dto.useUsername ? alias : user.username);
       if ((await this.store.isRemoved(row.id, participant)) || (await this.store.isRemoved(row.id, otherHandle))) {
-        throw new AppError(
-          'removed',
-          'A facilitator asked you to leave this session. You are welcome at the next one, and the "Need help now?" page lists people you can reach any time.',
-        );
+        throw new AppError('removed', 'errors.meetings.removedJoin');
       }
       const alreadyHere = await this.store.isPresent(row.id, participant);
       if (!facilitates && !alreadyHere && (await this.store.presentCount(row.id)) >= meeting.capacity) {
-        throw new AppError('full', 'This meeting is full right now. Please try again in a little while.');
+        throw new AppError('full', 'errors.meetings.full');
       }
       const role: ParticipantRole = facilitates ? 'facilitator' : 'member';
       const mutedElsewhere = await this.store.mutedUntil(row.id, otherHandle, now);
@@ -267,7 +265,7 @@ export class ChatService {
     });
     if (message.status === 'blocked') {
       // This clientId was refused before; a different text under it is a new message to the client.
-      throw new AppError('conflict', 'That message was not sent earlier. Please send it again as a new message.');
+      throw new AppError('conflict', 'errors.meetings.resendAsNew');
     }
     if (created) {
       await this.store.markSent(m.sessionId, m.participant, now.getTime());
@@ -323,40 +321,38 @@ export class ChatService {
     if (body.length > MEETING_LIMITS.messageMax) {
       return new AppError(
         'too_long',
-        `That message is ${body.length} characters; the limit is ${MEETING_LIMITS.messageMax}. Try splitting it in two.`,
-        { max: MEETING_LIMITS.messageMax, length: body.length },
+        msg('errors.meetings.tooLong', { length: body.length, max: MEETING_LIMITS.messageMax }),
+        { details: { max: MEETING_LIMITS.messageMax, length: body.length } },
       );
     }
     // The account as it is now, not as it was at join: a suspension (or deletion) made on any
     // process takes effect on the next event. The cache is dropped on every process by the
     // users-changed NOTIFY, so this costs no query while nothing changes.
     const account = await this.accounts.find(m.userId);
-    if (!account) return new AppError('unauthorized', 'Please sign in again.');
+    if (!account) return new AppError('unauthorized', 'errors.auth.signInAgain');
     if (account.suspendedUntil && account.suspendedUntil > now) return suspendedError(account);
     if (await this.store.isRemoved(m.sessionId, m.participant)) {
-      return new AppError('removed', 'A facilitator asked you to leave this session.');
+      return new AppError('removed', 'errors.meetings.removed');
     }
     const meta = await this.store.session(m.sessionId);
     const status: SessionStatus = meta ? sessionStatus(meta, meta.lobbyMinutes, now) : 'ended';
     if (status === 'scheduled' || status === 'ended') {
-      return new AppError('not_live', 'This session is not running, so messages cannot be sent.');
+      return new AppError('not_live', 'errors.meetings.notRunning');
     }
     if (status === 'lobby' && m.role !== 'facilitator') {
-      return new AppError('not_live', 'The meeting has not started yet: in the lobby only facilitators can post.');
+      return new AppError('not_live', 'errors.meetings.lobby');
     }
     const mutedUntil = await this.store.mutedUntil(m.sessionId, m.participant, now);
     if (mutedUntil) {
-      return new AppError('muted', 'A facilitator has muted you for now. You can still read along.', {
-        until: mutedUntil.toISOString(),
-      });
+      return new AppError('muted', 'errors.meetings.muted', { details: { until: mutedUntil.toISOString() } });
     }
     if (m.role !== 'facilitator') {
       const slow = await this.store.slowMode(m.sessionId);
       const last = await this.store.lastSentAt(m.sessionId, m.participant);
       if (slow > 0 && last !== null && now.getTime() - last < slow * 1000) {
         const secondsLeft = Math.ceil((slow * 1000 - (now.getTime() - last)) / 1000);
-        return new AppError('slow_mode', `Slow mode is on: you can send again in ${secondsLeft} s.`, {
-          secondsLeft,
+        return new AppError('slow_mode', msg('errors.meetings.slowMode', { seconds: secondsLeft }), {
+          details: { secondsLeft },
         });
       }
     }
@@ -390,9 +386,9 @@ export class ChatService {
 
   async removeMessage(socket: Socket, user: AuthUser | null, dto: RemoveMessageDto): Promise<void> {
     const message = await this.messages.findById(dto.messageId);
-    if (!message || message.status === 'blocked') throw notFound('That message');
+    if (!message || message.status === 'blocked') throw notFound('errors.notFound.message');
     const row = await this.sessions.findById(message.sessionId);
-    if (!row) throw notFound('That message');
+    if (!row) throw notFound('errors.notFound.message');
     const actor = await this.requireFacilitatorOf(socket, user, row.meetingId, row.id);
     if (!(await this.messages.markRemoved(message.id, dto.reason))) return;
     await this.actions.record({
@@ -419,7 +415,7 @@ export class ChatService {
 
   async mute(socket: Socket, user: AuthUser | null, dto: MuteDto): Promise<{ until: string | null }> {
     const { actor, meta, target, sessionId } = await this.targetAction(socket, user, dto);
-    if (target.role === 'facilitator') throw forbidden('Facilitators cannot be muted.');
+    if (target.role === 'facilitator') throw forbidden('errors.meetings.muteFacilitator');
     const now = this.clock.now();
     const until =
       dto.minutes === 'session'
@@ -444,7 +440,7 @@ export class ChatService {
 
   async removeParticipant(socket: Socket, user: AuthUser | null, dto: ParticipantRefDto): Promise<void> {
     const { actor, target, sessionId } = await this.targetAction(socket, user, dto);
-    if (target.role === 'facilitator') throw forbidden('Facilitators cannot be removed from a session.');
+    if (target.role === 'facilitator') throw forbidden('errors.meetings.removeFacilitator');
     await this.store.remove(sessionId, target.participant);
     await this.actions.record({
       meetingId: dto.meetingId,
@@ -467,7 +463,7 @@ export class ChatService {
   async callHand(socket: Socket, user: AuthUser | null, participant: string, meetingId?: string): Promise<void> {
     const joined = membershipOf(socket);
     const id = meetingId ?? joined?.meetingId;
-    if (!id) throw forbidden('Please join the meeting first.');
+    if (!id) throw forbidden('errors.meetings.joinFirst');
     const { actor, target, sessionId } = await this.targetAction(socket, user, { meetingId: id, participant });
     await this.store.lowerHand(sessionId, target.participant);
     this.emitter.session(sessionId).emit('hand:called', {
@@ -504,7 +500,7 @@ export class ChatService {
     const m = this.requireMember(socket, meetingId);
     const actor = await this.requireFacilitatorOf(socket, user, m.meetingId, m.sessionId);
     const meeting = await this.meetings.findActive(m.meetingId);
-    if (!meeting) throw notFound('That meeting');
+    if (!meeting) throw notFound('errors.notFound.meeting');
     await this.endSession(meeting, m.sessionId, this.clock.now());
     await this.actions.record({ meetingId, sessionId: m.sessionId, actorId: actor.id, action: 'meeting.end' });
   }
@@ -547,9 +543,9 @@ export class ChatService {
 
   private requireMember(socket: Socket, meetingId: string): MemberOf {
     const m = membershipOf(socket);
-    if (!m || m.meetingId !== meetingId) throw forbidden('Please join the meeting first.');
+    if (!m || m.meetingId !== meetingId) throw forbidden('errors.meetings.joinFirst');
     if (!m.participant || !m.userId || !m.displayName) {
-      throw new AppError('unauthorized', 'Please sign in to take part: guests can read along.');
+      throw new AppError('unauthorized', 'errors.meetings.signInToTakePart');
     }
     return m as MemberOf;
   }
@@ -561,13 +557,13 @@ export class ChatService {
     meetingId: string,
     sessionId: string,
   ): Promise<AuthUser> {
-    if (!user) throw new AppError('unauthorized', 'Please sign in.');
+    if (!user) throw new AppError('unauthorized', 'errors.meetings.signIn');
     const m = membershipOf(socket);
     const joinedAsFacilitator = m?.sessionId === sessionId && m.role === 'facilitator';
     if (joinedAsFacilitator || isModerator(user) || (await this.meetings.isFacilitator(meetingId, user.id))) {
       return user;
     }
-    throw forbidden('Only the facilitators of this meeting can do that.');
+    throw forbidden('errors.meetings.facilitatorsOnly');
   }
 
   private async targetAction(
@@ -581,12 +577,12 @@ export class ChatService {
     sessionId: string;
   }> {
     const m = membershipOf(socket);
-    if (!m || m.meetingId !== dto.meetingId) throw forbidden('Please join the meeting first.');
+    if (!m || m.meetingId !== dto.meetingId) throw forbidden('errors.meetings.joinFirst');
     const actor = await this.requireFacilitatorOf(socket, user, m.meetingId, m.sessionId);
     const meta = await this.store.session(m.sessionId);
     const target = await this.store.person(m.sessionId, dto.participant);
-    if (!meta || !target) throw notFound('That participant');
-    if (target.userId === actor.id) throw new AppError('bad_request', 'You cannot do that to yourself.');
+    if (!meta || !target) throw notFound('errors.notFound.participant');
+    if (target.userId === actor.id) throw new AppError('bad_request', 'errors.meetings.notToYourself');
     return { actor, meta, target, sessionId: m.sessionId };
   }
 

@@ -4,6 +4,7 @@ import type { AdminUserList, AdminUserView, ModerationTargetType, Role, SuspendU
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PERMANENT_SUSPENSION } from '../../auth/suspension.js';
 import { AppError, notFound } from '../../common/app-error.js';
+import { msg } from '../../i18n/i18n.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { MemberEventsGateway } from '../member-events.gateway.js';
 import { NoticesRepository } from '../notices/notices.repository.js';
@@ -56,10 +57,10 @@ export class AdminUsersService {
    */
   async suspend(username: string, request: SuspendUserRequest, actor: AuthUser): Promise<AdminUserView> {
     const user = await this.users.findByUsername(username);
-    if (!user) throw notFound(`The member "${username}"`);
-    if (user.id === actor.id) throw new AppError('forbidden', 'You cannot suspend yourself.');
+    if (!user) throw notFound(msg('errors.notFound.memberNamed', { username }));
+    if (user.id === actor.id) throw new AppError('forbidden', 'errors.moderation.suspendSelf');
     if (user.role === 'admin') {
-      throw new AppError('forbidden', `${user.username} is an admin. Change their role first if they must be paused.`);
+      throw new AppError('forbidden', msg('errors.admin.suspendAdmin', { name: user.username }));
     }
     const permanent = request.days === null;
     const until = request.days === null ? PERMANENT_SUSPENSION : new Date(Date.now() + request.days * DAY_MS);
@@ -92,9 +93,9 @@ export class AdminUsersService {
 
   async setRole(username: string, role: Role, actor: AuthUser | null = null): Promise<AdminUserView> {
     const user = await this.users.findByUsername(username);
-    if (!user) throw notFound(`The member "${username}"`);
+    if (!user) throw notFound(msg('errors.notFound.memberNamed', { username }));
     if (actor && actor.id === user.id) {
-      throw new AppError('bad_request', 'You cannot change your own role; ask another admin.');
+      throw new AppError('bad_request', 'errors.admin.ownRole');
     }
     if (user.role !== role) {
       await this.users.setRole(user.id, role);
@@ -122,7 +123,7 @@ export class AdminUsersService {
    */
   async liftSuspension(username: string, actor: AuthUser | null = null): Promise<AdminUserView> {
     const user = await this.users.findByUsername(username);
-    if (!user) throw notFound(`The member "${username}"`);
+    if (!user) throw notFound(msg('errors.notFound.memberNamed', { username }));
     if (user.suspendedUntil) await this.users.setSuspendedUntil(user.id, null);
     // No name here: the log is read by every moderator, and a suspension comes through content.
     await this.log.append({
@@ -162,8 +163,8 @@ export class AdminUsersService {
 const DEFAULT_USERS_PAGE = 50;
 const DAY_MS = 24 * 3600 * 1000;
 const badCursor = (): AppError =>
-  new AppError('bad_cursor', 'cursor: is not a valid cursor (use nextCursor from a previous page).', {
-    fields: [{ field: 'cursor', reason: 'is not a valid cursor' }],
+  new AppError('bad_cursor', 'errors.common.badCursor', {
+    fields: [{ field: 'cursor', reason: 'validation.common.cursor' }],
   });
 
 export function toAdminUserView(user: Pick<UserEntity, 'username' | 'role' | 'createdAt'>): AdminUserView {

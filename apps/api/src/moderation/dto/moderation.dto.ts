@@ -16,21 +16,22 @@ import {
   type QueueItemStatus,
   type Role,
 } from '@kindred/contracts';
-import { IsIn, IsOptional, ValidateIf } from 'class-validator';
-import { Cursor, Id, OptionalTrimmedText, PageLimit, TrimmedText } from '../../common/validation.js';
+import { IsIn, IsOptional, ValidateIf, type ValidationOptions } from 'class-validator';
+import { Cursor, Id, OptionalTrimmedText, PageLimit, reason, TrimmedText } from '../../common/validation.js';
 
-const oneOf = (values: readonly unknown[]): string => `must be one of ${values.join(', ')}`;
+const oneOf = (values: readonly unknown[]): ValidationOptions =>
+  reason('validation.common.oneOf', { options: values.join(', ') });
 
 export class CreateFlagDto {
   @ApiProperty({ enum: MODERATION_TARGET_TYPES })
-  @IsIn(MODERATION_TARGET_TYPES, { message: oneOf(MODERATION_TARGET_TYPES) })
+  @IsIn(MODERATION_TARGET_TYPES, oneOf(MODERATION_TARGET_TYPES))
   targetType!: ModerationTargetType;
 
   @Id()
   targetId!: string;
 
   @ApiProperty({ enum: FLAG_REASONS })
-  @IsIn(FLAG_REASONS, { message: oneOf(FLAG_REASONS) })
+  @IsIn(FLAG_REASONS, oneOf(FLAG_REASONS))
   reason!: FlagReason;
 
   @OptionalTrimmedText(FLAG_NOTE_MAX, 'Required for the reason "other"')
@@ -40,7 +41,7 @@ export class CreateFlagDto {
 export class QueueQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'resolved'] })
   @IsOptional()
-  @IsIn(['open', 'resolved'], { message: 'must be open or resolved' })
+  @IsIn(['open', 'resolved'], reason('validation.moderation.queueStatus'))
   status?: QueueItemStatus;
 
   @Cursor()
@@ -54,11 +55,11 @@ const ALL_ACTIONS = [...MODERATION_ACTIONS, ...APPEAL_DECISIONS];
 
 export class ActionDto {
   @ApiProperty({ enum: ALL_ACTIONS })
-  @IsIn(ALL_ACTIONS, { message: oneOf(ALL_ACTIONS) })
+  @IsIn(ALL_ACTIONS, oneOf(ALL_ACTIONS))
   action!: ModerationAction | AppealDecision;
 
   @ApiProperty({ enum: ACTION_REASON_IDS })
-  @IsIn(ACTION_REASON_IDS, { message: 'must be one of the reason presets' })
+  @IsIn(ACTION_REASON_IDS, reason('validation.moderation.reasonPreset'))
   reason!: ActionReason;
 
   @OptionalTrimmedText(1000, 'A note to the author (required for warn_author)')
@@ -70,7 +71,7 @@ export class ActionDto {
     description: 'suspend_author: null = until further notice',
   })
   @ValidateIf((o: ActionDto) => o.days !== undefined && o.days !== null)
-  @IsIn(SUSPENSION_DAYS, { message: 'must be 1, 3, 7, 30 or null (until further notice)' })
+  @IsIn(SUSPENSION_DAYS, reason('validation.moderation.suspensionDays'))
   days?: number | null;
 
   @OptionalTrimmedText(100, 'add_content_warning: the warning shown before the content')
@@ -79,7 +80,7 @@ export class ActionDto {
 
 export class TargetParamsDto {
   @ApiProperty({ enum: MODERATION_TARGET_TYPES })
-  @IsIn(MODERATION_TARGET_TYPES, { message: oneOf(MODERATION_TARGET_TYPES) })
+  @IsIn(MODERATION_TARGET_TYPES, oneOf(MODERATION_TARGET_TYPES))
   type!: ModerationTargetType;
 
   @Id()
@@ -112,7 +113,7 @@ export class AppealDto {
 
 export class UnmaskDto {
   @ApiProperty({ enum: MODERATION_TARGET_TYPES })
-  @IsIn(MODERATION_TARGET_TYPES, { message: oneOf(MODERATION_TARGET_TYPES) })
+  @IsIn(MODERATION_TARGET_TYPES, oneOf(MODERATION_TARGET_TYPES))
   targetType!: ModerationTargetType;
 
   @Id()
@@ -137,11 +138,11 @@ export class UserSearchDto {
 export class SuspendUserDto {
   @ApiProperty({ enum: SUSPENSION_DAYS, nullable: true, description: 'null = until further notice' })
   @ValidateIf((o: SuspendUserDto) => o.days !== null)
-  @IsIn(SUSPENSION_DAYS, { message: 'must be 1, 3, 7, 30 or null (until further notice)' })
+  @IsIn(SUSPENSION_DAYS, reason('validation.moderation.suspensionDays'))
   days!: number | null;
 
   @ApiProperty({ enum: ACTION_REASON_IDS })
-  @IsIn(ACTION_REASON_IDS, { message: oneOf(ACTION_REASON_IDS) })
+  @IsIn(ACTION_REASON_IDS, oneOf(ACTION_REASON_IDS))
   reason!: ActionReason;
 
   @OptionalTrimmedText(1000, 'A note to the member, shown in their notice')
@@ -155,6 +156,6 @@ export class UsernameParamDto {
 
 export class RoleDto {
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: oneOf(ROLES) })
+  @IsIn(ROLES, oneOf(ROLES))
   role!: Role;
 }

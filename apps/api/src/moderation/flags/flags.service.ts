@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FLAGS_PER_DAY, type FlagCreated, type FlagRequest } from '@kindred/contracts';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { AppError } from '../../common/app-error.js';
+import { AppError, fieldError } from '../../common/app-error.js';
+import { msg } from '../../i18n/i18n.js';
 import { ContentSafetyService } from '../../safety/content-safety.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { LogRepository } from '../log/log.repository.js';
@@ -35,19 +36,17 @@ export class FlagsService {
     const canonical = await this.targets.canonical(asked.targetType, asked.targetId);
     const request: FlagRequest = { ...asked, targetType: canonical.type, targetId: canonical.id };
     if (request.reason === 'other' && !request.note) {
-      throw new AppError('validation_failed', 'note: tell the moderators what is wrong', {
-        fields: [{ field: 'note', reason: 'tell the moderators what is wrong' }],
-      });
+      throw fieldError('note', 'validation.moderation.flagNote');
     }
     // Read by moderators: the same safety decision as a post, refused (422) rather than held.
     if (request.note) {
-      this.safety.refuseUnsafe(request.note, 'note', 'A note to the moderators (they can see the content itself)');
+      this.safety.refuseUnsafe(request.note, 'note', 'flagNote');
     }
     const target = await this.targets.require(request.targetType, request.targetId);
     if (CLOSED_STATUSES.has(target.status)) {
-      throw new AppError('not_found', 'That content has already been taken down.');
+      throw new AppError('not_found', 'errors.moderation.alreadyTakenDown');
     }
-    if (target.authorId === user.id) throw new AppError('forbidden', 'You cannot flag your own content.');
+    if (target.authorId === user.id) throw new AppError('forbidden', 'errors.moderation.flagOwn');
     if (await this.items.hasFlagged(request.targetType, request.targetId, user.id)) throw alreadyFlagged();
     await this.checkDailyLimit(user);
 
@@ -137,13 +136,10 @@ export class FlagsService {
     const { count, oldest } = await this.items.countFlagsSince(user.id, new Date(now - DAY_MS));
     if (count < FLAGS_PER_DAY) return;
     const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.getTime() ?? now) + DAY_MS - now) / 1000));
-    throw new AppError(
-      'rate_limited',
-      `You have flagged ${FLAGS_PER_DAY} things today, the daily limit. Thank you for looking out for others — moderators are on it. You can flag again later.`,
-      { retryAfterSeconds },
-    );
+    throw new AppError('rate_limited', msg('errors.moderation.flagLimit', { count: FLAGS_PER_DAY }), {
+      details: { retryAfterSeconds },
+    });
   }
 }
 
-const alreadyFlagged = (): AppError =>
-  new AppError('conflict', 'You have already flagged this. Moderators will review it.');
+const alreadyFlagged = (): AppError => new AppError('conflict', 'errors.moderation.alreadyFlagged');

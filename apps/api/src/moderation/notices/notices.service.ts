@@ -43,7 +43,7 @@ export class NoticesService {
   async markRead(user: AuthUser, id: string | null): Promise<void> {
     if (id) {
       const row = await this.notices.findById(id);
-      if (!row || row.userId !== user.id) throw notFound('That notice');
+      if (!row || row.userId !== user.id) throw notFound('errors.notFound.notice');
     }
     await this.notices.markRead(user.id, id);
   }
@@ -57,17 +57,17 @@ export class NoticesService {
   /** One appeal per removal or suspension notice; it becomes a queue item of kind "appeal". */
   async appeal(user: AuthUser, noticeId: string, message: string): Promise<NoticeView> {
     const notice = await this.notices.findById(noticeId);
-    if (!notice || notice.userId !== user.id) throw notFound('That notice');
+    if (!notice || notice.userId !== user.id) throw notFound('errors.notFound.notice');
     if (!notice.appealable || !notice.targetType || !notice.targetId) {
-      throw new AppError('bad_request', 'Only a removal or a suspension can be appealed.');
+      throw new AppError('bad_request', 'errors.moderation.notAppealable');
     }
-    if (notice.appealId) throw new AppError('conflict', 'You have already appealed this decision.');
-    this.safety.refuseUnsafe(message, 'message', 'An appeal');
+    if (notice.appealId) throw new AppError('conflict', 'errors.moderation.alreadyAppealed');
+    this.safety.refuseUnsafe(message, 'message', 'appeal');
     const targetType = notice.targetType;
     const targetId = notice.targetId;
     const itemId = await this.items.transaction(async (m) => {
       const appealId = await this.notices.createAppeal(m, notice, message);
-      if (!appealId) throw new AppError('conflict', 'You have already appealed this decision.');
+      if (!appealId) throw new AppError('conflict', 'errors.moderation.alreadyAppealed');
       return this.items.createAppealItem(m, { targetType, targetId, appealId });
     });
     this.queueEvents.upsert(await this.queue.get(itemId));

@@ -13,7 +13,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PERMANENT_SUSPENSION } from '../../auth/suspension.js';
-import { AppError, notFound } from '../../common/app-error.js';
+import { AppError, fieldError, notFound } from '../../common/app-error.js';
+import { msg, type Message } from '../../i18n/i18n.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { LogRepository } from '../log/log.repository.js';
 import { MemberEventsGateway } from '../member-events.gateway.js';
@@ -25,7 +26,7 @@ import { TargetRegistry } from '../targets/target-registry.js';
 import { ItemsRepository, type ItemRow } from './items.repository.js';
 import { QueueEvents } from './queue-events.js';
 import { itemPriority } from '../rules.js';
-import { QueueService } from './queue.service.js';
+import { onIt, QueueService } from './queue.service.js';
 
 /** Actions that settle an item; the others (warn, suspend, lock) leave flags open for a decision. */
 const SETTLING = new Set(['remove', 'remove_and_suspend', 'approve', 'add_content_warning', 'uphold', 'reverse']);
@@ -96,18 +97,15 @@ export class ActionsService {
 
   async act(moderator: AuthUser, itemId: string, request: ModerationActionRequest): Promise<ModerationActionResult> {
     const item = await this.items.findById(itemId);
-    if (!item) throw notFound('That queue item');
+    if (!item) throw notFound('errors.notFound.queueItem');
     const decided = item.status !== 'open';
     if (decided) {
-      if (item.kind === 'appeal') throw new AppError('conflict', 'That appeal has already been decided.');
+      if (item.kind === 'appeal') throw new AppError('conflict', 'errors.moderation.appealDecided');
       if (!FURTHER.has(request.action)) {
-        throw new AppError(
-          'conflict',
-          'This item was already decided, and that decision stands. If its author appeals, the appeal comes back to the queue for a second look.',
-        );
+        throw new AppError('conflict', 'errors.moderation.decisionStands');
       }
     } else if (item.claimedBy && item.claimedBy !== moderator.id) {
-      throw new AppError('conflict', `${item.claimedByUsername ?? 'Another moderator'} is already on it.`);
+      throw onIt(item.claimedByUsername);
     }
     this.checkActionFits(item, request);
     const target = await this.targets.find(item.targetType, item.targetId);
@@ -127,7 +125,7 @@ export class ActionsService {
       if (settles) {
         const flagStatus = request.action === 'approve' ? 'rejected' : SETTLING.has(request.action) ? 'upheld' : null;
         resolved = await this.items.resolve(m, item.id, flagStatus);
-        if (!resolved) throw new AppError('conflict', 'That item has already been resolved.');
+        if (!resolved) throw new AppError('conflict', 'errors.moderation.alreadyResolved');
       }
       if (result.resolved) resolved = true;
       for (const entry of result.entries ?? [{ action: request.action, summary: result.summary }]) {
@@ -167,11 +165,13 @@ export class ActionsService {
     const history = (await this.log.forItems([itemId])).get(itemId) ?? [];
     const done = history.find((h) => once.includes(h.action));
     if (!done) return;
-    const who = done.moderatorUsername ?? 'Another moderator';
-    const what = DONE_WORDS[done.action] ?? 'did this';
+    const what = done.action in DONE_ACTIONS ? done.action : 'other';
+    const when = ago(done.at);
     throw new AppError(
       'conflict',
-      `${who} already ${what} ${ago(done.at)}, so there is nothing more to do here for that.`,
+      done.moderatorUsername
+        ? msg('errors.moderation.alreadyDone', { name: done.moderatorUsername, what, when })
+        : msg('errors.moderation.alreadyDoneByAnother', { what, when }),
     );
   }
 
@@ -181,8 +181,11 @@ export class ActionsService {
       throw new AppError(
         'bad_request',
         item.kind === 'appeal'
-          ? 'An appeal is decided with "uphold" or "reverse".'
-          : `"${request.action}" is only for appeals; choose one of ${MODERATION_ACTIONS.join(', ')}.`,
+          ? 'errors.moderation.appealActions'
+          : msg('errors.moderation.appealOnlyAction', {
+              action: request.action,
+              options: MODERATION_ACTIONS.join(', '),
+            }),
       );
     }
   }
@@ -196,8 +199,9 @@ export class ActionsService {
   ): Promise<Outcome> {
     const port = this.targets.port(item.targetType);
     const what = item.targetType === 'message' ? 'chat message' : item.targetType;
+    const type = item.targetType;
     const needTarget = (): ModerationTarget => {
-      if (!target) throw new AppError('not_found', `That ${what} no longer exists.`);
+      if (!target) throw new AppError('not_found', msg('errors.moderation.targetGone', { type }));
       return target;
     };
     switch (request.action) {
@@ -206,9 +210,12 @@ export class ActionsService {
         const since = new Date(Date.now() - REACH_OUT_WINDOW_MINUTES * 60_000);
         const last = await this.log.lastReachOut(m, item.targetType, item.targetId, since);
         if (last) {
+          const params = { when: ago(last.at), minutes: REACH_OUT_WINDOW_MINUTES };
           throw new AppError(
             'conflict',
-            `${last.moderatorUsername ?? 'Another moderator'} already reached out ${ago(last.at)}, so the author has a kind message and the resources. One message at a time is gentler; you can mark this as checked, or reach out again after ${REACH_OUT_WINDOW_MINUTES} minutes if it still feels needed.`,
+            last.moderatorUsername
+              ? msg('errors.moderation.reachedOut', { ...params, name: last.moderatorUsername })
+              : msg('errors.moderation.reachedOutByAnother', params),
           );
         }
         // Sent to the author of the content, on the server: the moderator never learns who it is,
@@ -218,7 +225,7 @@ export class ActionsService {
       }
       case 'mark_checked': {
         if (!(CHECK_REASONS as readonly string[]).includes(request.reason)) {
-          throw fieldError('reason', `must be one of ${CHECK_REASONS.join(', ')} for "mark as checked"`);
+          throw fieldError('reason', msg('validation.moderation.checkReason', { options: CHECK_REASONS.join(', ') }));
         }
         const resolvedNow = await this.items.markCrisisChecked(
           m,
@@ -247,7 +254,7 @@ export class ActionsService {
       }
       case 'remove': {
         const t = needTarget();
-        if (t.status === 'removed') throw new AppError('conflict', `That ${what} has already been removed.`);
+        if (t.status === 'removed') throw new AppError('conflict', msg('errors.moderation.alreadyRemoved', { type }));
         await port.remove(t.id, removedNote(request.reason));
         const noticeIds = await this.notify(m, t, 'removal', request, { appealable: true });
         return { summary: `${capital(what)} removed.`, noticeIds };
@@ -266,12 +273,9 @@ export class ActionsService {
       case 'add_content_warning': {
         const t = needTarget();
         const text = request.text?.trim();
-        if (!text) throw fieldError('text', 'is required for a content warning');
+        if (!text) throw fieldError('text', 'validation.moderation.warningText');
         if (!(await port.addContentWarning(t.id, text))) {
-          throw new AppError(
-            'bad_request',
-            `A ${what} cannot carry a content warning; remove it or approve it instead.`,
-          );
+          throw new AppError('bad_request', msg('errors.moderation.noContentWarning', { type }));
         }
         if (t.status === 'held') {
           await port.unhide(t.id);
@@ -284,21 +288,21 @@ export class ActionsService {
       case 'lock_thread': {
         const t = needTarget();
         if (!(await port.lockThread(t.id))) {
-          throw new AppError('bad_request', 'Only a thread, or a post in one, can be locked.');
+          throw new AppError('bad_request', 'errors.moderation.onlyThreadsLock');
         }
         return { summary: 'Thread locked.', noticeIds: [] };
       }
       case 'warn_author': {
         const t = needTarget();
-        if (!request.message?.trim()) throw fieldError('message', 'is required for a warning');
+        if (!request.message?.trim()) throw fieldError('message', 'validation.moderation.warningMessage');
         const noticeIds = await this.notify(m, t, 'warning', request, { appealable: false });
         return { summary: 'The author was warned privately.', noticeIds };
       }
       case 'suspend_author': {
         const t = needTarget();
         if (request.days === undefined)
-          throw fieldError('days', `must be one of ${SUSPENSION_DAYS.join(', ')} or null`);
-        if (t.authorId === moderator.id) throw new AppError('forbidden', 'You cannot suspend yourself.');
+          throw fieldError('days', msg('validation.moderation.days', { options: SUSPENSION_DAYS.join(', ') }));
+        if (t.authorId === moderator.id) throw new AppError('forbidden', 'errors.moderation.suspendSelf');
         const days = request.days;
         const permanent = days === null;
         const until = days === null ? PERMANENT_SUSPENSION : new Date(Date.now() + days * DAY_MS);
@@ -320,7 +324,7 @@ export class ActionsService {
       case 'reverse':
         return this.decideAppeal(m, item, target, request);
       default:
-        throw new AppError('bad_request', 'Unknown action.');
+        throw new AppError('bad_request', 'errors.moderation.unknownAction');
     }
   }
 
@@ -332,10 +336,10 @@ export class ActionsService {
   ): Promise<Outcome> {
     const appeal = item.appealId ? await this.notices.findAppeal(item.appealId, m) : null;
     const notice = appeal ? await this.notices.findById(appeal.noticeId, m) : null;
-    if (!appeal || !notice) throw notFound('That appeal');
+    if (!appeal || !notice) throw notFound('errors.notFound.appeal');
     const reverse = request.action === 'reverse';
     if (!(await this.notices.decideAppeal(m, appeal.id, reverse ? 'reversed' : 'upheld'))) {
-      throw new AppError('conflict', 'That appeal has already been decided.');
+      throw new AppError('conflict', 'errors.moderation.appealDecided');
     }
     let summary = 'Appeal declined: the decision stands.';
     if (reverse && notice.kind === 'removal') {
@@ -386,13 +390,14 @@ export class ActionsService {
   }
 }
 
-const DONE_WORDS: Record<string, string> = {
-  remove: 'removed it',
-  approve: 'approved it',
-  add_content_warning: 'added a content warning',
-  lock_thread: 'locked the thread',
-  suspend_author: 'suspended its author',
-  mark_checked: 'marked it as checked',
+/** The actions a "someone already did that" refusal names (errors.moderation.alreadyDone). */
+const DONE_ACTIONS = {
+  remove: true,
+  approve: true,
+  add_content_warning: true,
+  lock_thread: true,
+  suspend_author: true,
+  mark_checked: true,
 };
 
 const CHECKED_WORDS: Record<(typeof CHECK_REASONS)[number], string> = {
@@ -401,18 +406,14 @@ const CHECKED_WORDS: Record<(typeof CHECK_REASONS)[number], string> = {
   emergency_services: 'Marked as checked: escalated to emergency services.',
 };
 
-/** "3 minutes ago", for telling a moderator who already acted. */
-export function ago(at: Date, now = Date.now()): string {
+/** "3 minutes ago", for telling a moderator who already acted, in their language. */
+export function ago(at: Date, now = Date.now()): Message {
   const minutes = Math.max(0, Math.round((now - new Date(at).getTime()) / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
+  if (minutes < 1) return msg('common.ago.justNow');
+  if (minutes < 60) return msg('common.ago.minutes', { count: minutes });
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
-  const days = Math.round(hours / 24);
-  return `${days} ${days === 1 ? 'day' : 'days'} ago`;
+  if (hours < 24) return msg('common.ago.hours', { count: hours });
+  return msg('common.ago.days', { count: Math.round(hours / 24) });
 }
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-const fieldError = (field: string, reason: string): AppError =>
-  new AppError('validation_failed', `${field}: ${reason}`, { fields: [{ field, reason }] });

@@ -9,6 +9,7 @@ import type {
   QueuePage,
 } from '@kindred/contracts';
 import { AppError, notFound } from '../../common/app-error.js';
+import { msg } from '../../i18n/i18n.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { UsersRepository } from '../../users/users.repository.js';
@@ -56,18 +57,18 @@ export class QueueService {
 
   async get(id: string): Promise<QueueItemView> {
     const row = await this.items.findById(id);
-    if (!row) throw notFound('That queue item');
+    if (!row) throw notFound('errors.notFound.queueItem');
     return this.view(row);
   }
 
   async claim(moderator: AuthUser, id: string): Promise<QueueItemView> {
     const row = await this.items.findById(id);
-    if (!row) throw notFound('That queue item');
-    if (row.status !== 'open') throw new AppError('conflict', 'That item has already been resolved.');
+    if (!row) throw notFound('errors.notFound.queueItem');
+    if (row.status !== 'open') throw new AppError('conflict', 'errors.moderation.alreadyResolved');
     const holder = await this.items.claim(id, moderator.id);
     if (holder !== moderator.id) {
       const other = holder ? await this.users.findById(holder) : null;
-      throw new AppError('conflict', `${other?.username ?? 'Another moderator'} is already on it.`);
+      throw onIt(other?.username);
     }
     this.events.claimed(id, moderator.username);
     return this.get(id);
@@ -75,7 +76,7 @@ export class QueueService {
 
   async unclaim(moderator: AuthUser, id: string): Promise<QueueItemView> {
     const row = await this.items.findById(id);
-    if (!row) throw notFound('That queue item');
+    if (!row) throw notFound('errors.notFound.queueItem');
     await this.items.unclaim(id);
     this.events.claimed(id, null);
     return this.get(id);
@@ -180,3 +181,10 @@ function toAppealSummary(appeal: AppealRow & { notice: NoticeRow | null }): Appe
     decidedAt: appeal.decidedAt?.toISOString() ?? null,
   };
 }
+
+/** "sam is already on it." (or "Another moderator …" when the name is gone): a kind 409. */
+export const onIt = (username: string | null | undefined): AppError =>
+  new AppError(
+    'conflict',
+    username ? msg('errors.moderation.someoneOnIt', { name: username }) : 'errors.moderation.anotherOnIt',
+  );

@@ -53,7 +53,6 @@ export class PostTarget implements ModerationTargetPort {
   }
 
   private async set(id: string, status: 'published' | 'hidden' | 'removed', reason: string | null): Promise<void> {
-    if (!(await this.boards.setPostStatus(id, status, reason)))
-      throw new AppError('not_found', 'That post was not found.');
+    if (!(await this.boards.setPostStatus(id, status, reason))) throw new AppError('not_found', 'errors.notFound.post');
   }
 }

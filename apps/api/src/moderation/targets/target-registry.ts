@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ModerationTargetType } from '@kindred/contracts';
 import { AppError } from '../../common/app-error.js';
+import { msg } from '../../i18n/i18n.js';
 import { MODERATION_TARGET_PORTS, type ModerationTarget, type ModerationTargetPort } from './target-port.js';
 
 /** Finds the adapter for a target type. */
@@ -14,7 +15,7 @@ export class TargetRegistry {
 
   port(type: ModerationTargetType): ModerationTargetPort {
     const port = this.ports.get(type);
-    if (!port) throw new AppError('bad_request', `Moderating ${type}s is not available on this server.`);
+    if (!port) throw new AppError('bad_request', msg('errors.moderation.targetUnsupported', { type }));
     return port;
   }
 
@@ -35,7 +36,7 @@ export class TargetRegistry {
 
   async require(type: ModerationTargetType, id: string): Promise<ModerationTarget> {
     const target = await this.find(type, id);
-    if (!target) throw new AppError('not_found', `That ${type === 'message' ? 'chat message' : type} was not found.`);
+    if (!target) throw new AppError('not_found', msg('errors.moderation.targetNotFound', { type }));
     return target;
   }
 }

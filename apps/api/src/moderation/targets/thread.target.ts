@@ -55,7 +55,7 @@ export class ThreadTarget implements ModerationTargetPort {
 
   private async set(id: string, status: 'published' | 'hidden' | 'removed', reason: string | null): Promise<void> {
     if (!(await this.boards.setThreadStatus(id, status, reason))) {
-      throw new AppError('not_found', 'That thread was not found.');
+      throw new AppError('not_found', 'errors.notFound.thread');
     }
   }
 }

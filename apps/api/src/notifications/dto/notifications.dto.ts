@@ -14,7 +14,7 @@ import {
   Matches,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { Cursor, Id, PageLimit } from '../../common/validation.js';
+import { Cursor, Id, PageLimit, reason } from '../../common/validation.js';
 
 export class ListNotificationsQuery {
   @Cursor()
@@ -27,34 +27,34 @@ export class ListNotificationsQuery {
 export class MarkReadDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100 })
   @IsOptional()
-  @IsArray({ message: 'must be a list of ids' })
-  @ArrayMinSize(1, { message: 'must name at least one notification (or send all: true)' })
-  @ArrayMaxSize(100, { message: 'must have at most 100 ids' })
-  @IsUUID('4', { each: true, message: 'must be a list of valid ids' })
+  @IsArray(reason('validation.notifications.idList'))
+  @ArrayMinSize(1, reason('validation.notifications.idsAtLeastOne'))
+  @ArrayMaxSize(100, reason('validation.common.idsMax', { max: 100 }))
+  @IsUUID('4', reason('validation.common.validIdList', undefined, { each: true }))
   ids?: string[];
 
   @ApiPropertyOptional({ enum: [true] })
   @IsOptional()
-  @Equals(true, { message: 'must be true (or send ids instead)' })
+  @Equals(true, reason('validation.notifications.allTrue'))
   all?: true;
 }
 
 export class FollowThreadDto {
   @ApiPropertyOptional({ enum: FOLLOW_LEVELS })
-  @IsIn(FOLLOW_LEVELS, { message: `must be one of ${FOLLOW_LEVELS.join(', ')}` })
+  @IsIn(FOLLOW_LEVELS, reason('validation.common.oneOf', { options: FOLLOW_LEVELS.join(', ') }))
   level!: FollowLevel;
 }
 
 export class FollowBoardDto {
   @ApiPropertyOptional({ enum: BOARD_FOLLOW_LEVELS })
-  @IsIn(BOARD_FOLLOW_LEVELS, { message: `must be one of ${BOARD_FOLLOW_LEVELS.join(', ')}` })
+  @IsIn(BOARD_FOLLOW_LEVELS, reason('validation.common.oneOf', { options: BOARD_FOLLOW_LEVELS.join(', ') }))
   level!: BoardFollowLevel;
 }
 
 export class NotificationSettingsDto {
   /** Watch the threads you start and reply to (on by default). */
   @ApiProperty({ type: Boolean })
-  @IsBoolean({ message: 'must be true or false' })
+  @IsBoolean(reason('validation.common.trueOrFalse'))
   autoWatch!: boolean;
 }
 
@@ -71,9 +71,9 @@ export class UnreadQuery {
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.split(',').filter((v) => v !== '') : value,
   )
-  @IsArray({ message: 'must be a comma-separated list of thread ids' })
-  @ArrayMaxSize(50, { message: 'must have at most 50 ids' })
-  @IsUUID('4', { each: true, message: 'must be a comma-separated list of valid thread ids' })
+  @IsArray(reason('validation.notifications.threadIdList'))
+  @ArrayMaxSize(50, reason('validation.common.idsMax', { max: 50 }))
+  @IsUUID('4', reason('validation.notifications.validThreadIdList', undefined, { each: true }))
   threads?: string[];
 }
 
@@ -81,7 +81,7 @@ export class MentionableQuery {
   /** What follows the @ so far (letters, digits, _ - and spaces). */
   @ApiPropertyOptional({ maxLength: 30 })
   @IsOptional()
-  @IsString({ message: 'must be text' })
-  @Matches(/^[A-Za-z0-9_ -]{0,30}$/, { message: 'may use only letters, digits, spaces, _ and - (at most 30)' })
+  @IsString(reason('validation.common.text'))
+  @Matches(/^[A-Za-z0-9_ -]{0,30}$/, reason('validation.notifications.mentionPrefix', { max: 30 }))
   prefix?: string;
 }

@@ -1,26 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { reason } from '../../common/validation.js';
 
 class PushKeysDto {
   /** The device's P-256 public key (base64url, from PushSubscription.toJSON()). */
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @Matches(/^[A-Za-z0-9_-]{80,100}={0,2}$/, { message: 'must be the base64url p256dh key of the subscription' })
+  @IsString(reason('validation.common.text'))
+  @Matches(/^[A-Za-z0-9_-]{80,100}={0,2}$/, reason('validation.push.p256dh'))
   p256dh!: string;
 
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @Matches(/^[A-Za-z0-9_-]{16,30}={0,2}$/, { message: 'must be the base64url auth secret of the subscription' })
+  @IsString(reason('validation.common.text'))
+  @Matches(/^[A-Za-z0-9_-]{16,30}={0,2}$/, reason('validation.push.auth'))
   auth!: string;
 }
 
 export class PushEndpointDto {
   /** The push service's https address for this device. */
   @ApiProperty({ example: 'https://push.example/abc' })
-  @IsString({ message: 'must be an https address' })
-  @Length(12, 2000, { message: 'must be an https address of at most 2000 characters' })
-  @Matches(/^https:\/\/[^\s/?#]+\/\S*$/, { message: 'must be an https address (push services use https)' })
+  @IsString(reason('validation.push.https'))
+  @Length(12, 2000, reason('validation.push.httpsLength', { max: 2000 }))
+  @Matches(/^https:\/\/[^\s/?#]+\/\S*$/, reason('validation.push.httpsOnly'))
   endpoint!: string;
 }
 
@@ -28,11 +29,11 @@ export class PushSubscriptionDto extends PushEndpointDto {
   /** PushSubscription.toJSON() sends it (null in every browser today); read and not kept. */
   @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptional()
-  @IsNumber({}, { message: 'must be a time in milliseconds, or null' })
+  @IsNumber({}, reason('validation.push.expirationTime'))
   expirationTime?: number | null;
 
   @ApiProperty({ type: PushKeysDto })
-  @IsObject({ message: 'must be { p256dh, auth }' })
+  @IsObject(reason('validation.push.keys'))
   @ValidateNested()
   @Type(() => PushKeysDto)
   keys!: PushKeysDto;

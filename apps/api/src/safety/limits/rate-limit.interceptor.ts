@@ -4,6 +4,7 @@ import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { ClientKeyService } from '../../common/client-key.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { msg } from '../../i18n/i18n.js';
 import { RateLimitService, type RateRule } from './rate-limit.service.js';
 
 const MINUTE = 60_000;
@@ -29,19 +30,19 @@ export class RateLimitInterceptor implements NestInterceptor {
       name: 'login-client',
       limit: l.loginPerClient,
       windowMs: 15 * MINUTE,
-      message: 'There have been too many sign-in attempts from this device.',
+      message: msg('errors.limits.signInAttempts'),
     };
     this.registrations = {
       name: 'register-client',
       limit: l.registrationsPerDay,
       windowMs: 24 * 60 * MINUTE,
-      message: `Only ${l.registrationsPerDay} accounts can be created from one device in a day.`,
+      message: msg('errors.limits.registrations', { count: l.registrationsPerDay }),
     };
     this.writes = {
       name: 'writes-user',
       limit: l.writesPerMinute,
       windowMs: MINUTE,
-      message: 'You are posting very quickly; please slow down a little.',
+      message: msg('errors.limits.writes'),
     };
   }
 

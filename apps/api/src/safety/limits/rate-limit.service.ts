@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { AppError } from '../../common/app-error.js';
+import { msg, type Message } from '../../i18n/i18n.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 
 /** The @nestjs/throttler storage in use: in memory, or Redis when REDIS_URL is set. */
@@ -14,15 +15,15 @@ export interface RateRule {
   /** Once over the limit, wait this long; 0 (default) = until the oldest counted hit leaves the window. */
   blockMs?: number;
   /** Said to the person, before "You can try again in …". */
-  message: string;
+  message: Message;
 }
 
-/** "in 40 seconds", "in 3 minutes", "in 2 hours". */
-export function waitText(seconds: number): string {
-  if (seconds < 90) return `in ${Math.max(1, seconds)} second${seconds === 1 ? '' : 's'}`;
+/** "in 40 seconds", "in 3 minutes", "in 2 hours", in the reader's language. */
+export function waitText(seconds: number): Message {
+  if (seconds < 90) return msg('common.wait.seconds', { count: Math.max(1, seconds) });
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `in ${minutes} minutes`;
-  return `in ${Math.ceil(minutes / 60)} hours`;
+  if (minutes < 90) return msg('common.wait.minutes', { count: minutes });
+  return msg('common.wait.hours', { count: Math.ceil(minutes / 60) });
 }
 
 /** Counts hits of a rule per key and refuses with a kind 429 (and Retry-After) past the limit. */
@@ -53,8 +54,12 @@ export class RateLimitService {
     const record = await this.storage.increment(key, rule.windowMs, rule.limit, rule.blockMs ?? 0, rule.name);
     if (!record.isBlocked) return;
     const retryAfterSeconds = Math.max(1, record.timeToBlockExpire);
-    throw new AppError('rate_limited', `${rule.message} You can try again ${waitText(retryAfterSeconds)}.`, {
-      retryAfterSeconds,
-    });
+    throw new AppError(
+      'rate_limited',
+      msg('errors.limits.tryAgain', { reason: rule.message, wait: waitText(retryAfterSeconds) }),
+      {
+        details: { retryAfterSeconds },
+      },
+    );
   }
 }

@@ -1,7 +1,8 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Server, Socket } from 'socket.io';
 import type { ClientKeyService } from '../../common/client-key.js';
-import type { SocketData } from '../../common/socket.js';
+import { socketLocale, type SocketData } from '../../common/socket.js';
+import { translate, type MessageKey } from '../../i18n/i18n.js';
 import type { LimitsConfig } from '../../config/config.js';
 import type { SocketPresenceStore } from './socket-presence.store.js';
 
@@ -23,19 +24,16 @@ function withinWait<T>(promise: Promise<T>, fallback: T): Promise<T> {
 
 type Refusal = Error & { data?: { code: string; message: string } };
 
-const refusal = (message: string): Refusal =>
-  Object.assign(new Error(message), { data: { code: 'rate_limited', message } });
+const refusal = (socket: Socket, key: MessageKey): Refusal => {
+  const message = translate(socketLocale(socket), key);
+  return Object.assign(new Error(message), { data: { code: 'rate_limited', message } });
+};
 
-const TOO_MANY_FOR_ACCOUNT =
-  'This account has a lot of Kindred connections open already. Please close a few tabs or devices, then try again.';
-const TOO_MANY_FOR_CLIENT =
-  'There are a lot of Kindred connections from this network already. Please close a few tabs, or try again in a little while.';
-
-const rateLimitedAck = (retryAfterSeconds: number) => ({
+const rateLimitedAck = (socket: Socket, retryAfterSeconds: number) => ({
   ok: false,
   error: {
     code: 'rate_limited',
-    message: 'That is a lot of messages in a few seconds. Please wait a moment, then try again.',
+    message: translate(socketLocale(socket), 'errors.socket.tooManyEvents'),
     details: { retryAfterSeconds },
   },
 });
@@ -88,7 +86,9 @@ export class SocketBudgets {
       ),
       null,
     );
-    if (full) throw refusal(full === keys[0] ? TOO_MANY_FOR_CLIENT : TOO_MANY_FOR_ACCOUNT);
+    if (full) {
+      throw refusal(socket, full === keys[0] ? 'errors.socket.tooManyForClient' : 'errors.socket.tooManyForAccount');
+    }
     socket.once('disconnect', () => void this.presence.remove(keys, socket.id));
     socket.use((packet, next) => void this.spend(socket, clientKey, userId, packet, next));
   }
@@ -114,7 +114,7 @@ export class SocketBudgets {
     const ack = packet[packet.length - 1];
     if (typeof ack === 'function') {
       const retryAfterSeconds = Math.max(1, ...blocked.map((record) => record.timeToBlockExpire));
-      (ack as (reply: unknown) => void)(rateLimitedAck(retryAfterSeconds));
+      (ack as (reply: unknown) => void)(rateLimitedAck(socket, retryAfterSeconds));
     }
   }
 }

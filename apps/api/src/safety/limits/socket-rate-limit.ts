@@ -1,18 +1,12 @@
 import type { Server, Socket } from 'socket.io';
+import { socketLocale } from '../../common/socket.js';
+import { translate } from '../../i18n/i18n.js';
 
 export interface SocketLimit {
   /** Events allowed per connection in each window. */
   events: number;
   windowMs: number;
 }
-
-const RATE_LIMITED = {
-  ok: false,
-  error: {
-    code: 'rate_limited',
-    message: 'That is a lot of messages in a few seconds. Please wait a moment, then try again.',
-  },
-} as const;
 
 /**
  * Counts the events of one connection in fixed windows. Over the limit, an event is not handled
@@ -34,8 +28,12 @@ export function socketEventLimiter(socket: Socket, limit: SocketLimit) {
     if (typeof ack === 'function') {
       const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000));
       (ack as (reply: unknown) => void)({
-        ...RATE_LIMITED,
-        error: { ...RATE_LIMITED.error, details: { retryAfterSeconds } },
+        ok: false,
+        error: {
+          code: 'rate_limited',
+          message: translate(socketLocale(socket), 'errors.socket.tooManyEvents'),
+          details: { retryAfterSeconds },
+        },
       });
     }
     if (count > limit.events * 2) socket.disconnect(true);

@@ -11,7 +11,8 @@ import { IsBoolean, IsIn } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Auth } from '../../auth/auth.decorators.js';
 import { AppError } from '../../common/app-error.js';
-import { Id } from '../../common/validation.js';
+import { msg } from '../../i18n/i18n.js';
+import { Id, reason } from '../../common/validation.js';
 
 export class VerdictParamsDto {
   @Id()
@@ -20,11 +21,11 @@ export class VerdictParamsDto {
 
 export class DetectionVerdictDto {
   @ApiProperty({ enum: DETECTION_VERDICT_KINDS })
-  @IsIn(DETECTION_VERDICT_KINDS, { message: `must be one of ${DETECTION_VERDICT_KINDS.join(', ')}` })
+  @IsIn(DETECTION_VERDICT_KINDS, reason('validation.common.oneOf', { options: DETECTION_VERDICT_KINDS.join(', ') }))
   kind!: DetectionVerdictKind;
 
   @ApiProperty({ description: 'true: the detection was right; false: it was not' })
-  @IsBoolean({ message: 'must be true (the detection was right) or false (it was not)' })
+  @IsBoolean(reason('validation.safety.verdictUpheld'))
   upheld!: boolean;
 }
 
@@ -46,18 +47,14 @@ export class DetectionVerdictsService {
         `SELECT detection, target_type AS "targetType", target_id AS "targetId" FROM moderation_items WHERE id = $1`,
         [itemId],
       );
-    if (items.length === 0)
-      throw new AppError('not_found', 'That queue item does not exist (it may have been deleted).');
+    if (items.length === 0) throw new AppError('not_found', 'errors.safety.verdictItemMissing');
     const hits = (items[0].detection ?? []).filter((h) => h.kind === kind);
     if (hits.length === 0) {
-      throw new AppError(
-        'unprocessable',
-        `kind: this item has no ${kind.replace('_', ' ')} detection to judge. Pick one of the detections it shows.`,
-      );
+      throw new AppError('unprocessable', msg('errors.safety.verdictNoDetection', { kind }));
     }
     const text = await this.textOf(items[0].targetType, items[0].targetId);
     if (text === null) {
-      throw new AppError('unprocessable', 'The content of this item no longer exists, so there is nothing to keep.');
+      throw new AppError('unprocessable', 'errors.safety.verdictContentGone');
     }
     const last = hits[hits.length - 1];
     await this.db.query(

@@ -3,7 +3,8 @@ import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { SafetyTestResult, WatchedWordImportResult, WatchedWordView } from '@kindred/contracts';
 import type { Request } from 'express';
 import { Auth } from '../../auth/auth.decorators.js';
-import { AppError } from '../../common/app-error.js';
+import { fieldError } from '../../common/app-error.js';
+import { msg } from '../../i18n/i18n.js';
 import { ContentSafetyService } from '../content-safety.service.js';
 import { SafetyTestDto, WatchedWordDto } from './dto/watched-word.dto.js';
 import { WatchedWordsService } from './watched-words.service.js';
@@ -47,14 +48,10 @@ export class WatchedWordsController {
           ? (body as { csv: string }).csv
           : null;
     if (csv === null || csv.trim() === '') {
-      throw new AppError('validation_failed', 'csv: send lines of pattern,action', {
-        fields: [{ field: 'csv', reason: 'send lines of pattern,action' }],
-      });
+      throw fieldError('csv', 'validation.safety.csvLines');
     }
     if (csv.length > MAX_CSV) {
-      throw new AppError('validation_failed', `csv: must be at most ${MAX_CSV} characters`, {
-        fields: [{ field: 'csv', reason: `must be at most ${MAX_CSV} characters` }],
-      });
+      throw fieldError('csv', msg('validation.common.lengthAtMost', { max: MAX_CSV }));
     }
     return this.words.import(csv);
   }

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { WatchedWordImportResult, WatchedWordView, WatchedWordAction } from '@kindred/contracts';
 import { WATCHED_WORD_ACTIONS } from '@kindred/contracts';
 import { compileWatchedWords, validateWatchedPattern, type WatchedResult } from '@kindred/safety';
-import { AppError, notFound } from '../../common/app-error.js';
+import { AppError, fieldError, notFound } from '../../common/app-error.js';
+import { msg } from '../../i18n/i18n.js';
 import type { WatchedWordEntity } from './watched-word.entity.js';
 import { WatchedWordsRepository } from './watched-words.repository.js';
 
@@ -62,16 +63,17 @@ export class WatchedWordsService implements OnApplicationBootstrap, OnModuleDest
   async add(pattern: string, action: WatchedWordAction): Promise<WatchedWordView> {
     const reason = validateWatchedPattern(pattern);
     if (reason) {
-      throw new AppError('validation_failed', `pattern: ${reason}`, { fields: [{ field: 'pattern', reason }] });
+      // The detector library's own words (English): an admin's tool, said as it gives them.
+      throw fieldError('pattern', msg('validation.safety.patternProblem', { problem: reason }));
     }
     const created = await this.repo.add(pattern.trim(), action);
-    if (!created) throw new AppError('conflict', 'That word or pattern is already on the list.');
+    if (!created) throw new AppError('conflict', 'errors.safety.watchedWordExists');
     await this.refresh();
     return toView(created);
   }
 
   async remove(id: string): Promise<void> {
-    if (!(await this.repo.remove(id))) throw notFound('That watched word');
+    if (!(await this.repo.remove(id))) throw notFound('errors.notFound.watchedWord');
     await this.refresh();
   }
 

@@ -1,14 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WATCHED_WORD_ACTIONS, type WatchedWordAction } from '@kindred/contracts';
 import { IsIn } from 'class-validator';
-import { TrimmedText } from '../../../common/validation.js';
+import { reason, TrimmedText } from '../../../common/validation.js';
 
 export class WatchedWordDto {
   @TrimmedText(1, 200, 'A word or phrase (* matches any letters) or a /regular expression/')
   pattern!: string;
 
   @ApiProperty({ enum: WATCHED_WORD_ACTIONS })
-  @IsIn(WATCHED_WORD_ACTIONS, { message: 'must be block, hold, flag or censor' })
+  @IsIn(WATCHED_WORD_ACTIONS, reason('validation.safety.watchedWordAction'))
   action!: WatchedWordAction;
 }
 

@@ -1,12 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The cached account behind a token (auth/user-cache) now carries the member's language, which
- * every request reads (texts written in it): a change of language notifies `kindred_users` too,
- * so every process drops its copy at once (as for role, suspension and token version).
+ * The account cache (auth/user-cache) now carries the member's language, so that errors are said in
+ * it without a query per request: a change of users.locale notifies `kindred_users` too, like a
+ * change of role or suspension (migration 1763700008000), and every process drops its copy.
  */
-export class LocaleChangedNotify1765600000000 implements MigrationInterface {
-  name = 'LocaleChangedNotify1765600000000';
+export class UsersChangedLocale1765500001000 implements MigrationInterface {
+  name = 'UsersChangedLocale1765500001000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER IF EXISTS users_changed_update ON users`);
