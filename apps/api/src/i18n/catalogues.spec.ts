@@ -21,11 +21,17 @@ function argumentsOf(message: string): string {
 describe('server catalogues', () => {
   const english = read('en');
 
-  it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key, with the same arguments', (locale) => {
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key, using no argument English lacks', (locale) => {
     const other = read(locale);
     expect(Object.keys(other).sort()).toEqual(Object.keys(english).sort());
     for (const [key, message] of Object.entries(english)) {
-      expect([key, argumentsOf(other[key])]).toEqual([key, argumentsOf(message)]);
+      // A translation may leave an argument out (errors.http.other says a kind sentence of its own
+      // instead of passing on Nest's English), never use one the code does not send.
+      const allowed = new Set(argumentsOf(message).split(','));
+      const extra = argumentsOf(other[key])
+        .split(',')
+        .filter((name) => name !== '' && !allowed.has(name));
+      expect([key, extra]).toEqual([key, []]);
     }
   });
 

@@ -91,6 +91,9 @@ describe('server messages', () => {
       // Texts that are the same in both languages: pure punctuation around arguments, or code words.
       const same = Object.keys(english).filter((key) => catalogueOf('es')[key] === english[key]);
       expect(same).toEqual([
+        'notices.outreach.resource',
+        'notices.outreach.resourceName',
+        'notifications.thread.quoted',
         'validation.password.warning.other',
         'validation.safety.patternProblem',
         'validation.summary.field',
