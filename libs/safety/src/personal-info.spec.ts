@@ -114,3 +114,94 @@ describe('issue 18: personal info in more shapes', () => {
     expect(sut(text).found).toBe(false);
   });
 });
+
+describe('issue 18: formats abroad, numbers in words, ids, messenger links', () => {
+  it.each<[string, PersonalInfoKind, string]>([
+    ['ring me on 07700 900123 after work', 'phone', '07700 900123'],
+    ['anyone in Leeds? 0113 496 0000', 'phone', '0113 496 0000'],
+    ['my mobile is 087 123 4567', 'phone', '087 123 4567'],
+    ['text me on 0412 345 678 mate', 'phone', '0412 345 678'],
+    ['(02) 9876 5432 is the house phone', 'phone', '(02) 9876 5432'],
+    ['mi cel 55 1234 5678, pregunta por Lupita', 'phone', '55 1234 5678'],
+    ['mi numero es 655 555 204', 'phone', '655 555 204'],
+    ['bizum al 612 555 078 para la colecta', 'phone', '612 555 078'],
+    ['612 34 56 78 es mi whatsapp', 'phone', '612 34 56 78'],
+    ['dejo mi celular 11 15 5555 3390', 'phone', '11 15 5555 3390'],
+    ['te paso mi numero: 099 555 714', 'phone', '099 555 714'],
+    [
+      'mi whatsapp seis cinco cinco, cinco cinco cinco, uno dos tres',
+      'phone',
+      'seis cinco cinco, cinco cinco cinco, uno dos tres',
+    ],
+    [
+      'llámame al seis doce treinta y uno cincuenta y seis setenta y ocho',
+      'phone',
+      'seis doce treinta y uno cincuenta y seis setenta y ocho',
+    ],
+    ['mi tel es 6 6 4 5 5 5 0 1 2 7 de TJ', 'phone', '6 6 4 5 5 5 0 1 2 7'],
+    ['my new number is five five five, oh one six two', 'phone', 'five five five, oh one six two'],
+    ['escríbeme a juan.perez arroba gmail punto com', 'email', 'juan.perez arroba gmail punto com'],
+    ['mi correo: ana_r (arroba) hotmail (punto) es', 'email', 'ana_r (arroba) hotmail (punto) es'],
+    ['my postcode is SW1A 2AA', 'address', 'SW1A 2AA'],
+    ['we are at D02 X285, the blue door', 'address', 'D02 X285'],
+    ['M5V 3L9 if you want to send a card', 'address', 'M5V 3L9'],
+    ['vivo en C/ Mayor 12, 3ºB', 'address', 'C/ Mayor 12, 3ºB'],
+    ['Av. Corrientes 1234, piso 3', 'address', 'Av. Corrientes 1234, piso 3'],
+    ['vivo en la Carrera 43A #12-34, Medellín', 'address', 'Carrera 43A #12-34'],
+    ['Col. Roma Norte, CP 06700', 'address', 'Col. Roma Norte, CP 06700'],
+    ['nos juntamos en mi casa, General Paz 2310, depto 5', 'address', 'General Paz 2310, depto 5'],
+    ['mi cuñada está en el edificio 12 apto 304', 'address', 'edificio 12 apto 304'],
+    ['mi dni es 48392015Z', 'ssn', '48392015Z'],
+    ['mi CURP es GORM850314MDFLRR09', 'ssn', 'GORM850314MDFLRR09'],
+    ['el RUT de mi hijo es 20.456.789-3', 'ssn', '20.456.789-3'],
+    ['mi DNI es 35.889.201 y me lo piden', 'ssn', '35.889.201'],
+    ['cédula 1.036.555.219, lo están buscando', 'ssn', '1.036.555.219'],
+    ['my NI number is AB 12 34 56 C', 'ssn', 'AB 12 34 56 C'],
+    ['social is 123 45 6789', 'ssn', '123 45 6789'],
+    ['Cuenta: ES91 2100 0418 4502 0005 1332, a nombre de Ana', 'wallet', 'ES91 2100 0418 4502 0005 1332'],
+    ['CBU 0170099220000067797370 para la rifa', 'wallet', '0170099220000067797370'],
+    ['transferime al alias sol.luna.mar', 'handle', 'sol.luna.mar'],
+    ['My CashApp is $WandaB1959', 'handle', '$WandaB1959'],
+    ['escríbeme aquí https://wa.me/5215512345678', 'profile_url', 'https://wa.me/5215512345678'],
+    ['https://t.me/+AbCdEf123456 join us', 'profile_url', 'https://t.me/+AbCdEf123456'],
+    ['mi snap es chuyito.lbc', 'handle', 'chuyito.lbc'],
+    ['PA plate KJT-4471, around Kensington', 'plate', 'KJT-4471'],
+    ['Mi placa es GZT-452-B', 'plate', 'GZT-452-B'],
+    ['DOB is 11-23-1979 if you need it', 'birth_date', '11-23-1979'],
+    ['nací el 22 de agosto del 98', 'birth_date', '22 de agosto del 98'],
+    ['Mi nombre es Rocío Pérez Alcaide', 'name', 'Rocío Pérez'],
+    ['mi hijo se llama Luis Alberto Rivera', 'name', 'Luis Alberto'],
+    ['hola soy Mónica Álvarez, trabajo en la farmacia', 'name', 'Mónica Álvarez'],
+    ['my wifes name is Darlene Fugate', 'name', 'Darlene Fugate'],
+  ])('finds %p', (text, kind, found) => {
+    const { spans } = sut(text);
+    expect(spans).toContainEqual(expect.objectContaining({ kind, text: found }));
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it.each([
+    'el grupo se llama Nueva Vida y nos vemos los martes',
+    'Soy Madre Soltera y estoy cansada',
+    'viví en la calle 3 años',
+    'estuve en la calle 2 años y 3 meses',
+    'a 20 pesos c/u 5 días',
+    'join via Zoom 812 345 6789',
+    'terminé la Carrera de Derecho en 2019',
+    'MY PLATE IS FULL I HAVE 12 KIDS',
+    'the tag on my jacket says XL 2024',
+    'I took 5 5 5 5 5 5 5 5 5 pills',
+    'ahorré $ 612 345 678',
+    'debo 612 345 678 pesos',
+    'diez, veinte, treinta, cuarenta, cincuenta',
+    'pasos 01 02 03 04 05',
+    '12 25 2023 was my last use',
+    'Calle 13 es mi banda favorita',
+    'alias www.kindred.org',
+    'my SIN is being an addict',
+    'tengo 30.123.456 pesos de deuda',
+    'I got a B12 3MG shot',
+    'mi alias en el foro es luz.nueva',
+  ])('finds nothing in %p', (text) => {
+    expect(sut(text).found).toBe(false);
+  });
+});
