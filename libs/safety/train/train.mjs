@@ -48,15 +48,15 @@ const TARGETS = JSON.parse(
 );
 // Buckets kept per head (the strongest weights). The browser's composer loads the rules and the crisis
 // head alone (src/crisis-entry.ts) as one lazy chunk, kept ≤ 120 KB gzip; the server loads all three.
-// Chosen on leave-one-writer-out, never on the frozen set (7 December 2026, 14 writers): crisis 16,000
-// gave pooled urgent recall 93.6 % (precision 82.1 %), 20,000 95.3 % (82.2 %), 24,000 95.7 % (82.0 %);
-// 20,000 is the smallest reaching the 0.95 floor (composer chunk 88 KB gzip). Sourcing gained from
-// more buckets too (8,000 → 16,000: likely 80.6 → 84.5 %) and keeps 12,000, chosen when it still
-// shared the browser's chunk; personal info leans on the rules and keeps fewer. SAFETY_MAX_BUCKETS
-// sets all three, SAFETY_BUCKETS='{"crisis":24000}' some.
+// Chosen on leave-one-writer-out, never on the frozen set. 7 December 2026, 14 writers: crisis 16,000
+// gave pooled urgent recall 93.6 % (precision 82.1 %), 20,000 95.3 % (82.2 %), 24,000 95.7 % (82.0 %).
+// Then with 18 writers (four harder new voices): crisis 20,000 gave 94.8 % (82.1 %), 24,000 95.2 %
+// (82.0 %), so 24,000 (composer chunk ~97 KB gzip); sourcing, no longer in the browser, 12,000 gave
+// likely 81.1 % (89.1 %) and 16,000 81.6 % (88.7 %), so 16,000. Personal info leans on the rules and
+// keeps fewer. SAFETY_MAX_BUCKETS sets all three, SAFETY_BUCKETS='{"crisis":24000}' some.
 const BUCKETS = {
-  crisis: 20000,
-  sourcing: 12000,
+  crisis: 24000,
+  sourcing: 16000,
   personalInfo: 4000,
   ...JSON.parse(process.env.SAFETY_BUCKETS ?? '{}'),
 };

@@ -38,9 +38,11 @@ function wordCount(text: string, skipLinks = false): number {
  * emergency ('message 164' scored urgent through a hash collision); it may still say concern.
  */
 export function crisisLevel(text: string, rules: RuleHits, model: CrisisLevel): CrisisLevel {
-  return model === 'urgent' && rules.crisis.level === 'none' && wordCount(text) < MODEL_MIN_CRISIS_WORDS
-    ? 'concern'
-    : model;
+  // No words at all: the model would read its own bias (an empty text scored concern once the crisis
+  // head grew to 24,000 buckets), so the rules alone decide.
+  const words = wordCount(text);
+  if (words === 0) return rules.crisis.level;
+  return model === 'urgent' && rules.crisis.level === 'none' && words < MODEL_MIN_CRISIS_WORDS ? 'concern' : model;
 }
 
 /**
@@ -48,6 +50,7 @@ export function crisisLevel(text: string, rules: RuleHits, model: CrisisLevel): 
  * (suspect) but only the rules can make a text a likely deal, which is held or refused.
  */
 export function sourcingLevel(text: string, rules: RuleHits, model: SourcingLevel): SourcingLevel {
+  if (wordCount(text) === 0) return rules.sourcing.level;
   return model === 'likely' && rules.sourcing.level === 'none' && wordCount(text) < MODEL_MIN_WORDS ? 'suspect' : model;
 }
 
