@@ -319,5 +319,10 @@ export function fromCounts(c: StoredCounts): Evaluation {
  */
 export const HELD_FLOORS: Record<'frozen' | 'leaveOneWriterOut', readonly string[]> = {
   frozen: ['crisisUrgent recall', 'crisisUrgent precision', 'sourcingLikely precision', 'benign held'],
-  leaveOneWriterOut: ['crisisUrgent recall', 'crisisUrgent precision', 'sourcingLikely precision', 'personalInfo recall'],
+  leaveOneWriterOut: [
+    'crisisUrgent recall',
+    'crisisUrgent precision',
+    'sourcingLikely precision',
+    'personalInfo recall',
+  ],
 };

@@ -29,6 +29,15 @@ describe(sut.name, () => {
     const long = 'Day 12 on subs, the clinic moved my dose. '.repeat(500);
     expect(sut(long).sourcing.level).toBe('none');
   });
+
+  it('reads no crisis into a greeting of a word or two that the rules find nothing in', () => {
+    // "hola" read concern from the crisis head's bias once it grew to 24,000 buckets.
+    for (const text of ['hola', 'hi all', 'thanks everyone', 'buenas noches', 'ok']) {
+      expect([text, sut(text).crisis.level]).toEqual([text, 'none']);
+    }
+    // A word or two the rules do read stays theirs.
+    expect(sut('suicidal tonight').crisis.level).not.toBe('none');
+  });
 });
 
 describe('analyzeText and the single detectors', () => {

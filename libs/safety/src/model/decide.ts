@@ -14,6 +14,9 @@ const MODEL_PI_MIN_WORDS = 8;
 /** Below this many words the model alone cannot raise an emergency. */
 const MODEL_MIN_CRISIS_WORDS = 4;
 
+/** Below this many words the model alone cannot even raise a concern ("hola" read concern from the head's bias). */
+const MODEL_MIN_CONCERN_WORDS = 3;
+
 /** Below this many words the model alone cannot make a text a likely deal. */
 const MODEL_MIN_WORDS = 6;
 
@@ -42,6 +45,8 @@ export function crisisLevel(text: string, rules: RuleHits, model: CrisisLevel): 
   // head grew to 24,000 buckets), so the rules alone decide.
   const words = wordCount(text);
   if (words === 0) return rules.crisis.level;
+  // One or two words the rules find nothing in ("hola", "thanks all"): too little for the model alone.
+  if (words < MODEL_MIN_CONCERN_WORDS && rules.crisis.level === 'none') return 'none';
   return model === 'urgent' && rules.crisis.level === 'none' && words < MODEL_MIN_CRISIS_WORDS ? 'concern' : model;
 }
 
