@@ -350,11 +350,16 @@ describe('XSS payloads in the preview, URLs, admin and moderator text, and live 
     const threads: ThreadView[] = [];
     for (const b of sampled) {
       // Plain wording the safety decision publishes (it reads some "xss-board-NN" pairs as prices).
-      const body = `${MARK} board ${b.slug}`;
-      const title = [`Board check ${b.slug}`, `A thread in ${b.slug}`, `Hello from ${b.slug}`].find((t) =>
-        publishes(`${t}\n\n${body}`, 'thread'),
-      );
-      if (!title) throw new Error(`no benign thread wording publishes in ${b.slug}`);
+      // Without the slug as a last resort: the sourcing model reads a bare two-digit number after a
+      // word ("room 25", "xss-board-25") as a price more often than it should (a known false positive).
+      const wordings = [`Board check ${b.slug}`, `A thread in ${b.slug}`, `Hello from ${b.slug}`].map((t) => ({
+        title: t,
+        body: `${MARK} board ${b.slug}`,
+      }));
+      wordings.push({ title: 'A thread to check this board', body: `${MARK} board check` });
+      const chosen = wordings.find((w) => publishes(`${w.title}\n\n${w.body}`, 'thread'));
+      if (!chosen) throw new Error(`no benign thread wording publishes in ${b.slug}`);
+      const { title, body } = chosen;
       const th = await thread(member.token, title, body, b.slug);
       expect({ slug: b.slug, status: th.status }).toEqual({ slug: b.slug, status: 'published' });
       threads.push(th);
