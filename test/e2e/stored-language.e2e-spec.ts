@@ -150,6 +150,42 @@ describe('texts kept for later, in the reader language', () => {
     );
   });
 
+  it("gives a Spanish author of a crisis post, and the moderators' outreach to them, the crisis lines in Spanish", async () => {
+    const author = await t.register();
+    await speak(author, 'es');
+    const op = await t.api<ThreadView>('POST', `/api/boards/${BOARD}/threads`, {
+      token: author.token,
+      body: {
+        title: 'Esta noche',
+        body: "I took everything I had tonight and I don't want to wake up. goodbye everyone",
+      },
+    });
+    expect(op.status).toBe(201);
+    expect(op.body.safety?.crisis).toBe(true);
+    expect(op.body.safety?.resources.map((r) => r.name)).toContain('Línea 988 de Prevención del Suicidio y Crisis');
+    expect(op.body.safety?.resources.map((r) => r.name)).not.toContain('988 Suicide & Crisis Lifeline');
+
+    const [found] = (await t.dataSource.query(
+      `SELECT id FROM moderation_items WHERE target_type = 'thread' AND target_id = $1 AND status = 'open'`,
+      [op.body.id],
+    )) as Array<{ id: string }>;
+    const reached = await t.api('POST', `/api/moderation/items/${found.id}/actions`, {
+      token: moderator.token,
+      body: { action: 'reach_out', reason: 'crisis_support' },
+    });
+    expect(reached.status).toBe(200);
+    const [notice] = (await notices(author)).notices;
+    expect(notice.kind).toBe('outreach');
+    expect(notice.resources?.map((r) => r.name)).toContain('Línea 988 de Prevención del Suicidio y Crisis');
+    expect(notice.text).toContain('Línea 988 de Prevención del Suicidio y Crisis');
+    expect(notice.text).not.toContain('988 Suicide & Crisis Lifeline');
+    // The same notice in English for a reader who switches back.
+    await speak(author, 'en');
+    const [english] = (await notices(author)).notices;
+    expect(english.text).toContain('988 Suicide & Crisis Lifeline: call 988 or text 988.');
+    expect(english.resources?.map((r) => r.name)).toContain('988 Suicide & Crisis Lifeline');
+  });
+
   it('tells a Spanish member in a meeting, in Spanish, that a facilitator removed their message or asked them to leave', async () => {
     const meeting = await t.api<MeetingView>('POST', '/api/meetings', {
       token: moderator.token,
