@@ -11,7 +11,9 @@ import type {
   NotificationList,
   NotificationView,
   PostView,
+  SafetyTestResult,
   ThreadView,
+  WatchedWordImportResult,
 } from '@kindred/contracts';
 import { connected, emitAck, nextEvent, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -184,6 +186,71 @@ describe('texts kept for later, in the reader language', () => {
     const [english] = (await notices(author)).notices;
     expect(english.text).toContain('988 Suicide & Crisis Lifeline: call 988 or text 988.');
     expect(english.resources?.map((r) => r.name)).toContain('988 Suicide & Crisis Lifeline');
+  });
+
+  it('tells a moderator what an action did in the request language, and keeps the log in English', async () => {
+    const member = await t.register();
+    const op = await thread(member, 'Selling my old stuff', 'Anyone want a bike? Great price.');
+    const act = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      t.api<{ summary: string }>('POST', `/api/moderation/targets/thread/${op.id}/actions`, {
+        token: moderator.token,
+        body,
+        headers,
+      });
+    const locked = await act({ action: 'lock_thread', reason: 'spam' }, SPANISH);
+    expect(locked.status).toBe(200);
+    expect(locked.body.summary).toBe('Se cerró la conversación.');
+    const both = await act({ action: 'remove_and_suspend', reason: 'spam', days: null }, SPANISH);
+    expect(both.status).toBe(200);
+    expect(both.body.summary).toBe(
+      'Se quitó la conversación. Se suspendió la cuenta de quien lo escribió hasta nuevo aviso.',
+    );
+    const again = await thread(moderator, 'A calm evening', 'Tea and a walk.');
+    const english = await t.api<{ summary: string }>('POST', `/api/moderation/targets/thread/${again.id}/actions`, {
+      token: moderator.token,
+      body: { action: 'lock_thread', reason: 'spam' },
+    });
+    expect(english.body.summary).toBe('Thread locked.');
+    const rows = (await t.dataSource.query(`SELECT message FROM moderation_log WHERE target_id = $1 ORDER BY at, id`, [
+      op.id,
+    ])) as Array<{ message: string }>;
+    expect(rows.map((r) => r.message)).toEqual([
+      'Thread locked.',
+      'Thread removed.',
+      'Author suspended until further notice.',
+    ]);
+  });
+
+  it('answers an admin\'s watched-word import and "test this text" in the request language', async () => {
+    const admin = await t.register();
+    await t.dataSource.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
+    const imported = await t.api<WatchedWordImportResult>('POST', '/api/admin/watched-words/import', {
+      token: admin.token,
+      body: { csv: 'solo una palabra\nventa rápida,maybe\nventa rápida,hold\nventa rápida,hold' },
+      headers: SPANISH,
+    });
+    expect(imported.status).toBe(201);
+    expect(imported.body.skipped.map((s) => s.reason)).toEqual([
+      'Cada línea necesita un patrón y una acción.',
+      'La acción debe ser block, hold, flag o censor.',
+      'Ya está en la lista.',
+    ]);
+    const tested = await t.api<SafetyTestResult>('POST', '/api/admin/watched-words/test', {
+      token: admin.token,
+      body: { text: 'llámame al 555-867-5309' },
+      headers: SPANISH,
+    });
+    expect(tested.body.decision).toBe('hold');
+    expect(tested.body.reasons).toEqual([
+      'Incluye un número de teléfono, así que alguien del equipo de moderación lo revisará antes de que otras personas lo vean. Quítalo para publicar enseguida.',
+    ]);
+    const english = await t.api<SafetyTestResult>('POST', '/api/admin/watched-words/test', {
+      token: admin.token,
+      body: { text: 'llámame al 555-867-5309' },
+    });
+    expect(english.body.reasons).toEqual([
+      'It includes a phone number, so a moderator will look before others see it. Remove it to post at once.',
+    ]);
   });
 
   it('tells a Spanish member in a meeting, in Spanish, that a facilitator removed their message or asked them to leave', async () => {

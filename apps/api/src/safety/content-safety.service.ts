@@ -343,8 +343,8 @@ export class ContentSafetyService {
     return this.watched.test(text).censored;
   }
 
-  /** "Test this text" on the admin screen: what would happen to it as a post. */
-  explain(text: string): SafetyTestResult {
+  /** "Test this text" on the admin screen: what would happen to it as a post, said in the admin's language. */
+  explain(text: string, locale: Locale = DEFAULT_LOCALE): SafetyTestResult {
     const decision = this.assess(text, 'post');
     const watched = this.watched.test(text);
     const entries = [...watched.block, ...watched.hold, ...watched.flag];
@@ -354,7 +354,9 @@ export class ContentSafetyService {
       crisis: decision.crisis,
       sourcing: decision.sourcing,
       personalInfo: decision.personalInfo,
-      reasons: decision.block ? [render(DEFAULT_LOCALE, decision.block.message)] : decision.reasons,
+      reasons: decision.block
+        ? [render(locale, decision.block.message)]
+        : decision.reasonMessages.map((m) => render(locale, m)),
       censoredText: decision.censoredText,
       watched: [
         ...entries.map((w) => ({ id: w.id, pattern: w.pattern, action: w.action })),
