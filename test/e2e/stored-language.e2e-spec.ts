@@ -296,6 +296,53 @@ describe('texts kept for later, in the reader language', () => {
     expect((await asked).reason).toMatch(/^Quien facilita te pidió salir de esta sesión\./);
   });
 
+  it('names the board of a thread in the reader language: lists, thread pages (guests too) and search', async () => {
+    const member = await t.register();
+    const op = await thread(member, 'Quartzlantern night sweats', 'Quartzlantern: day four of the sweats.');
+    const SPANISH_NAME = 'Abstinencia y desintoxicación';
+    const ENGLISH_NAME = 'Withdrawal & Detox';
+    // A guest's page is cached once for every guest; each language still reads its own board name.
+    const englishGuest = await t.api<ThreadView>('GET', `/api/threads/${op.id}`);
+    const spanishGuest = await t.api<ThreadView>('GET', `/api/threads/${op.id}`, { headers: SPANISH });
+    expect(englishGuest.body.board.name).toBe(ENGLISH_NAME);
+    expect(spanishGuest.body.board.name).toBe(SPANISH_NAME);
+    expect(spanishGuest.body.posts.items.map((p) => p.id)).toEqual(englishGuest.body.posts.items.map((p) => p.id));
+    expect((await t.api<ThreadView>('GET', `/api/threads/${op.id}`)).body.board.name).toBe(ENGLISH_NAME);
+    await speak(member, 'es');
+    expect((await t.api<ThreadView>('GET', `/api/threads/${op.id}`, { token: member.token })).body.board.name).toBe(
+      SPANISH_NAME,
+    );
+    const list = await t.api<{ items: Array<{ id: string; board: { name: string } }> }>(
+      'GET',
+      `/api/boards/${BOARD}/threads`,
+      { headers: SPANISH },
+    );
+    expect(list.body.items.find((i) => i.id === op.id)?.board.name).toBe(SPANISH_NAME);
+    const found = await t.api<{ items: Array<{ type: string; board?: { name: string } }> }>(
+      'GET',
+      '/api/search?q=quartzlantern',
+      { headers: SPANISH },
+    );
+    expect(found.body.items.length).toBeGreaterThan(0);
+    expect(found.body.items.filter((i) => i.board).map((i) => i.board?.name)).toEqual(
+      found.body.items.filter((i) => i.board).map(() => SPANISH_NAME),
+    );
+    const english = await t.api<{ items: Array<{ board?: { name: string } }> }>('GET', '/api/search?q=quartzlantern');
+    expect(english.body.items[0].board?.name).toBe(ENGLISH_NAME);
+    // And on a member's profile, beside the posts they signed.
+    const signed = await t.api('POST', `/api/threads/${op.id}/posts`, {
+      token: member.token,
+      body: { body: 'Day five, a little better.', anonymous: false },
+    });
+    expect(signed.status).toBe(201);
+    const profile = await t.api<{ posts: { items: Array<{ board: { name: string } }> } }>(
+      'GET',
+      `/api/members/${member.user.username}`,
+      { headers: SPANISH },
+    );
+    expect(profile.body.posts.items[0].board.name).toBe(SPANISH_NAME);
+  });
+
   it('lists the boards with Spanish names for a Spanish reader and English otherwise, slugs unchanged', async () => {
     const english = await t.api<{ items: BoardView[] }>('GET', '/api/boards');
     const spanish = await t.api<{ items: BoardView[] }>('GET', '/api/boards', { headers: SPANISH });
