@@ -11,7 +11,9 @@ import type {
   NotificationList,
   NotificationView,
   PostView,
+  SafetyTestResult,
   ThreadView,
+  WatchedWordImportResult,
 } from '@kindred/contracts';
 import { connected, emitAck, nextEvent, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -150,6 +152,107 @@ describe('texts kept for later, in the reader language', () => {
     );
   });
 
+  it("gives a Spanish author of a crisis post, and the moderators' outreach to them, the crisis lines in Spanish", async () => {
+    const author = await t.register();
+    await speak(author, 'es');
+    const op = await t.api<ThreadView>('POST', `/api/boards/${BOARD}/threads`, {
+      token: author.token,
+      body: {
+        title: 'Esta noche',
+        body: "I took everything I had tonight and I don't want to wake up. goodbye everyone",
+      },
+    });
+    expect(op.status).toBe(201);
+    expect(op.body.safety?.crisis).toBe(true);
+    expect(op.body.safety?.resources.map((r) => r.name)).toContain('Línea 988 de Prevención del Suicidio y Crisis');
+    expect(op.body.safety?.resources.map((r) => r.name)).not.toContain('988 Suicide & Crisis Lifeline');
+
+    const [found] = (await t.dataSource.query(
+      `SELECT id FROM moderation_items WHERE target_type = 'thread' AND target_id = $1 AND status = 'open'`,
+      [op.body.id],
+    )) as Array<{ id: string }>;
+    const reached = await t.api('POST', `/api/moderation/items/${found.id}/actions`, {
+      token: moderator.token,
+      body: { action: 'reach_out', reason: 'crisis_support' },
+    });
+    expect(reached.status).toBe(200);
+    const [notice] = (await notices(author)).notices;
+    expect(notice.kind).toBe('outreach');
+    expect(notice.resources?.map((r) => r.name)).toContain('Línea 988 de Prevención del Suicidio y Crisis');
+    expect(notice.text).toContain('Línea 988 de Prevención del Suicidio y Crisis');
+    expect(notice.text).not.toContain('988 Suicide & Crisis Lifeline');
+    // The same notice in English for a reader who switches back.
+    await speak(author, 'en');
+    const [english] = (await notices(author)).notices;
+    expect(english.text).toContain('988 Suicide & Crisis Lifeline: call 988 or text 988.');
+    expect(english.resources?.map((r) => r.name)).toContain('988 Suicide & Crisis Lifeline');
+  });
+
+  it('tells a moderator what an action did in the request language, and keeps the log in English', async () => {
+    const member = await t.register();
+    const op = await thread(member, 'Selling my old stuff', 'Anyone want a bike? Great price.');
+    const act = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      t.api<{ summary: string }>('POST', `/api/moderation/targets/thread/${op.id}/actions`, {
+        token: moderator.token,
+        body,
+        headers,
+      });
+    const locked = await act({ action: 'lock_thread', reason: 'spam' }, SPANISH);
+    expect(locked.status).toBe(200);
+    expect(locked.body.summary).toBe('Se cerró la conversación.');
+    const both = await act({ action: 'remove_and_suspend', reason: 'spam', days: null }, SPANISH);
+    expect(both.status).toBe(200);
+    expect(both.body.summary).toBe(
+      'Se quitó la conversación. Se suspendió la cuenta de quien lo escribió hasta nuevo aviso.',
+    );
+    const again = await thread(moderator, 'A calm evening', 'Tea and a walk.');
+    const english = await t.api<{ summary: string }>('POST', `/api/moderation/targets/thread/${again.id}/actions`, {
+      token: moderator.token,
+      body: { action: 'lock_thread', reason: 'spam' },
+    });
+    expect(english.body.summary).toBe('Thread locked.');
+    const rows = (await t.dataSource.query(`SELECT message FROM moderation_log WHERE target_id = $1 ORDER BY at, id`, [
+      op.id,
+    ])) as Array<{ message: string }>;
+    expect(rows.map((r) => r.message)).toEqual([
+      'Thread locked.',
+      'Thread removed.',
+      'Author suspended until further notice.',
+    ]);
+  });
+
+  it('answers an admin\'s watched-word import and "test this text" in the request language', async () => {
+    const admin = await t.register();
+    await t.dataSource.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
+    const imported = await t.api<WatchedWordImportResult>('POST', '/api/admin/watched-words/import', {
+      token: admin.token,
+      body: { csv: 'solo una palabra\nventa rápida,maybe\nventa rápida,hold\nventa rápida,hold' },
+      headers: SPANISH,
+    });
+    expect(imported.status).toBe(201);
+    expect(imported.body.skipped.map((s) => s.reason)).toEqual([
+      'Cada línea necesita un patrón y una acción.',
+      'La acción debe ser block, hold, flag o censor.',
+      'Ya está en la lista.',
+    ]);
+    const tested = await t.api<SafetyTestResult>('POST', '/api/admin/watched-words/test', {
+      token: admin.token,
+      body: { text: 'llámame al 555-867-5309' },
+      headers: SPANISH,
+    });
+    expect(tested.body.decision).toBe('hold');
+    expect(tested.body.reasons).toEqual([
+      'Incluye un número de teléfono, así que alguien del equipo de moderación lo revisará antes de que otras personas lo vean. Quítalo para publicar enseguida.',
+    ]);
+    const english = await t.api<SafetyTestResult>('POST', '/api/admin/watched-words/test', {
+      token: admin.token,
+      body: { text: 'llámame al 555-867-5309' },
+    });
+    expect(english.body.reasons).toEqual([
+      'It includes a phone number, so a moderator will look before others see it. Remove it to post at once.',
+    ]);
+  });
+
   it('tells a Spanish member in a meeting, in Spanish, that a facilitator removed their message or asked them to leave', async () => {
     const meeting = await t.api<MeetingView>('POST', '/api/meetings', {
       token: moderator.token,
@@ -191,6 +294,53 @@ describe('texts kept for later, in the reader language', () => {
       participant: joined.you.participant,
     });
     expect((await asked).reason).toMatch(/^Quien facilita te pidió salir de esta sesión\./);
+  });
+
+  it('names the board of a thread in the reader language: lists, thread pages (guests too) and search', async () => {
+    const member = await t.register();
+    const op = await thread(member, 'Quartzlantern night sweats', 'Quartzlantern: day four of the sweats.');
+    const SPANISH_NAME = 'Abstinencia y desintoxicación';
+    const ENGLISH_NAME = 'Withdrawal & Detox';
+    // A guest's page is cached once for every guest; each language still reads its own board name.
+    const englishGuest = await t.api<ThreadView>('GET', `/api/threads/${op.id}`);
+    const spanishGuest = await t.api<ThreadView>('GET', `/api/threads/${op.id}`, { headers: SPANISH });
+    expect(englishGuest.body.board.name).toBe(ENGLISH_NAME);
+    expect(spanishGuest.body.board.name).toBe(SPANISH_NAME);
+    expect(spanishGuest.body.posts.items.map((p) => p.id)).toEqual(englishGuest.body.posts.items.map((p) => p.id));
+    expect((await t.api<ThreadView>('GET', `/api/threads/${op.id}`)).body.board.name).toBe(ENGLISH_NAME);
+    await speak(member, 'es');
+    expect((await t.api<ThreadView>('GET', `/api/threads/${op.id}`, { token: member.token })).body.board.name).toBe(
+      SPANISH_NAME,
+    );
+    const list = await t.api<{ items: Array<{ id: string; board: { name: string } }> }>(
+      'GET',
+      `/api/boards/${BOARD}/threads`,
+      { headers: SPANISH },
+    );
+    expect(list.body.items.find((i) => i.id === op.id)?.board.name).toBe(SPANISH_NAME);
+    const found = await t.api<{ items: Array<{ type: string; board?: { name: string } }> }>(
+      'GET',
+      '/api/search?q=quartzlantern',
+      { headers: SPANISH },
+    );
+    expect(found.body.items.length).toBeGreaterThan(0);
+    expect(found.body.items.filter((i) => i.board).map((i) => i.board?.name)).toEqual(
+      found.body.items.filter((i) => i.board).map(() => SPANISH_NAME),
+    );
+    const english = await t.api<{ items: Array<{ board?: { name: string } }> }>('GET', '/api/search?q=quartzlantern');
+    expect(english.body.items[0].board?.name).toBe(ENGLISH_NAME);
+    // And on a member's profile, beside the posts they signed.
+    const signed = await t.api('POST', `/api/threads/${op.id}/posts`, {
+      token: member.token,
+      body: { body: 'Day five, a little better.', anonymous: false },
+    });
+    expect(signed.status).toBe(201);
+    const profile = await t.api<{ posts: { items: Array<{ board: { name: string } }> } }>(
+      'GET',
+      `/api/members/${member.user.username}`,
+      { headers: SPANISH },
+    );
+    expect(profile.body.posts.items[0].board.name).toBe(SPANISH_NAME);
   });
 
   it('lists the boards with Spanish names for a Spanish reader and English otherwise, slugs unchanged', async () => {

@@ -61,8 +61,9 @@ export class BoardsController {
     @Param('slug') slug: string,
     @Query() query: ListThreadsQuery,
     @CurrentUser() user: AuthUser | null,
+    @ReaderLocale() locale: Locale,
   ): Promise<Page<ThreadSummary>> {
-    return this.threadsService.listBoardThreads(slug, query, user);
+    return this.threadsService.listBoardThreads(slug, query, user, locale);
   }
 
   @Post(':slug/threads')

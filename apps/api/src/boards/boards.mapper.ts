@@ -91,13 +91,21 @@ export function toPostView(row: PostRow, viewer: Viewer): PostView {
 /** The title of a thread whose opening post was deleted by its author (alone or by erasing the account). */
 export const DELETED_THREAD_TITLE = 'This thread was deleted by its author';
 
-export function toThreadSummary(row: ThreadRow, viewer: Viewer): ThreadSummary {
+/** The thread's board named in the reader's language, as toBoardView names it. */
+const boardNameIn = (row: ThreadRow, locale: Locale): string => row.boardTranslations?.[locale]?.name ?? row.boardName;
+
+/** `locale`: the request's language (a guest's comes from Accept-Language); a member's own otherwise. */
+export function toThreadSummary(
+  row: ThreadRow,
+  viewer: Viewer,
+  locale: Locale = viewer?.locale ?? DEFAULT_LOCALE,
+): ThreadSummary {
   const mine = isAuthor(row.authorId, viewer);
   const visible = canSeeText(row.status, mine, viewer);
   const deleted = row.openingStatus === 'deleted';
   return {
     id: row.id,
-    board: { slug: row.boardSlug, name: row.boardName },
+    board: { slug: row.boardSlug, name: boardNameIn(row, locale) },
     title: deleted ? DELETED_THREAD_TITLE : visible ? row.title : '',
     author: toAuthorView(row.anonymous, row.openingAlias, row.authorUsername),
     contentWarning: row.contentWarning,
@@ -110,10 +118,15 @@ export function toThreadSummary(row: ThreadRow, viewer: Viewer): ThreadSummary {
   };
 }
 
-export function toThreadView(row: ThreadRow, viewer: Viewer, posts: Page<PostView>): ThreadView {
+export function toThreadView(
+  row: ThreadRow,
+  viewer: Viewer,
+  posts: Page<PostView>,
+  locale: Locale = viewer?.locale ?? DEFAULT_LOCALE,
+): ThreadView {
   const mine = isAuthor(row.authorId, viewer);
   return {
-    ...toThreadSummary(row, viewer),
+    ...toThreadSummary(row, viewer, locale),
     isMine: mine,
     moderation: moderationNote(row.status, row.statusReason, mine, viewer),
     posts,

@@ -1,4 +1,5 @@
 import type { ContentStatus, Locale, ReactionKind } from '@kindred/contracts';
+import type { BoardTranslations } from './entities/board.entity.js';
 
 /**
  * Rows as the boards repositories read them. They carry the author's id so the service can
@@ -9,6 +10,8 @@ export interface ThreadRow {
   boardId: string;
   boardSlug: string;
   boardName: string;
+  /** The board's names in other languages (boards.translations); see boardNameIn. */
+  boardTranslations?: BoardTranslations | null;
   boardArchived: boolean;
   authorId: string | null;
   /** Null for an anonymous thread (the query never reads it then). */

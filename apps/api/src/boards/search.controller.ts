@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MemberProfileView, Page, SearchResult } from '@kindred/contracts';
+import type { Locale, MemberProfileView, Page, SearchResult } from '@kindred/contracts';
+import { ReaderLocale } from '../i18n/message.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { ClientKeyService } from '../common/client-key.js';
@@ -49,7 +50,11 @@ export class SearchController {
   @Get('members/:username')
   @Auth({ optional: true })
   @ApiOperation({ summary: "A member's profile: only the posts they signed with their name" })
-  member(@Param('username') username: string, @Query() query: MemberPostsQuery): Promise<MemberProfileView> {
-    return this.search.member(username, query);
+  member(
+    @Param('username') username: string,
+    @Query() query: MemberPostsQuery,
+    @ReaderLocale() locale: Locale,
+  ): Promise<MemberProfileView> {
+    return this.search.member(username, query, locale);
   }
 }

@@ -125,7 +125,9 @@ export class SearchRepository {
                   + CASE WHEN op.status = 'published' THEN ts_rank(op.search, q.query) ELSE 0 END)::real AS rank,
                 CASE WHEN op.status = 'published' AND op.search @@ q.query THEN op.body ELSE t.title END AS text,
                 (op.status = 'published' AND op.search @@ q.query) AS markdown,
-                t.title AS "threadTitle", b.slug AS "boardSlug", b.name AS "boardName",
+                t.title AS "threadTitle", b.slug AS "boardSlug",
+                -- The board's name in the reader's language ($3), as boards.mapper.ts gives it.
+                COALESCE(b.translations -> $3::text ->> 'name', b.name) AS "boardName",
                 t.anonymous, op.alias, CASE WHEN t.anonymous THEN NULL ELSE u.username END AS username,
                 t.created_at AS "createdAt",
                 NULL::text AS "articleSlug", NULL::text AS anchor, NULL::text AS heading, 'english'::text AS "tsConfig"
@@ -139,7 +141,7 @@ export class SearchRepository {
          UNION ALL
          SELECT 'post', p.thread_id, p.id, p.id,
                 ts_rank(p.search, q.query)::real, p.body, true,
-                t.title, b.slug, b.name,
+                t.title, b.slug, COALESCE(b.translations -> $3::text ->> 'name', b.name),
                 p.anonymous, p.alias, CASE WHEN p.anonymous THEN NULL ELSE u.username END,
                 p.created_at, NULL, NULL, NULL, 'english'
            FROM q, posts p
@@ -196,16 +198,22 @@ export class SearchRepository {
   }
 
   /** A member's signed (non-anonymous), published posts, newest first; `limit + 1` rows. */
-  memberPosts(userId: string, options: { after: TimeKey | null; limit: number }): Promise<MemberPostRow[]> {
+  memberPosts(
+    userId: string,
+    options: { after: TimeKey | null; limit: number; locale?: Locale },
+  ): Promise<MemberPostRow[]> {
     const params: unknown[] = [userId];
     let after = '';
     if (options.after) {
       params.push(options.after.micros, options.after.id);
       after = `AND (p.created_at, p.id) < ('epoch'::timestamptz + ($2)::bigint * interval '1 microsecond', $3::uuid)`;
     }
+    params.push(options.locale ?? DEFAULT_LOCALE);
+    const locale = `$${params.length}::text`;
     params.push(options.limit + 1);
     return this.db.query(
-      `SELECT p.id, p.thread_id AS "threadId", t.title AS "threadTitle", b.slug AS "boardSlug", b.name AS "boardName",
+      `SELECT p.id, p.thread_id AS "threadId", t.title AS "threadTitle", b.slug AS "boardSlug",
+              COALESCE(b.translations -> ${locale} ->> 'name', b.name) AS "boardName",
               p.html, p.created_at AS "createdAt", p.edited_at AS "editedAt",
               ((extract(epoch FROM p.created_at) * 1000000)::bigint)::text AS "cursorMicros"
          FROM posts p

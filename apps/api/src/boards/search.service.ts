@@ -49,12 +49,12 @@ export class SearchService {
   }
 
   /** A member's public profile: only what they chose to sign with their name. */
-  async member(username: string, query: MemberPostsQuery): Promise<MemberProfileView> {
+  async member(username: string, query: MemberPostsQuery, locale: Locale = DEFAULT_LOCALE): Promise<MemberProfileView> {
     const after = timeCursor.decode(query.cursor);
     const user = await this.users.findByUsername(username);
     if (!user) throw notFound('errors.notFound.member');
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.search.memberPosts(user.id, { after, limit });
+    const rows = await this.search.memberPosts(user.id, { after, limit, locale });
     return {
       username: user.username,
       joinedAt: user.createdAt.toISOString(),

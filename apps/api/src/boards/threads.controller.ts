@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   AliasView,
+  Locale,
   Page,
   PostView,
   PreviewView,
@@ -14,6 +15,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { AppError } from '../common/app-error.js';
 import { renderMarkdown } from '../common/markdown.js';
+import { ReaderLocale } from '../i18n/message.js';
 import { ListThreadsQuery } from './dto/boards.dto.js';
 import { PostId, ReactionKindParam, ThreadId } from './boards.pipes.js';
 import { CreatePostDto, EditPostDto, ListPostsQuery, PreviewDto, UpdateThreadDto } from './dto/threads.dto.js';
@@ -27,20 +29,24 @@ export class ThreadsController {
   @Get()
   @Auth({ optional: true })
   @ApiOperation({ summary: 'Open threads nobody has answered yet, across boards (newest activity first)' })
-  unanswered(@Query() query: ListThreadsQuery): Promise<Page<ThreadSummary>> {
+  unanswered(@Query() query: ListThreadsQuery, @ReaderLocale() locale: Locale): Promise<Page<ThreadSummary>> {
     if (query.unanswered !== true) {
       throw new AppError('validation_failed', 'errors.boards.unansweredOnly', {
         fields: [{ field: 'unanswered', reason: 'validation.boards.unansweredOnly' }],
       });
     }
-    return this.threads.listUnanswered(query);
+    return this.threads.listUnanswered(query, locale);
   }
 
   @Get(':id')
   @Auth({ optional: true })
   @ApiOperation({ summary: 'A thread with its first page of posts (opening post first)' })
-  get(@Param('id', ThreadId) id: string, @CurrentUser() user: AuthUser | null): Promise<ThreadView> {
-    return this.threads.getThread(id, user);
+  get(
+    @Param('id', ThreadId) id: string,
+    @CurrentUser() user: AuthUser | null,
+    @ReaderLocale() locale: Locale,
+  ): Promise<ThreadView> {
+    return this.threads.getThread(id, user, {}, locale);
   }
 
   @Patch(':id')

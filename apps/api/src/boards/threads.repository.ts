@@ -11,7 +11,8 @@ const fromMicros = (param: string): string => `('epoch'::timestamptz + (${param}
 const MICROS_OF = (column: string): string => `((extract(epoch FROM ${column}) * 1000000)::bigint)::text`;
 
 const THREAD_SELECT = `
-  SELECT t.id, t.board_id AS "boardId", b.slug AS "boardSlug", b.name AS "boardName", b.archived AS "boardArchived",
+  SELECT t.id, t.board_id AS "boardId", b.slug AS "boardSlug", b.name AS "boardName",
+         b.translations AS "boardTranslations", b.archived AS "boardArchived",
          t.author_id AS "authorId", u.username AS "authorUsername", t.anonymous, op.alias AS "openingAlias",
          t.title, t.content_warning AS "contentWarning", t.pinned, t.locked, t.status,
          t.status_reason AS "statusReason", t.reply_count AS "replyCount", t.created_at AS "createdAt",

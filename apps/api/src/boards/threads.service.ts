@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { DEFAULT_LOCALE, type Locale } from '@kindred/contracts';
 import type {
   AliasView,
   Page,
@@ -19,7 +20,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { AliasGenerator } from './alias-generator.js';
 import { pinnedTimeCursor, timeCursor, toPage } from './boards-cursor.js';
-import { canSeeExistence, toPostView, toThreadSummary, toThreadView, viewerOf } from './boards.mapper.js';
+import { canSeeExistence, toBoardView, toPostView, toThreadSummary, toThreadView, viewerOf } from './boards.mapper.js';
 import type { PostRow, ThreadRow, Viewer } from './boards.rows.js';
 import { BoardsLive } from './boards.live.js';
 import { GuestThreadPages } from './guest-thread-pages.js';
@@ -59,7 +60,12 @@ export class ThreadsService {
     this.aliases = new AliasGenerator(config.aliasSecret);
   }
 
-  async listBoardThreads(slug: string, query: ListThreadsQuery, user: AuthUser | null): Promise<Page<ThreadSummary>> {
+  async listBoardThreads(
+    slug: string,
+    query: ListThreadsQuery,
+    user: AuthUser | null,
+    locale?: Locale,
+  ): Promise<Page<ThreadSummary>> {
     const after = pinnedTimeCursor.decode(query.cursor);
     const board = await this.boards.requireForReading(slug);
     const viewer = viewerOf(user);
@@ -72,37 +78,51 @@ export class ThreadsService {
     return toPage(
       rows,
       limit,
-      (row) => toThreadSummary(row, viewer),
+      (row) => toThreadSummary(row, viewer, locale),
       (row) => pinnedTimeCursor.encode({ pinned: row.pinned, micros: row.cursorMicros, id: row.id }),
     );
   }
 
-  async listUnanswered(query: ListPostsQuery): Promise<Page<ThreadSummary>> {
+  async listUnanswered(query: ListPostsQuery, locale: Locale = DEFAULT_LOCALE): Promise<Page<ThreadSummary>> {
     const after = timeCursor.decode(query.cursor);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.threads.listUnanswered({ after, limit });
     return toPage(
       rows,
       limit,
-      (row) => toThreadSummary(row, null),
+      (row) => toThreadSummary(row, null, locale),
       (row) => timeCursor.encode({ micros: row.cursorMicros, id: row.id }),
     );
   }
 
   /** The thread and its first page of posts: two queries (a guest's first page: usually none, see GuestThreadPages). */
-  async getThread(id: string, user: AuthUser | null, query: ListPostsQuery = {}): Promise<ThreadView> {
+  async getThread(id: string, user: AuthUser | null, query: ListPostsQuery = {}, locale?: Locale): Promise<ThreadView> {
     if (!user && query.cursor === undefined && query.limit === undefined) {
-      return this.guestPages.get(id, () => this.loadThread(id, null, {}));
+      // One cached page for every guest (in English, keyed by thread alone); another language only
+      // renames its board afterwards, from the boards' own short-lived copy.
+      const page = await this.guestPages.get(id, () => this.loadThread(id, null, {}));
+      return locale && locale !== DEFAULT_LOCALE ? this.withBoardNameIn(page, locale) : page;
     }
-    return this.loadThread(id, user, query);
+    return this.loadThread(id, user, query, locale);
   }
 
-  private async loadThread(id: string, user: AuthUser | null, query: ListPostsQuery): Promise<ThreadView> {
+  private async withBoardNameIn(page: ThreadView, locale: Locale): Promise<ThreadView> {
+    const board = await this.boards.requireForReading(page.board.slug).catch(() => null);
+    if (!board) return page;
+    return { ...page, board: { slug: page.board.slug, name: toBoardView(board, locale).name } };
+  }
+
+  private async loadThread(
+    id: string,
+    user: AuthUser | null,
+    query: ListPostsQuery,
+    locale?: Locale,
+  ): Promise<ThreadView> {
     const after = timeCursor.decode(query.cursor);
     const viewer = viewerOf(user);
     const thread = await this.requireVisibleThread(id, viewer);
     const posts = await this.postsPage(thread.id, viewer, after, query.limit ?? DEFAULT_LIMIT);
-    return toThreadView(thread, viewer, posts);
+    return toThreadView(thread, viewer, posts, locale);
   }
 
   async listPosts(threadId: string, query: ListPostsQuery, user: AuthUser | null): Promise<Page<PostView>> {

@@ -8,7 +8,7 @@ import type {
   SafetyNotice,
   SafetyTestResult,
 } from '@kindred/contracts';
-import { DEFAULT_CRISIS_RESOURCES, type Locale } from '@kindred/contracts';
+import { defaultCrisisResources, type Locale } from '@kindred/contracts';
 import { parseMentions } from '../common/mentions.js';
 import { analyzeText, type CrisisLevel, type SafetyReport, type SourcingLevel, type Span } from '@kindred/safety';
 import { AppError } from '../common/app-error.js';
@@ -307,8 +307,14 @@ export class ContentSafetyService {
 
   /** The author's notice of a decision in their language (the request's), or null when there is none. */
   noticeIn(decision: SafetyDecision, locale: Locale): SafetyNotice | null {
-    if (!decision.notice || !decision.notice.held) return decision.notice;
-    return { ...decision.notice, reasons: decision.reasonMessages.map((m) => render(locale, m)) };
+    const notice = decision.notice;
+    if (!notice) return null;
+    return {
+      ...notice,
+      // The crisis resources too: a Spanish reader in crisis is given the lines in Spanish.
+      resources: notice.resources.length > 0 ? this.resources(locale) : notice.resources,
+      reasons: notice.held ? decision.reasonMessages.map((m) => render(locale, m)) : notice.reasons,
+    };
   }
 
   /**
@@ -337,8 +343,8 @@ export class ContentSafetyService {
     return this.watched.test(text).censored;
   }
 
-  /** "Test this text" on the admin screen: what would happen to it as a post. */
-  explain(text: string): SafetyTestResult {
+  /** "Test this text" on the admin screen: what would happen to it as a post, said in the admin's language. */
+  explain(text: string, locale: Locale = DEFAULT_LOCALE): SafetyTestResult {
     const decision = this.assess(text, 'post');
     const watched = this.watched.test(text);
     const entries = [...watched.block, ...watched.hold, ...watched.flag];
@@ -348,7 +354,9 @@ export class ContentSafetyService {
       crisis: decision.crisis,
       sourcing: decision.sourcing,
       personalInfo: decision.personalInfo,
-      reasons: decision.block ? [render(DEFAULT_LOCALE, decision.block.message)] : decision.reasons,
+      reasons: decision.block
+        ? [render(locale, decision.block.message)]
+        : decision.reasonMessages.map((m) => render(locale, m)),
       censoredText: decision.censoredText,
       watched: [
         ...entries.map((w) => ({ id: w.id, pattern: w.pattern, action: w.action })),
@@ -412,11 +420,11 @@ export class ContentSafetyService {
     return Date.now() - new Date(accountCreatedAt).getTime() < hours * 60 * 60 * 1000;
   }
 
-  private resources(): CrisisResource[] {
+  private resources(locale: Locale = DEFAULT_LOCALE): CrisisResource[] {
     try {
-      return this.crisisResources.list();
+      return this.crisisResources.list(locale);
     } catch {
-      return DEFAULT_CRISIS_RESOURCES;
+      return defaultCrisisResources(locale);
     }
   }
 

@@ -274,7 +274,8 @@ export class ChatService {
       if (safety.crisis === 'urgent') this.alertFacilitators(m, message.id, message.createdAt);
     }
     const view = this.toView(message, m.userId);
-    return safety.notice ? { message: view, safety: safety.notice } : { message: view };
+    const notice = this.safety.noticeIn(safety, localeOf(socketUser(socket)?.locale));
+    return notice ? { message: view, safety: notice } : { message: view };
   }
 
   /**

@@ -29,7 +29,8 @@ export class NoticesService {
 
   /** In `locale` (the request's), else — delivered live, with no request asking — the member's saved language. */
   private view(row: NoticeRow, locale?: Locale | null): NoticeView {
-    return toNoticeView(row, this.crisis.list(), locale ?? localeOf(row.ownerLocale));
+    const language = locale ?? localeOf(row.ownerLocale);
+    return toNoticeView(row, this.crisis.list(language), language);
   }
 
   async list(user: AuthUser): Promise<NoticeList> {

@@ -14,7 +14,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PERMANENT_SUSPENSION } from '../../auth/suspension.js';
 import { AppError, fieldError, notFound } from '../../common/app-error.js';
-import { msg, type Message } from '../../i18n/i18n.js';
+import { DEFAULT_LOCALE, msg, render, translate, type Locale, type Message, type MessageKey } from '../../i18n/i18n.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { LogRepository } from '../log/log.repository.js';
 import { MemberEventsGateway } from '../member-events.gateway.js';
@@ -51,11 +51,12 @@ const ONCE = new Set(['remove', 'approve', 'add_content_warning', 'lock_thread',
 const DAY_MS = 24 * 3600 * 1000;
 
 interface Outcome {
-  summary: string;
+  /** What was done, for the moderator: rendered in the request's language, and in English for the log. */
+  summary: Sentence[];
   noticeIds: string[];
   suspended?: { userId: string; until: Date; permanent: boolean };
   /** Log entries, when one request is several actions ("Remove and suspend"). */
-  entries?: Array<{ action: string; summary: string }>;
+  entries?: Array<{ action: string; summary: Sentence[] }>;
   /** "Mark as checked" resolved the item itself (nothing else was open). */
   resolved?: boolean;
 }
@@ -84,6 +85,7 @@ export class ActionsService {
     type: ModerationTargetType,
     askedId: string,
     request: ModerationActionRequest,
+    locale: Locale = DEFAULT_LOCALE,
   ): Promise<ModerationActionResult> {
     await this.targets.require(type, askedId);
     // Acting on a thread's opening post is acting on the thread (and on its one queue item).
@@ -92,10 +94,15 @@ export class ActionsService {
     const targetId = canonical.id;
     const existing = await this.items.findOpenForTarget(type, targetId);
     const itemId = existing?.id ?? (await this.items.transaction((m) => this.items.openItemFor(m, type, targetId)));
-    return this.act(moderator, itemId, request);
+    return this.act(moderator, itemId, request, locale);
   }
 
-  async act(moderator: AuthUser, itemId: string, request: ModerationActionRequest): Promise<ModerationActionResult> {
+  async act(
+    moderator: AuthUser,
+    itemId: string,
+    request: ModerationActionRequest,
+    locale: Locale = DEFAULT_LOCALE,
+  ): Promise<ModerationActionResult> {
     const item = await this.items.findById(itemId);
     if (!item) throw notFound('errors.notFound.queueItem');
     const decided = item.status !== 'open';
@@ -138,7 +145,8 @@ export class ActionsService {
             targetId: item.targetId,
             excerpt: target?.excerpt ?? null,
             reason: request.reason,
-            message: [entry.summary, request.message].filter(Boolean).join(' — '),
+            // The log keeps English, as before: it is one record read by every moderator.
+            message: [say(DEFAULT_LOCALE, entry.summary), request.message].filter(Boolean).join(' — '),
             itemId: item.id,
           },
           m,
@@ -154,7 +162,7 @@ export class ActionsService {
     const view = await this.queue.get(item.id);
     if (resolved) this.events.removed(item.id);
     else if (view.status === 'open') this.events.upsert(view);
-    return { item: view, summary: outcome.summary };
+    return { item: view, summary: say(locale, outcome.summary) };
   }
 
   /** The same decision twice from one item (two moderators, or a double click) is a kind 409. */
@@ -198,7 +206,6 @@ export class ActionsService {
     request: ModerationActionRequest,
   ): Promise<Outcome> {
     const port = this.targets.port(item.targetType);
-    const what = item.targetType === 'message' ? 'chat message' : item.targetType;
     const type = item.targetType;
     const needTarget = (): ModerationTarget => {
       if (!target) throw new AppError('not_found', msg('errors.moderation.targetGone', { type }));
@@ -221,7 +228,7 @@ export class ActionsService {
         // Sent to the author of the content, on the server: the moderator never learns who it is,
         // and the answer is the same when the author's account is gone.
         const noticeIds = await this.notify(m, t, 'outreach', request, { appealable: false });
-        return { summary: 'A private, kind message with the crisis resources was sent to the author.', noticeIds };
+        return { summary: [msg('moderation.summary.reachedOut')], noticeIds };
       }
       case 'mark_checked': {
         if (!(CHECK_REASONS as readonly string[]).includes(request.reason)) {
@@ -234,7 +241,7 @@ export class ActionsService {
           (reasons, hidden) => itemPriority({ reasons, hidden, crisisDetected: false }),
         );
         return {
-          summary: CHECKED_WORDS[request.reason as (typeof CHECK_REASONS)[number]],
+          summary: [msg(CHECKED_WORDS[request.reason as (typeof CHECK_REASONS)[number]])],
           noticeIds: [],
           resolved: resolvedNow,
         };
@@ -243,7 +250,7 @@ export class ActionsService {
         const removed = await this.apply(m, moderator, item, target, { ...request, action: 'remove' });
         const suspended = await this.apply(m, moderator, item, target, { ...request, action: 'suspend_author' });
         return {
-          summary: `${removed.summary} ${suspended.summary}`,
+          summary: [...removed.summary, ...suspended.summary],
           noticeIds: [...removed.noticeIds, ...suspended.noticeIds],
           suspended: suspended.suspended,
           entries: [
@@ -257,7 +264,7 @@ export class ActionsService {
         if (t.status === 'removed') throw new AppError('conflict', msg('errors.moderation.alreadyRemoved', { type }));
         await port.remove(t.id, removedNote(request.reason));
         const noticeIds = await this.notify(m, t, 'removal', request, { appealable: true });
-        return { summary: `${capital(what)} removed.`, noticeIds };
+        return { summary: [msg('moderation.summary.removed', { type })], noticeIds };
       }
       case 'approve': {
         const t = needTarget();
@@ -265,10 +272,10 @@ export class ActionsService {
           // Held for review: approving publishes it, and the author hears so (kindly).
           await port.unhide(t.id);
           const noticeIds = await this.notify(m, t, 'approval', request, { appealable: false });
-          return { summary: `${capital(what)} approved and published.`, noticeIds };
+          return { summary: [msg('moderation.summary.approvedPublished', { type })], noticeIds };
         }
         if (item.hidden || t.status === 'hidden') await port.unhide(t.id);
-        return { summary: `${capital(what)} approved; the flags were dismissed.`, noticeIds: [] };
+        return { summary: [msg('moderation.summary.approvedDismissed', { type })], noticeIds: [] };
       }
       case 'add_content_warning': {
         const t = needTarget();
@@ -280,23 +287,23 @@ export class ActionsService {
         if (t.status === 'held') {
           await port.unhide(t.id);
           const noticeIds = await this.notify(m, t, 'approval', request, { appealable: false });
-          return { summary: 'Content warning added; published.', noticeIds };
+          return { summary: [msg('moderation.summary.warningPublished')], noticeIds };
         }
         if (item.hidden || t.status === 'hidden') await port.unhide(t.id);
-        return { summary: 'Content warning added.', noticeIds: [] };
+        return { summary: [msg('moderation.summary.warningAdded')], noticeIds: [] };
       }
       case 'lock_thread': {
         const t = needTarget();
         if (!(await port.lockThread(t.id))) {
           throw new AppError('bad_request', 'errors.moderation.onlyThreadsLock');
         }
-        return { summary: 'Thread locked.', noticeIds: [] };
+        return { summary: [msg('moderation.summary.locked')], noticeIds: [] };
       }
       case 'warn_author': {
         const t = needTarget();
         if (!request.message?.trim()) throw fieldError('message', 'validation.moderation.warningMessage');
         const noticeIds = await this.notify(m, t, 'warning', request, { appealable: false });
-        return { summary: 'The author was warned privately.', noticeIds };
+        return { summary: [msg('moderation.summary.warned')], noticeIds };
       }
       case 'suspend_author': {
         const t = needTarget();
@@ -308,14 +315,15 @@ export class ActionsService {
         const until = days === null ? PERMANENT_SUSPENSION : new Date(Date.now() + days * DAY_MS);
         // An author whose account is gone gets the same answer as any other: a different one would
         // tell a moderator which anonymous posts belonged to the deleted account (red-team finding).
-        if (!t.authorId) return { summary: `Author suspended ${untilText(until, permanent)}.`, noticeIds: [] };
+        const summary = [suspendedSummary(until, permanent)];
+        if (!t.authorId) return { summary, noticeIds: [] };
         // Never shortens a suspension in force (from another post of the same author, which the
         // moderator cannot know): the answer and the notice describe this decision, the author's
         // live tabs hear the suspension actually in force.
         const inForce = (await this.users.extendSuspension(t.authorId, until, m)) ?? until;
         const noticeIds = await this.notify(m, t, 'suspension', request, { appealable: true, suspendedUntil: until });
         return {
-          summary: `Author suspended ${untilText(until, permanent)}.`,
+          summary,
           noticeIds,
           suspended: { userId: t.authorId, until: inForce, permanent: isPermanent(inForce) },
         };
@@ -341,14 +349,14 @@ export class ActionsService {
     if (!(await this.notices.decideAppeal(m, appeal.id, reverse ? 'reversed' : 'upheld'))) {
       throw new AppError('conflict', 'errors.moderation.appealDecided');
     }
-    let summary = 'Appeal declined: the decision stands.';
+    let summary: Message = msg('moderation.summary.appealDeclined');
     if (reverse && notice.kind === 'removal') {
       if (target) await this.targets.port(item.targetType).restore(target.id);
-      summary = 'Appeal accepted: the content is restored.';
+      summary = msg('moderation.summary.appealRestored');
     } else if (reverse && notice.kind === 'suspension') {
       // Lifts this suspension, not a longer one decided through other content.
       await this.users.liftSuspensionUpTo(appeal.userId, notice.suspendedUntil, m);
-      summary = 'Appeal accepted: the suspension is lifted.';
+      summary = msg('moderation.summary.appealLifted');
     }
     const id = await this.notices.create(
       {
@@ -364,7 +372,7 @@ export class ActionsService {
       },
       m,
     );
-    return { summary, noticeIds: [id] };
+    return { summary: [summary], noticeIds: [id] };
   }
 
   private async notify(
@@ -400,11 +408,24 @@ const DONE_ACTIONS = {
   mark_checked: true,
 };
 
-const CHECKED_WORDS: Record<(typeof CHECK_REASONS)[number], string> = {
-  supported: 'Marked as checked: supported.',
-  not_a_crisis: 'Marked as checked: not a crisis.',
-  emergency_services: 'Marked as checked: escalated to emergency services.',
+const CHECKED_WORDS: Record<(typeof CHECK_REASONS)[number], MessageKey> = {
+  supported: 'moderation.summary.checkedSupported',
+  not_a_crisis: 'moderation.summary.checkedNotCrisis',
+  emergency_services: 'moderation.summary.checkedEmergency',
 };
+
+/** "Author suspended until Mon, 07 Dec 2026 22:54:26 GMT." — the end written as a reader of that language writes it. */
+const suspendedSummary =
+  (until: Date, permanent: boolean): Sentence =>
+  (locale) =>
+    translate(locale, 'moderation.summary.suspended', { until: untilText(until, permanent, locale) });
+
+/** One sentence of a summary: a message, or (for a date) words written for the reader's language. */
+type Sentence = Message | ((locale: Locale) => string);
+
+/** A summary in one language: its sentences, joined by a space. */
+const say = (locale: Locale, sentences: Sentence[]): string =>
+  sentences.map((s) => (typeof s === 'function' ? s(locale) : render(locale, s))).join(' ');
 
 /** "3 minutes ago", for telling a moderator who already acted, in their language. */
 export function ago(at: Date, now = Date.now()): Message {
@@ -415,5 +436,3 @@ export function ago(at: Date, now = Date.now()): Message {
   if (hours < 24) return msg('common.ago.hours', { count: hours });
   return msg('common.ago.days', { count: Math.round(hours / 24) });
 }
-
-const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

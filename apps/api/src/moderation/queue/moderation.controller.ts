@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { LogPage, ModerationActionResult, QueueItemView, QueuePage } from '@kindred/contracts';
+import type { Locale, LogPage, ModerationActionResult, QueueItemView, QueuePage } from '@kindred/contracts';
+import { ReaderLocale } from '../../i18n/message.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
 import { AdminUsersService } from '../admin/admin-users.service.js';
@@ -55,8 +56,9 @@ export class ModerationController {
     @CurrentUser() user: AuthUser,
     @Param() params: IdParamDto,
     @Body() dto: ActionDto,
+    @ReaderLocale() locale: Locale,
   ): Promise<ModerationActionResult> {
-    return this.actions.act(user, params.id, dto);
+    return this.actions.act(user, params.id, dto, locale);
   }
 
   @Post('targets/:type/:id/actions')
@@ -65,8 +67,9 @@ export class ModerationController {
     @CurrentUser() user: AuthUser,
     @Param() params: TargetParamsDto,
     @Body() dto: ActionDto,
+    @ReaderLocale() locale: Locale,
   ): Promise<ModerationActionResult> {
-    return this.actions.actOnTarget(user, params.type, params.id, dto);
+    return this.actions.actOnTarget(user, params.type, params.id, dto, locale);
   }
 
   @Get('log')

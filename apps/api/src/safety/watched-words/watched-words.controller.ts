@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { SafetyTestResult, WatchedWordImportResult, WatchedWordView } from '@kindred/contracts';
+import type { Locale, SafetyTestResult, WatchedWordImportResult, WatchedWordView } from '@kindred/contracts';
 import type { Request } from 'express';
 import { Auth } from '../../auth/auth.decorators.js';
 import { fieldError } from '../../common/app-error.js';
 import { msg } from '../../i18n/i18n.js';
+import { ReaderLocale } from '../../i18n/message.js';
 import { ContentSafetyService } from '../content-safety.service.js';
 import { SafetyTestDto, WatchedWordDto } from './dto/watched-word.dto.js';
 import { WatchedWordsService } from './watched-words.service.js';
@@ -39,7 +40,7 @@ export class WatchedWordsController {
   /** A CSV body (`text/csv`, lines of pattern,action) or JSON `{ "csv": "..." }`. */
   @Post('import')
   @ApiConsumes('text/csv', 'application/json')
-  import(@Req() req: Request): Promise<WatchedWordImportResult> {
+  import(@Req() req: Request, @ReaderLocale() locale: Locale): Promise<WatchedWordImportResult> {
     const body: unknown = req.body;
     const csv =
       typeof body === 'string'
@@ -53,12 +54,12 @@ export class WatchedWordsController {
     if (csv.length > MAX_CSV) {
       throw fieldError('csv', msg('validation.common.lengthAtMost', { max: MAX_CSV }));
     }
-    return this.words.import(csv);
+    return this.words.import(csv, locale);
   }
 
   @Post('test')
   @HttpCode(200)
-  test(@Body() dto: SafetyTestDto): SafetyTestResult {
-    return this.safety.explain(dto.text);
+  test(@Body() dto: SafetyTestDto, @ReaderLocale() locale: Locale): SafetyTestResult {
+    return this.safety.explain(dto.text, locale);
   }
 }

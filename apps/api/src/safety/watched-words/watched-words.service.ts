@@ -3,7 +3,7 @@ import type { WatchedWordImportResult, WatchedWordView, WatchedWordAction } from
 import { WATCHED_WORD_ACTIONS } from '@kindred/contracts';
 import { compileWatchedWords, validateWatchedPattern, type WatchedResult } from '@kindred/safety';
 import { AppError, fieldError, notFound } from '../../common/app-error.js';
-import { msg } from '../../i18n/i18n.js';
+import { DEFAULT_LOCALE, msg, translate, type Locale } from '../../i18n/i18n.js';
 import type { WatchedWordEntity } from './watched-word.entity.js';
 import { WatchedWordsRepository } from './watched-words.repository.js';
 
@@ -78,7 +78,7 @@ export class WatchedWordsService implements OnApplicationBootstrap, OnModuleDest
   }
 
   /** Lines of `pattern,action` (a header line is allowed; quotes around a pattern with commas). */
-  async import(csv: string): Promise<WatchedWordImportResult> {
+  async import(csv: string, locale: Locale = DEFAULT_LOCALE): Promise<WatchedWordImportResult> {
     const result: WatchedWordImportResult = { added: 0, skipped: [] };
     const lines = csv.split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
@@ -86,14 +86,14 @@ export class WatchedWordsService implements OnApplicationBootstrap, OnModuleDest
       if (line === '' || line.startsWith('#')) continue;
       const parsed = parseCsvLine(line);
       if (!parsed) {
-        result.skipped.push({ line: i + 1, pattern: line, reason: 'Each line needs a pattern and an action.' });
+        result.skipped.push({ line: i + 1, pattern: line, reason: translate(locale, 'safety.import.needsAction') });
         continue;
       }
       const [pattern, rawAction] = parsed;
       const action = rawAction.toLowerCase();
       if (i === 0 && pattern.toLowerCase() === 'pattern' && action === 'action') continue;
       if (!(WATCHED_WORD_ACTIONS as readonly string[]).includes(action)) {
-        result.skipped.push({ line: i + 1, pattern, reason: 'The action must be block, hold, flag or censor.' });
+        result.skipped.push({ line: i + 1, pattern, reason: translate(locale, 'safety.import.badAction') });
         continue;
       }
       const reason = validateWatchedPattern(pattern);
@@ -102,7 +102,7 @@ export class WatchedWordsService implements OnApplicationBootstrap, OnModuleDest
         continue;
       }
       if (await this.repo.add(pattern, action as WatchedWordAction)) result.added++;
-      else result.skipped.push({ line: i + 1, pattern, reason: 'Already on the list.' });
+      else result.skipped.push({ line: i + 1, pattern, reason: translate(locale, 'safety.import.onList') });
     }
     await this.refresh();
     return result;
