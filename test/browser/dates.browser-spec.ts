@@ -53,11 +53,14 @@ describe('dates and times in the reader’s locale (issue 15 item 19)', () => {
 
   it('shows relative times in the reader’s language with the full local date on hover and for screen readers', async () => {
     const monthAgo = Date.now() - 30 * 24 * HOUR;
-    for (const [locale, zone, twoHours, size] of [
-      ['en-US', 'America/Chicago', '2 hours ago', [1280, 800]],
-      ['de-DE', 'Europe/Berlin', 'vor 2 Stunden', [390, 844]],
+    // Kindred speaks English and Spanish: a German browser reads it in English, with its region's
+    // formats (en-DE: 24-hour clock, day before month); a Mexican one in Spanish.
+    for (const [browserLocale, zone, twoHours, size, locale] of [
+      ['en-US', 'America/Chicago', '2 hours ago', [1280, 800], 'en-US'],
+      ['de-DE', 'Europe/Berlin', '2 hours ago', [390, 844], 'en-DE'],
+      ['es-MX', 'America/Mexico_City', 'hace 2 horas', [390, 844], 'es-MX'],
     ] as const) {
-      const page = await pageIn(locale, zone, size[0], size[1]);
+      const page = await pageIn(browserLocale, zone, size[0], size[1]);
       await page.goto(`/threads/${thread.id}`);
       const opening = page.locator(`#post-${thread.posts.items[0].id} time`);
       await opening.waitFor();

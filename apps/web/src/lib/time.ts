@@ -6,13 +6,17 @@
 import { i18n } from './i18n/i18n.svelte';
 
 /**
- * The reader's locales: Kindred's chosen language, in the browser's own regional form when the
- * browser speaks it ("en-GB" writes 3 Dec 2026), otherwise that language for the United States.
+ * The reader's locales: the words in Kindred's chosen language, the formats of the reader's region.
+ * The browser's own regional form when it speaks that language ("en-GB" writes 3 Dec 2026); else
+ * that language as used in the browser's region (a German browser reading Kindred in English gets
+ * "2 hours ago" and "Thursday, 3 December 2026 at 18:54", en-DE); else that language for the US.
  */
-const locales = (): readonly string[] => {
+export const readerLocales = (): readonly string[] => {
   const browser = typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : [];
   const same = browser.filter((tag) => tag.toLowerCase().split('-')[0] === i18n.locale);
-  return same.length > 0 ? same : [i18n.intlLocale];
+  if (same.length > 0) return same;
+  const region = browser.map((tag) => /^[a-z]{2,3}-([a-z]{2})\b/i.exec(tag)?.[1]).find(Boolean);
+  return region ? [`${i18n.locale}-${region.toUpperCase()}`, i18n.intlLocale] : [i18n.intlLocale];
 };
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -20,7 +24,7 @@ function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${i18n.locale} ${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locales(), options);
+    f = new Intl.DateTimeFormat(readerLocales(), options);
     cache.set(key, f);
   }
   return f;
@@ -53,7 +57,7 @@ const relatives = new Map<string, Intl.RelativeTimeFormat>();
 export function timeAgo(value: string | number | Date, now = Date.now()): string {
   let relative = relatives.get(i18n.locale);
   if (!relative) {
-    relative = new Intl.RelativeTimeFormat(locales(), { numeric: 'auto' });
+    relative = new Intl.RelativeTimeFormat(readerLocales(), { numeric: 'auto' });
     relatives.set(i18n.locale, relative);
   }
   const seconds = (toDate(value).getTime() - now) / 1000;

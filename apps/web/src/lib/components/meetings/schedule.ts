@@ -1,6 +1,6 @@
 import type { MeetingView, SessionStatus } from '@kindred/contracts';
 import { i18n, t } from '../../i18n/i18n.svelte';
-import { formatTime } from '../../time';
+import { formatTime, readerLocales } from '../../time';
 
 /** Schedule wording and time-zone arithmetic for the meetings screens (viewer's local time). */
 
@@ -12,16 +12,6 @@ export type WeekdayCode = (typeof WEEKDAYS)[number];
 /** JS getDay() (0 = Sunday) for each RRULE day code. */
 const JS_DAY: Record<WeekdayCode, number> = { SU: 0, MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6 };
 const BY_JS_DAY: WeekdayCode[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-
-/**
- * The reader's locales, picked as lib/time.ts picks them: the browser's regional form of Kindred's
- * language when it has one ("en-GB"), otherwise that language for the United States.
- */
-function readerLocales(): string[] {
-  const browser = typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : [];
-  const same = browser.filter((tag) => tag.toLowerCase().split('-')[0] === i18n.locale);
-  return same.length > 0 ? same : [i18n.intlLocale];
-}
 
 /** "Lunes" rather than "lunes": a label or the start of a line begins with a capital. */
 function capitalized(text: string): string {
