@@ -3,11 +3,9 @@ import type { Request } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Locale, MemberProfileView, Page, SearchResult } from '@kindred/contracts';
 import { ReaderLocale } from '../i18n/message.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import { Auth } from '../auth/auth.decorators.js';
 import { ClientKeyService } from '../common/client-key.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { LibraryService } from '../library/library.service.js';
 import { msg } from '../i18n/i18n.js';
 import { RateLimitService, type RateRule } from '../safety/limits/rate-limit.service.js';
 import { MemberPostsQuery, SearchQuery } from './dto/search.dto.js';
@@ -22,7 +20,6 @@ export class SearchController {
     private readonly search: SearchService,
     private readonly limits: RateLimitService,
     private readonly clientKeys: ClientKeyService,
-    private readonly library: LibraryService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.searches = {
@@ -39,12 +36,12 @@ export class SearchController {
   async find(
     @Req() req: Request,
     @Query() query: SearchQuery,
-    @CurrentUser() user: AuthUser | null,
+    @ReaderLocale() locale: Locale,
   ): Promise<Page<SearchResult>> {
     // Each search costs the database real work, and guests may search: limited per client.
     await this.limits.consume(this.searches, await this.clientKeys.forRequest(req));
     // The library's part of the results is in the reader's language.
-    return this.search.find(query, await this.library.readerLocale(user, req.headers['accept-language']));
+    return this.search.find(query, locale);
   }
 
   @Get('members/:username')

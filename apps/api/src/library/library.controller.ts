@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Headers, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   ArticleList,
   ArticleView,
   BoardArticleList,
   BoardPinsOverview,
+  Locale,
   RelatedArticleList,
 } from '@kindred/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import { ReaderLocale } from '../i18n/message.js';
 import {
   ArticleLanguageQuery,
   ArticleListQuery,
@@ -32,12 +34,8 @@ export class LibraryController {
   @Get('articles')
   @Auth({ optional: true })
   @ApiOperation({ summary: "Published articles, in library order, in the reader's language; ?tag= filters by tag" })
-  async list(
-    @Query() query: ArticleListQuery,
-    @CurrentUser() user: AuthUser | null,
-    @Headers('accept-language') acceptLanguage?: string,
-  ): Promise<ArticleList> {
-    return this.library.list(await this.library.readerLocale(user, acceptLanguage), query.tag);
+  list(@Query() query: ArticleListQuery, @ReaderLocale() locale: Locale): Promise<ArticleList> {
+    return this.library.list(locale, query.tag);
   }
 
   @Get('articles/:slug')
@@ -48,13 +46,12 @@ export class LibraryController {
       "In ?lang= when given, otherwise in the reader's language, when the article is written in it (else English). " +
       '`translations` lists the other languages it can be read in.',
   })
-  async get(
+  get(
     @Param() params: ArticleSlugParams,
     @Query() query: ArticleLanguageQuery,
-    @CurrentUser() user: AuthUser | null,
-    @Headers('accept-language') acceptLanguage?: string,
+    @ReaderLocale() locale: Locale,
   ): Promise<ArticleView> {
-    return this.library.get(params.slug, query.lang ?? (await this.library.readerLocale(user, acceptLanguage)));
+    return this.library.get(params.slug, query.lang ?? locale);
   }
 
   @Get('threads/:id/related')
@@ -67,12 +64,8 @@ export class LibraryController {
   @Get('boards/:slug/articles')
   @Auth({ optional: true })
   @ApiOperation({ summary: "The articles pinned to a board, in board order, in the reader's language" })
-  async boardArticles(
-    @Param() params: BoardSlugParams,
-    @CurrentUser() user: AuthUser | null,
-    @Headers('accept-language') acceptLanguage?: string,
-  ): Promise<BoardArticleList> {
-    return this.library.boardArticles(params.slug, await this.library.readerLocale(user, acceptLanguage));
+  boardArticles(@Param() params: BoardSlugParams, @ReaderLocale() locale: Locale): Promise<BoardArticleList> {
+    return this.library.boardArticles(params.slug, locale);
   }
 
   @Put('boards/:slug/articles')

@@ -9,9 +9,7 @@ import {
   type Locale,
   type PinnedArticle,
 } from '@kindred/contracts';
-import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, notFound } from '../common/app-error.js';
-import { localeFor } from '../i18n/i18n.js';
 import { msg } from '../i18n/i18n.js';
 import type { ArticleEntity } from './entities/article.entity.js';
 import { LibraryRepository } from './library.repository.js';
@@ -20,15 +18,6 @@ import { LibraryRepository } from './library.repository.js';
 @Injectable()
 export class LibraryService {
   constructor(private readonly repository: LibraryRepository) {}
-
-  /**
-   * The reader's language for a request: the member's saved choice when signed in, otherwise their
-   * Accept-Language, otherwise English. Exported for the boards' pins and search, which show the library.
-   */
-  readerLocale(user: AuthUser | null, acceptLanguage: string | string[] | undefined): Promise<Locale> {
-    // The saved choice comes with the signed-in account (the per-process account cache): no query here.
-    return Promise.resolve(localeFor(user?.locale ?? null, acceptLanguage));
-  }
 
   async list(locale: Locale, tag?: string): Promise<ArticleList> {
     const articles = await this.repository.listPublished(locale, tag);
